@@ -1,0 +1,51 @@
+"""The extraction engine: article text in, attributed quotes out.
+
+Plain Python over spaCy, with no Django imports, so the web app, the commands and the benchmarks share it.
+Offsets are Python `str` indices into the exact text given.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+
+from spacy.tokens import Doc
+
+from .attribute import attribute_quotes
+from .pipeline import DEFAULT_MODEL, load_nlp
+
+
+@dataclass(frozen=True)
+class Attribution:
+    start: int
+    end: int
+    text: str
+    kind: str  # direct | indirect | mixed
+    speaker: str | None
+    speaker_kind: str  # person | organization | group | anonymous | unknown
+    role: str | None
+    outlet: str | None
+    cue: str | None
+    confidence: float
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _from_doc(doc: Doc) -> list[Attribution]:
+    return [Attribution(**found) for found in attribute_quotes(doc)]
+
+
+def extract(text: str, *, model: str = DEFAULT_MODEL) -> list[Attribution]:
+    """Every attributed quote in text, in order of appearance."""
+    if not text or not text.strip():
+        return []
+    return _from_doc(load_nlp(model)(text))
+
+
+def extract_many(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[list[Attribution]]:
+    """Like extract, over many texts, batched through nlp.pipe; yields one list per text, in order."""
+    nlp = load_nlp(model)
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        yield _from_doc(doc) if doc.text.strip() else []
+
+
+__all__ = ["Attribution", "extract", "extract_many", "DEFAULT_MODEL"]

@@ -1,0 +1,134 @@
+"""Tying each quoted span to its reporting cue and source."""
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import REPORTING_VERBS
+from .quotes import QuoteSpan, find_quote_spans, paragraphs
+from .speakers import Source, SpeakerResolver
+
+# A quote this short with no cue beside it is a scare quote or a title, not speech.
+MIN_UNCUED_WORDS = 4
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"\u201c\u2018'A-Z])|[.!?][\"\u201d\u2019']?\s*$")
+
+
+def _cues_in(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    return [
+        t
+        for t in span
+        if (t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX"))
+        or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to")
+    ]
+
+
+def _after_region(text: str, quote: QuoteSpan, limit: int) -> tuple[int, int] | None:
+    """The frame after a closing mark when it belongs to the quote's sentence (", he said.")."""
+    start = min(quote.end + 1, limit)
+    rest = text[start:limit]
+    stripped = rest.lstrip()
+    if not stripped:
+        return None
+    ends_clause = text[quote.end - 1] in ",\u2014-" if quote.end > 0 else False
+    if not (ends_clause or stripped[0].islower()):
+        # "..." Mr Lush said. is still attribution when a verb follows a short subject.
+        first_sentence = re.split(r"[.!?:]", stripped, maxsplit=1)[0]
+        if len(first_sentence.split()) > 6:
+            return None
+    end_match = re.search(r"[.!?:;]", rest)
+    end = start + (end_match.start() if end_match else len(rest))
+    return (start, end)
+
+
+def _before_region(text: str, quote: QuoteSpan, floor: int) -> tuple[int, int] | None:
+    """The frame before an opening mark: the last sentence before it (`X said: "...`)."""
+    end = max(quote.start - 1, floor)
+    before = text[floor:end]
+    if not before.strip():
+        return None
+    last_end = None
+    for m in _SENTENCE_END.finditer(before):
+        if m.end() < len(before.rstrip()):
+            last_end = m.end()
+    start = floor + (last_end or 0)
+    return (start, end)
+
+
+def _pick_cue(doc: Doc, region: tuple[int, int] | None, nearest_to_end: bool) -> Token | None:
+    if region is None:
+        return None
+    cues = _cues_in(doc, *region)
+    if not cues:
+        return None
+    return cues[-1] if nearest_to_end else cues[0]
+
+
+def attribute_quotes(doc: Doc) -> Iterator[dict]:
+    text = doc.text
+    spans = find_quote_spans(text)
+    resolver = SpeakerResolver(doc)
+    para_of = _paragraph_lookup(text)
+    previous: tuple[QuoteSpan, Source] | None = None
+    for i, quote in enumerate(spans):
+        para = para_of(quote.start)
+        next_start = spans[i + 1].start - 1 if i + 1 < len(spans) and para_of(spans[i + 1].start) == para else para[1]
+        prev_end = spans[i - 1].end + 1 if i > 0 and para_of(spans[i - 1].end) == para else para[0]
+        cue = None if quote.continues else _pick_cue(doc, _after_region(text, quote, next_start), nearest_to_end=False)
+        if cue is None and not quote.continues:
+            cue = _pick_cue(doc, _before_region(text, quote, prev_end), nearest_to_end=True)
+        source, confidence = _source_for(resolver, cue, quote, previous, para, para_of)
+        words = len(text[quote.start : quote.end].split())
+        if cue is None and source.speaker is None and words < MIN_UNCUED_WORDS:
+            continue
+        if cue is None and words < MIN_UNCUED_WORDS:
+            continue
+        resolver.remember(source)
+        previous = (quote, source)
+        yield dict(
+            start=quote.start,
+            end=quote.end,
+            text=text[quote.start : quote.end],
+            kind="direct",
+            speaker=source.speaker,
+            speaker_kind=source.kind if source.speaker else "unknown",
+            role=source.role,
+            outlet=source.outlet,
+            cue=cue.text if cue is not None else None,
+            confidence=confidence,
+        )
+
+
+def _source_for(resolver, cue, quote, previous, para, para_of) -> tuple[Source, float]:
+    if cue is not None:
+        source = resolver.from_cue(cue)
+        if source.speaker:
+            return source, 0.7 if source.resolved_from_pronoun else 0.9
+    if previous is not None:
+        prev_quote, prev_source = previous
+        # A quote continued from the paragraph before, or the next quoted paragraph with no verb of its
+        # own, belongs to whoever spoke last.
+        prev_para = para_of(prev_quote.start)
+        if quote.continues or prev_para == para or _adjacent(prev_para, para, para_of):
+            return Source(prev_source.speaker, prev_source.kind, prev_source.role, None), 0.6
+    return Source(None), 0.3
+
+
+def _adjacent(prev_para, para, para_of) -> bool:
+    """The paragraph right before this one (nothing but whitespace between them)."""
+    return prev_para[1] < para[0] and para_of(para[0] - 1) in (prev_para, None)
+
+
+def _paragraph_lookup(text: str):
+    ranges = paragraphs(text)
+
+    def lookup(offset: int):
+        for r in ranges:
+            if r[0] <= offset <= r[1]:
+                return r
+        return None
+
+    return lookup

@@ -1,0 +1,34 @@
+"""Word lists the rules lean on. Lemmas, lower case."""
+
+# Verbs that introduce speech or writing. Beliefs (think, believe) are deliberately absent: an editor
+# checks what someone said, not what a reporter says they think.
+REPORTING_VERBS = frozenset(
+    """
+    say tell add claim insist warn admit deny confirm explain argue state note announce acknowledge
+    report write reply respond answer ask complain suggest declare assert maintain reveal stress emphasise
+    emphasize agree predict recall remark comment concede urge vow promise pledge describe call brand
+    dismiss mention point observe testify tweet post quip joke boast add continue conclude accuse blame
+    allege contend counter estimate indicate caution question wonder scoff retort repeat reiterate
+    affirm disclose divulge elaborate inform recount speculate told
+    """.split()
+)
+
+# Verbs whose object is the person spoken to, so the object is never the outlet unless it is a medium.
+TELL_VERBS = frozenset({"tell", "inform"})
+
+PERSON_PRONOUNS = {"he": "male", "him": "male", "she": "female", "her": "female"}
+GROUP_PRONOUNS = {"they", "them", "we"}
+
+# Names that are outlets even when NER misses them; matched case-insensitively on whole words.
+KNOWN_OUTLETS = frozenset(
+    """
+    reuters afp ap itar-tass tass interfax ria novosti xinhua bbc rt cnn nbc abc cbs fox sky
+    """.split()
+)
+OUTLET_HINTS = frozenset(
+    """
+    news times post journal telegraph guardian herald tribune gazette radio tv television agency
+    press magazine newspaper daily weekly channel broadcaster online today observer chronicle mail
+    independent express mirror sun standard economist bloomberg associated
+    """.split()
+)

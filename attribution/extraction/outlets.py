@@ -1,0 +1,59 @@
+"""Which outlet the words were given to: "told Itar-Tass", "RT's Roman Kosarev", "in an interview with X"."""
+
+from spacy.tokens import Token
+
+from .lexicon import KNOWN_OUTLETS, OUTLET_HINTS, TELL_VERBS
+
+
+def outlet_phrase(token: Token) -> str:
+    """The proper-noun phrase headed by token ("Itar-Tass", "BBC News Online"), without "the" or a final 's."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and token in doc[start - 1].ancestors and _joins_name(doc[start - 1]):
+        start -= 1
+    words = doc[start : token.i + 1]
+    text = words[1:].text if len(words) > 1 and words[0].lower_ == "the" else words.text
+    return text.removesuffix("'s").removesuffix("\u2019s").strip()
+
+
+def _joins_name(token: Token) -> bool:
+    if token.is_punct:
+        # Only a hyphen inside a name ("Itar-Tass"), not a dash between clauses.
+        return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
+    return token.dep_ in ("compound", "amod", "nmod", "poss", "case")
+
+
+def looks_like_outlet(token: Token) -> bool:
+    if token.ent_type_ == "PERSON" or token.pos_ == "PRON":
+        return False
+    words = {w.lower_ for w in token.doc[token.left_edge.i : token.i + 1]}
+    if words & KNOWN_OUTLETS:
+        return True
+    if token.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC") or token.pos_ == "PROPN":
+        return bool(words & OUTLET_HINTS) or token.ent_type_ == "ORG"
+    return False
+
+
+def outlet_of(cue: Token, speaker: Token | None) -> str | None:
+    """The outlet named around a reporting verb, or None."""
+    if cue.lemma_ in TELL_VERBS:
+        for child in cue.children:
+            if child.dep_ in ("dobj", "dative", "iobj", "obj") and looks_like_outlet(child):
+                return outlet_phrase(child)
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "on")):
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if looks_like_outlet(obj) and prep.lower_ == "to":
+                return outlet_phrase(obj)
+            # "in an interview with X", "on X's programme"
+            for inner in obj.children:
+                if inner.dep_ == "prep" and inner.lower_ == "with":
+                    target = next((t for t in inner.children if t.dep_ == "pobj"), None)
+                    if target is not None and looks_like_outlet(target):
+                        return outlet_phrase(target)
+    if speaker is not None:
+        for child in speaker.children:
+            if child.dep_ == "poss" and looks_like_outlet(child):
+                return outlet_phrase(child)
+    return None

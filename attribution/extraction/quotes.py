@@ -1,0 +1,103 @@
+"""Quotation-mark pairing over raw text, before any parsing.
+
+News style has habits that generic tokenisers get wrong: a quote that runs over several paragraphs is
+re-opened at the start of each paragraph but closed only at the end of the last, straight marks do double
+duty as openers and closers, and single marks are both quotes and apostrophes. We pair marks per
+paragraph and record when a quote is left open so the next paragraph can continue it.
+"""
+
+import re
+from dataclasses import dataclass
+
+DOUBLE_OPEN = {'"', "\u201c", "\u201e", "\u00ab"}
+DOUBLE_CLOSE = {'"', "\u201d", "\u00bb"}
+SINGLE_OPEN = {"'", "\u2018"}
+SINGLE_CLOSE = {"'", "\u2019"}
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"\u201c\u2018'])")
+# A mark opens when nothing word-like stands right before it.
+_OPENER_CONTEXT = re.compile(r"(?:^|[\s(\[\u2014\u2013:;,-])$")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """The words between a pair of marks: [start, end) excludes the marks themselves."""
+
+    start: int
+    end: int
+    # True when the paragraph ended with the quote still open (news-style continuation).
+    open_ended: bool = False
+    # True when this span re-opens a quote left open by the previous paragraph.
+    continues: bool = False
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs of text, blank lines (or a newline before a quote) separating them."""
+    ranges, start = [], 0
+    for brk in PARAGRAPH_BREAK.finditer(text):
+        ranges.append((start, brk.start()))
+        start = brk.end()
+    ranges.append((start, len(text)))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in ranges) if e > s]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_opener(text: str, i: int, para_start: int) -> bool:
+    return i == para_start or bool(_OPENER_CONTEXT.search(text[max(para_start, i - 1) : i]))
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A single mark between letters (don't, O'Sullivan) or after a plural's s (soldiers') is no quote."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isalnum() and after.isalnum()) or (before in "sS" and not after.isalnum() and text[i] == "'")
+
+
+def _pair_marks(text: str, start: int, end: int, openers: set[str], closers: set[str], single: bool) -> list[tuple[int, int | None]]:
+    """Pairs of (open index, close index or None if the paragraph ended inside the quote)."""
+    pairs: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in openers and ch not in closers:
+            continue
+        if single and _is_apostrophe(text, i):
+            continue
+        if open_at is None:
+            if ch in openers and (ch not in closers or _is_opener(text, i, start)):
+                open_at = i
+        elif ch in closers and not (ch in openers and ch not in closers):
+            pairs.append((open_at, i))
+            open_at = None
+    if open_at is not None:
+        pairs.append((open_at, None))
+    return pairs
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Every quoted stretch of text, one span per paragraph segment, in order."""
+    spans: list[QuoteSpan] = []
+    previous_left_open = False
+    for p_start, p_end in paragraphs(text):
+        pairs = _pair_marks(text, p_start, p_end, DOUBLE_OPEN, DOUBLE_CLOSE, single=False)
+        if not pairs:
+            # Single marks only count as quotes in a paragraph that uses no double ones.
+            has_double = any(ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE for ch in text[p_start:p_end])
+            if not has_double:
+                pairs = _pair_marks(text, p_start, p_end, SINGLE_OPEN, SINGLE_CLOSE, single=True)
+        left_open = False
+        for n, (o, c) in enumerate(pairs):
+            s, e = _strip(text, o + 1, p_end if c is None else c)
+            if e <= s:
+                continue
+            left_open = c is None
+            spans.append(QuoteSpan(s, e, open_ended=left_open, continues=previous_left_open and n == 0 and o == p_start))
+        previous_left_open = left_open
+    return spans

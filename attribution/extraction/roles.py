@@ -1,0 +1,58 @@
+"""The speaker's role: the title or description an article attaches to a name."""
+
+from spacy.tokens import Span, Token
+
+_DROP_EDGES = {"det", "punct", "cc", "case", "prep"}
+
+
+def _trim(tokens: list[Token]) -> str | None:
+    while tokens and (tokens[0].dep_ in _DROP_EDGES or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].dep_ in ("punct", "cc", "case") or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def title_before(name: Span) -> str | None:
+    """Words right in front of a name inside its noun phrase: "chief executive Steven Theede", "Ukrainian soldier Sergey"."""
+    head = name.root
+    doc = name.doc
+    start = name.start
+    # Walk left over the name's own modifiers; stop at a possessor ("RT's Roman Kosarev" has no role).
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "det") and head in doc[start - 1].ancestors:
+        start -= 1
+    return _trim(list(doc[start : name.start]))
+
+
+_NESTED = ("relcl", "appos", "acl", "advcl", "ccomp")
+
+
+def core_tokens(head: Token) -> list[Token]:
+    """The subtree of head without the clauses and appositions nested in it."""
+
+    def nested(token: Token) -> bool:
+        for ancestor in token.ancestors:
+            if ancestor == head:
+                return False
+            if ancestor.dep_ in _NESTED:
+                return True
+        return False
+
+    return [t for t in head.subtree if t == head or (t.dep_ not in _NESTED and not nested(t))]
+
+
+def apposition_of(head: Token) -> str | None:
+    """ "Ivan, a Ukrainian soldier," -> "Ukrainian soldier"; the first apposition that is not a name."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            return _trim(core_tokens(child))
+    return None
+
+
+def description_before_name(noun: Token, name: Span) -> str | None:
+    """ "the spokesperson from the FSB's border unit, Vasily Malaev" -> the words before the name."""
+    tokens = [t for t in noun.subtree if t.i < name.start]
+    return _trim(tokens)

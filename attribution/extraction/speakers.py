@@ -1,0 +1,145 @@
+"""From a reporting verb to who spoke: the subject, its name, its role, and the outlet spoken to."""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTING_VERBS
+from .names import NameIndex, person_entity
+from .outlets import looks_like_outlet, outlet_of, outlet_phrase
+from .roles import apposition_of, core_tokens, description_before_name, title_before
+
+
+@dataclass
+class Source:
+    speaker: str | None
+    kind: str = "unknown"
+    role: str | None = None
+    outlet: str | None = None
+    resolved_from_pronoun: bool = False
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "... and said", "adding that": the subject of the verb this one hangs off.
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
+        return subject_of(verb.head)
+    return None
+
+
+def according_to_source(token: Token) -> Token | None:
+    """ "according to Malaev": the object of "to" after "according"."""
+    for prep in token.children:
+        if prep.lower_ == "to":
+            return next((t for t in prep.children if t.dep_ == "pobj"), None)
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ == "to":
+        return next((t for t in nxt.children if t.dep_ == "pobj"), None)
+    return None
+
+
+def _person_in(token: Token):
+    """The first PERSON entity inside a noun phrase, such as an apposition to a description."""
+    for t in token.subtree:
+        if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "compound", "nsubj", "pobj", "conj") or (
+            t.ent_type_ == "PERSON" and t == token
+        ):
+            return person_entity(t)
+    return None
+
+
+def _noun_phrase(token: Token) -> str:
+    words = [t for t in core_tokens(token) if not t.is_punct]
+    if len(words) > 1 and words[0].dep_ == "det":
+        words = words[1:]
+    return token.doc[words[0].i : words[-1].i + 1].text
+
+
+class SpeakerResolver:
+    """Keeps the article's running context: names seen, who spoke last, each speaker's role."""
+
+    def __init__(self, doc: Doc):
+        self.names = NameIndex(doc)
+        self.roles: dict[str, str] = {}
+        self.outlets: dict[str, str] = {}
+        self._profile_people(doc)
+        self.last_person: str | None = None
+        self.last_group: str | None = None
+
+    def _profile_people(self, doc: Doc) -> None:
+        """Roles and affiliations from every mention, so a quote cued by a bare surname still gets them."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = self.names.resolve(ent.text)
+            root = ent.root
+            role = title_before(ent) or apposition_of(root)
+            description = root
+            if not role and root.dep_ == "appos" and root.head.pos_ == "NOUN":
+                # "the spokesperson from the border unit, Vasily Malaev": the description the name is in apposition to.
+                description = root.head
+                while description.dep_ in ("pobj", "prep") and description.head.pos_ in ("NOUN", "ADP"):
+                    description = description.head
+                role = description_before_name(description, ent)
+            if role and name not in self.roles:
+                self.roles[name] = role
+            affiliation = next((c for c in root.children if c.dep_ == "poss" and looks_like_outlet(c)), None)
+            outlet = outlet_phrase(affiliation) if affiliation is not None else None
+            if outlet is None and description.dep_ == "nsubj" and description.head.lemma_ in REPORTING_VERBS:
+                outlet = outlet_of(description.head, None)
+            if outlet and name not in self.outlets:
+                self.outlets[name] = outlet
+
+    def remember(self, source: Source) -> None:
+        if not source.speaker:
+            return
+        if source.role and source.speaker not in self.roles:
+            self.roles[source.speaker] = source.role
+        if source.kind == "person":
+            self.last_person = source.speaker
+        elif source.kind in ("organization", "group"):
+            self.last_group = source.speaker
+
+    def role_for(self, speaker: str | None) -> str | None:
+        return self.roles.get(speaker) if speaker else None
+
+    def from_cue(self, cue: Token) -> Source:
+        subject = according_to_source(cue) if cue.lower_ == "according" else subject_of(cue)
+        if subject is None:
+            return Source(None)
+        source = self.from_subject(subject)
+        source.outlet = outlet_of(cue, subject) or self.outlets.get(source.speaker or "")
+        if source.outlet and source.speaker and source.resolved_from_pronoun is False:
+            self.outlets.setdefault(source.speaker, source.outlet)
+        return source
+
+    def from_subject(self, subject: Token) -> Source:
+        lower = subject.lower_
+        if subject.pos_ == "PRON":
+            if lower in PERSON_PRONOUNS or lower in ("i",):
+                return Source(self.last_person, "person", self.role_for(self.last_person), resolved_from_pronoun=True)
+            if lower in GROUP_PRONOUNS or lower == "it":
+                return Source(self.last_group, "group", None, resolved_from_pronoun=True)
+            return Source(None)
+        person = _person_in(subject)
+        if person is not None:
+            name = self.names.resolve(person.text)
+            if person.root == subject or (person.root.head == subject and person.root.dep_ == "compound"):
+                role = title_before(person) or apposition_of(person.root)
+            else:
+                role = description_before_name(subject, person)
+            return Source(name, "person", role or self.role_for(name))
+        phrase = _noun_phrase(subject)
+        if subject.ent_type_ in ("ORG", "NORP", "GPE"):
+            kind = "organization"
+        elif subject.tag_ in ("NNS", "NNPS"):
+            kind = "group"
+        elif subject.pos_ == "PROPN":
+            # An unrecognised proper name in subject position is usually a person ("said Edwards").
+            name = self.names.resolve(phrase)
+            return Source(name, "person", self.role_for(name))
+        else:
+            kind = "anonymous"
+        return Source(phrase, kind)

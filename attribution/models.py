@@ -1,0 +1,168 @@
+"""The database of record: articles, the quotes extracted from them, and every review decision."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+
+
+class Speaker(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANIZATION = "organization", "Organization"
+        GROUP = "group", "Group"
+        ANONYMOUS = "anonymous", "Anonymous"
+        UNKNOWN = "unknown", "Unknown"
+
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    aliases = models.JSONField(default=list, blank=True)
+    # A merged speaker points at the one it was merged into; its row stays for the history.
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "kind", name="speaker_unique_name_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Outlet(models.Model):
+    name = models.CharField(max_length=200)
+    aliases = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="outlet_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Article(models.Model):
+    class ExtractionStatus(models.TextChoices):
+        PENDING = "pending", "Pending"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    title = models.CharField(max_length=500)
+    # Offsets of every quote refer to this exact text; it is never rewritten after import.
+    body = models.TextField()
+    url = models.URLField(max_length=2000, blank=True)
+    publisher = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    content_hash = models.CharField(max_length=64, unique=True, editable=False)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    extraction_status = models.CharField(
+        max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
+    )
+    extraction_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_unique_url"),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["publisher", "published_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Quote(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct"
+        INDIRECT = "indirect", "Indirect"
+        MIXED = "mixed", "Mixed"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        CONFIRMED = "confirmed", "Confirmed"
+        CORRECTED = "corrected", "Corrected"
+        REJECTED = "rejected", "Rejected"
+        ADDED = "added", "Added by editor"
+
+    REVIEWED_STATUSES = (Status.CONFIRMED, Status.CORRECTED, Status.REJECTED, Status.ADDED)
+    VERIFIED_STATUSES = (Status.CONFIRMED, Status.CORRECTED, Status.ADDED)
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.DIRECT)
+    cue = models.CharField(max_length=100, blank=True)
+    confidence = models.FloatField(null=True, blank=True)
+
+    # What the engine said, kept apart from what editors decided.
+    extracted_speaker = models.CharField(max_length=300, blank=True)
+    extracted_speaker_kind = models.CharField(max_length=20, choices=Speaker.Kind.choices, blank=True)
+    extracted_role = models.CharField(max_length=500, blank=True)
+    extracted_outlet = models.CharField(max_length=200, blank=True)
+
+    # The current values: start as the extraction, changed only by an editor.
+    speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.PROTECT, related_name="quotes")
+    speaker_text = models.CharField(max_length=300, blank=True)
+    role = models.CharField(max_length=500, blank=True)
+    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="quotes")
+
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    version = models.PositiveIntegerField(default=1)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="quote_span_not_empty"),
+            models.UniqueConstraint(fields=["article", "start", "end"], name="quote_unique_span"),
+        ]
+        indexes = [
+            models.Index(fields=["article", "status"]),
+            models.Index(fields=["status", "reviewed_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker_text or 'Unknown'}: {self.text[:60]}"
+
+    @property
+    def is_reviewed(self) -> bool:
+        return self.status in self.REVIEWED_STATUSES
+
+
+class ReviewEvent(models.Model):
+    """Append-only audit trail: one row per editor action on a quote."""
+
+    class Action(models.TextChoices):
+        CONFIRM = "confirm", "Confirmed"
+        REJECT = "reject", "Rejected"
+        EDIT = "edit", "Edited"
+        ADD = "add", "Added"
+        UNDO = "undo", "Undone"
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="events")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    before = models.JSONField(default=dict)
+    after = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} quote {self.quote_id}"
