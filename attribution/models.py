@@ -6,6 +6,15 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 
 
+class RegistryQuerySet(models.QuerySet):
+    def matching(self, name: str | None):
+        """The entry known by this name or alias, if any."""
+        name = (name or "").strip()
+        if not name:
+            return None
+        return self.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).order_by("pk").first()
+
+
 class Speaker(models.Model):
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
@@ -21,6 +30,8 @@ class Speaker(models.Model):
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = RegistryQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -35,6 +46,8 @@ class Outlet(models.Model):
     name = models.CharField(max_length=200)
     aliases = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RegistryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -111,11 +124,13 @@ class Quote(models.Model):
     extracted_role = models.CharField(max_length=500, blank=True)
     extracted_outlet = models.CharField(max_length=200, blank=True)
 
-    # The current values: start as the extraction, changed only by an editor.
+    # The current values: they start as the extraction and only an editor changes them. The registry links
+    # (speaker, outlet) are made when an editor confirms or corrects, so unreviewed guesses never enter it.
     speaker = models.ForeignKey(Speaker, null=True, blank=True, on_delete=models.PROTECT, related_name="quotes")
     speaker_text = models.CharField(max_length=300, blank=True)
     role = models.CharField(max_length=500, blank=True)
     outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.PROTECT, related_name="quotes")
+    outlet_text = models.CharField(max_length=200, blank=True)
 
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     version = models.PositiveIntegerField(default=1)

@@ -24,6 +24,15 @@ class NameIndex:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 self.add(ent.text)
+        # The small model often labels one mention of a person as an organisation ("Declan Farris said");
+        # a name whose surname is a person elsewhere in the article is that person.
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" and all(t.pos_ == "PROPN" for t in ent) and self.knows(ent.text):
+                self.add(ent.text)
+
+    def knows(self, name: str) -> bool:
+        words = name_tokens(name)
+        return bool(words) and words[-1].lower() in self._fullest
 
     def add(self, name: str) -> None:
         words = name_tokens(name)

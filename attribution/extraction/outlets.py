@@ -20,17 +20,19 @@ def _joins_name(token: Token) -> bool:
     if token.is_punct:
         # Only a hyphen inside a name ("Itar-Tass"), not a dash between clauses.
         return token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_
-    return token.dep_ in ("compound", "amod", "nmod", "poss", "case")
+    return token.dep_ in ("compound", "amod", "nmod", "nummod", "poss", "case")
 
 
-def looks_like_outlet(token: Token) -> bool:
+def looks_like_outlet(token: Token, *, spoken_to: bool = False) -> bool:
+    """Whether a noun names a news outlet. After "told", any organisation counts ("told Reuters"); elsewhere
+    ("the FSB's spokesperson") the name itself must look like a medium."""
     if token.ent_type_ == "PERSON" or token.pos_ == "PRON":
         return False
     words = {w.lower_ for w in token.doc[token.left_edge.i : token.i + 1]}
     if words & KNOWN_OUTLETS:
         return True
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC") or token.pos_ == "PROPN":
-        return bool(words & OUTLET_HINTS) or token.ent_type_ == "ORG"
+        return bool(words & OUTLET_HINTS) or (spoken_to and token.ent_type_ == "ORG")
     return False
 
 
@@ -38,13 +40,13 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
     """The outlet named around a reporting verb, or None."""
     if cue.lemma_ in TELL_VERBS:
         for child in cue.children:
-            if child.dep_ in ("dobj", "dative", "iobj", "obj") and looks_like_outlet(child):
+            if child.dep_ in ("dobj", "dative", "iobj", "obj") and looks_like_outlet(child, spoken_to=True):
                 return outlet_phrase(child)
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "on")):
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            if looks_like_outlet(obj) and prep.lower_ == "to":
+            if prep.lower_ == "to" and looks_like_outlet(obj, spoken_to=True):
                 return outlet_phrase(obj)
             # "in an interview with X", "on X's programme"
             for inner in obj.children:

@@ -2,13 +2,22 @@
 
 from spacy.tokens import Span, Token
 
+from .names import HONORIFICS
+from .outlets import looks_like_outlet
+
 _DROP_EDGES = {"det", "punct", "cc", "case", "prep"}
 
 
 def _trim(tokens: list[Token]) -> str | None:
-    while tokens and (tokens[0].dep_ in _DROP_EDGES or tokens[0].is_punct):
+    """The words as one phrase, without edge determiners, punctuation, honorifics or a possessor outlet."""
+    possessor = max(
+        (t.i for t in tokens if t.dep_ == "case" and t.head.dep_ == "poss" and looks_like_outlet(t.head)), default=None
+    )
+    if possessor is not None:
+        tokens = [t for t in tokens if t.i > possessor]
+    while tokens and (tokens[0].dep_ in _DROP_EDGES or tokens[0].is_punct or tokens[0].lower_.rstrip(".") in HONORIFICS):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].dep_ in ("punct", "cc", "case") or tokens[-1].is_punct):
+    while tokens and (tokens[-1].dep_ in ("punct", "cc", "case") or tokens[-1].is_punct or tokens[-1].lower_.rstrip(".") in HONORIFICS):
         tokens = tokens[:-1]
     if not tokens:
         return None

@@ -41,11 +41,11 @@ def according_to_source(token: Token) -> Token | None:
 
 
 def _person_in(token: Token):
-    """The first PERSON entity inside a noun phrase, such as an apposition to a description."""
+    """The PERSON a subject names: itself, or a name in apposition to it ("the spokesperson, Vasily Malaev")."""
+    if token.ent_type_ == "PERSON":
+        return person_entity(token)
     for t in token.subtree:
-        if t.ent_type_ == "PERSON" and t.dep_ in ("appos", "compound", "nsubj", "pobj", "conj") or (
-            t.ent_type_ == "PERSON" and t == token
-        ):
+        if t.dep_ == "appos" and t.ent_type_ == "PERSON":
             return person_entity(t)
     return None
 
@@ -77,7 +77,7 @@ class SpeakerResolver:
             root = ent.root
             role = title_before(ent) or apposition_of(root)
             description = root
-            if not role and root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            if not role and root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
                 # "the spokesperson from the border unit, Vasily Malaev": the description the name is in apposition to.
                 description = root.head
                 while description.dep_ in ("pobj", "prep") and description.head.pos_ in ("NOUN", "ADP"):
@@ -85,7 +85,7 @@ class SpeakerResolver:
                 role = description_before_name(description, ent)
             if role and name not in self.roles:
                 self.roles[name] = role
-            affiliation = next((c for c in root.children if c.dep_ == "poss" and looks_like_outlet(c)), None)
+            affiliation = next((t for t in description.subtree if t.dep_ == "poss" and t.i < ent.start and looks_like_outlet(t)), None)
             outlet = outlet_phrase(affiliation) if affiliation is not None else None
             if outlet is None and description.dep_ == "nsubj" and description.head.lemma_ in REPORTING_VERBS:
                 outlet = outlet_of(description.head, None)
@@ -132,6 +132,9 @@ class SpeakerResolver:
                 role = description_before_name(subject, person)
             return Source(name, "person", role or self.role_for(name))
         phrase = _noun_phrase(subject)
+        if subject.pos_ == "PROPN" and self.names.knows(phrase):
+            name = self.names.resolve(phrase)
+            return Source(name, "person", apposition_of(subject) or self.role_for(name))
         if subject.ent_type_ in ("ORG", "NORP", "GPE"):
             kind = "organization"
         elif subject.tag_ in ("NNS", "NNPS"):

@@ -1,0 +1,58 @@
+from django.contrib import admin
+
+from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
+
+
+class QuoteInline(admin.TabularInline):
+    model = Quote
+    fields = ("start", "end", "kind", "speaker_text", "role", "outlet_text", "status")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "publisher", "published_at", "extraction_status", "created_at")
+    list_filter = ("extraction_status", "publisher")
+    search_fields = ("title", "url")
+    readonly_fields = ("content_hash", "body", "imported_by", "created_at", "updated_at")
+    inlines = [QuoteInline]
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "article", "kind", "status", "reviewed_by", "reviewed_at")
+    list_filter = ("status", "kind")
+    search_fields = ("text", "speaker_text")
+    raw_id_fields = ("article", "speaker", "outlet")
+    # Review decisions are made on the review desk, where they are versioned and audited.
+    readonly_fields = ("status", "version", "reviewed_by", "reviewed_at")
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "merged_into")
+    list_filter = ("kind",)
+    search_fields = ("name",)
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    search_fields = ("name",)
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "action", "quote", "user")
+    list_filter = ("action",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

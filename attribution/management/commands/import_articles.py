@@ -1,0 +1,33 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from attribution.services.ingest import IngestError, import_path
+
+
+class Command(BaseCommand):
+    help = "Import articles from .txt files (first line the title) or .jsonl files, extracting their quotes."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", type=Path)
+        parser.add_argument("--no-extract", action="store_true", help="store the articles without extracting")
+
+    def handle(self, *paths, **options):
+        created = duplicates = failed = 0
+        for path in options["paths"]:
+            if not path.is_file():
+                raise CommandError(f"{path}: no such file.")
+            try:
+                report = import_path(path, extract=not options["no_extract"])
+            except IngestError as exc:
+                raise CommandError(exc.message) from None
+            for line in report.duplicates:
+                self.stdout.write(f"skipped {line}")
+            for line in report.errors:
+                self.stderr.write(f"error {line}")
+            created += len(report.created)
+            duplicates += len(report.duplicates)
+            failed += len(report.errors)
+        self.stdout.write(self.style.SUCCESS(f"{created} imported, {duplicates} duplicates skipped, {failed} failed."))
+        if failed:
+            raise CommandError(f"{failed} article(s) could not be imported; see the errors above.")

@@ -1,0 +1,208 @@
+"""Bringing articles in: validation, normalisation, duplicate detection."""
+
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import transaction
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from attribution.models import Article
+
+from .extract import article_extract
+
+
+class IngestError(ValueError):
+    """An article that cannot be stored, with the field at fault."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+class DuplicateArticle(IngestError):
+    def __init__(self, message: str, *, existing: Article):
+        super().__init__(message)
+        self.existing = existing
+
+
+@dataclass
+class ImportReport:
+    created: list[Article] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def rows(self) -> int:
+        return len(self.created) + len(self.duplicates) + len(self.errors)
+
+
+def normalise_body(body: str) -> str:
+    """Newlines to \\n and NFC, so the same article pasted from two places gets the same offsets and hash."""
+    return unicodedata.normalize("NFC", body.replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def content_hash(body: str) -> str:
+    """Hash of the text with whitespace folded: reflowed copies of one article are duplicates."""
+    folded = re.sub(r"\s+", " ", body).strip().lower()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def parse_published_at(value) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        text = str(value).strip()
+        try:
+            moment = parse_datetime(text)
+            if moment is None:
+                day = parse_date(text)
+                moment = datetime.combine(day, time.min) if day else None
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise IngestError(f"published_at: {text!r} is not an ISO 8601 date or date-time.", field="published_at")
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, timezone.UTC)
+    return moment
+
+
+def _validate(title: str, body: str, url: str) -> None:
+    if not body:
+        raise IngestError("body: the article text is empty.", field="body")
+    size = len(body.encode("utf-8"))
+    if size > settings.ARTICLE_MAX_BYTES:
+        raise IngestError(
+            f"body: the article is {size:,} bytes; the limit is {settings.ARTICLE_MAX_BYTES:,}.", field="body"
+        )
+    if not title:
+        raise IngestError("title: the article has no title.", field="title")
+    if len(title) > Article._meta.get_field("title").max_length:
+        raise IngestError("title: longer than 500 characters.", field="title")
+    if url:
+        try:
+            URLValidator(schemes=["http", "https"])(url)
+        except ValidationError:
+            raise IngestError(f"url: {url!r} is not an http(s) URL.", field="url") from None
+
+
+def article_create(
+    *,
+    title: str,
+    body: str,
+    url: str = "",
+    publisher: str = "",
+    published_at=None,
+    imported_by=None,
+    extract: bool = True,
+) -> Article:
+    """Store one article (and, by default, extract its quotes) or raise IngestError having written nothing."""
+    title = " ".join((title or "").split())
+    body = normalise_body(body or "")
+    url = (url or "").strip()
+    _validate(title, body, url)
+    published = parse_published_at(published_at)
+    digest = content_hash(body)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is None and url:
+        existing = Article.objects.filter(url=url).first()
+    if existing is not None:
+        raise DuplicateArticle(f"duplicate of article {existing.pk} ({existing.title!r}).", existing=existing)
+    with transaction.atomic():
+        article = Article.objects.create(
+            title=title,
+            body=body,
+            url=url,
+            publisher=(publisher or "").strip(),
+            published_at=published,
+            content_hash=digest,
+            imported_by=imported_by,
+        )
+        if extract:
+            article_extract(article=article)
+    return article
+
+
+def _jsonl_records(path: Path) -> Iterator[tuple[int, dict | IngestError]]:
+    """(line number, record or the reason the line is unusable), streaming the file."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, IngestError(f"not UTF-8 text (undecodable byte at position {exc.start}).")
+                continue
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield number, IngestError(f"not valid JSON ({exc.msg} at column {exc.colno}).")
+                continue
+            if not isinstance(record, dict):
+                yield number, IngestError("a line must be a JSON object.")
+                continue
+            yield number, record
+
+
+def _record_fields(record: dict) -> dict:
+    body = record.get("text", record.get("body"))
+    fields = {
+        "title": record.get("title"),
+        "body": body,
+        "url": record.get("url") or "",
+        "publisher": record.get("publisher") or "",
+        "published_at": record.get("published_at"),
+    }
+    for name in ("title", "body", "url", "publisher"):
+        if fields[name] is not None and not isinstance(fields[name], str):
+            raise IngestError(f"{name}: must be a string.", field=name)
+    return fields
+
+
+def _txt_record(path: Path) -> dict:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise IngestError(f"not UTF-8 text (undecodable byte at position {exc.start}).") from None
+    title, _, body = normalise_body(text).partition("\n")
+    return {"title": title, "body": body}
+
+
+def import_path(path: Path, *, imported_by=None, extract: bool = True) -> ImportReport:
+    """Import a .txt article or a .jsonl file of them; each article commits or fails on its own."""
+    report = ImportReport()
+    if path.suffix.lower() == ".txt":
+        items: Iterable[tuple[str, dict | IngestError]]
+        try:
+            items = [(path.name, _txt_record(path))]
+        except IngestError as exc:
+            items = [(path.name, exc)]
+    elif path.suffix.lower() in (".jsonl", ".ndjson"):
+        items = ((f"{path.name} line {n}", r) for n, r in _jsonl_records(path))
+    else:
+        raise IngestError(f"{path.name}: unsupported file type; use .txt or .jsonl.")
+    for where, record in items:
+        try:
+            if isinstance(record, IngestError):
+                raise record
+            article = article_create(**_record_fields(record), imported_by=imported_by, extract=extract)
+        except DuplicateArticle as exc:
+            report.duplicates.append(f"{where}: {exc.message}")
+        except IngestError as exc:
+            report.errors.append(f"{where}: {exc.message}")
+        else:
+            report.created.append(article)
+    return report

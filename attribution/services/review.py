@@ -1,0 +1,88 @@
+"""Editors' decisions on quotes. Each one is versioned, audited, and refused if it would overwrite a change
+the editor has not seen."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from attribution.models import Outlet, Quote, ReviewEvent, Speaker
+
+AUDITED_FIELDS = ("status", "kind", "speaker_text", "role", "outlet_text", "start", "end")
+
+
+class ReviewConflict(Exception):
+    """The quote changed since the editor loaded it."""
+
+    def __init__(self, current: Quote):
+        super().__init__(f"Quote {current.pk} was changed by someone else (now version {current.version}).")
+        self.current = current
+
+
+def snapshot(quote: Quote) -> dict:
+    values = {name: getattr(quote, name) for name in AUDITED_FIELDS}
+    values["reviewed_by"] = quote.reviewed_by.get_username() if quote.reviewed_by else None
+    values["version"] = quote.version
+    return values
+
+
+def _locked(quote: Quote, expected_version: int) -> Quote:
+    current = Quote.objects.select_for_update().select_related("reviewed_by").get(pk=quote.pk)
+    if current.version != expected_version:
+        raise ReviewConflict(current)
+    return current
+
+
+def _link_registry(quote: Quote, speaker_kind: str = "") -> None:
+    """Tie the reviewed names to the speaker and outlet registries, creating entries for new names."""
+    quote.speaker = None
+    if quote.speaker_text:
+        quote.speaker = Speaker.objects.matching(quote.speaker_text) or Speaker.objects.create(
+            name=quote.speaker_text, kind=speaker_kind or quote.extracted_speaker_kind or Speaker.Kind.PERSON
+        )
+    quote.outlet = None
+    if quote.outlet_text:
+        quote.outlet = Outlet.objects.matching(quote.outlet_text) or Outlet.objects.create(name=quote.outlet_text)
+
+
+def _record(quote: Quote, *, user, action: str, before: dict, status: str) -> Quote:
+    quote.status = status
+    quote.reviewed_by = user
+    quote.reviewed_at = timezone.now()
+    quote.version += 1
+    quote.save()
+    ReviewEvent.objects.create(quote=quote, user=user, action=action, before=before, after=snapshot(quote))
+    return quote
+
+
+@transaction.atomic
+def quote_confirm(*, quote: Quote, user, expected_version: int) -> Quote:
+    quote = _locked(quote, expected_version)
+    before = snapshot(quote)
+    _link_registry(quote)
+    return _record(quote, user=user, action=ReviewEvent.Action.CONFIRM, before=before, status=Quote.Status.CONFIRMED)
+
+
+@transaction.atomic
+def quote_reject(*, quote: Quote, user, expected_version: int) -> Quote:
+    quote = _locked(quote, expected_version)
+    before = snapshot(quote)
+    return _record(quote, user=user, action=ReviewEvent.Action.REJECT, before=before, status=Quote.Status.REJECTED)
+
+
+@transaction.atomic
+def quote_edit(*, quote: Quote, user, expected_version: int, speaker: str, role: str, outlet: str, kind: str) -> Quote:
+    """Save an editor's correction; the quote counts as corrected only if something actually changed."""
+    quote = _locked(quote, expected_version)
+    before = snapshot(quote)
+    quote.speaker_text = " ".join(speaker.split())
+    quote.role = " ".join(role.split())
+    quote.outlet_text = " ".join(outlet.split())
+    quote.kind = kind
+    _link_registry(quote)
+    changed = any(before[name] != getattr(quote, name) for name in ("kind", "speaker_text", "role", "outlet_text"))
+    if quote.status == Quote.Status.ADDED:
+        status = Quote.Status.ADDED
+    elif changed or quote.status == Quote.Status.CORRECTED:
+        status = Quote.Status.CORRECTED
+    else:
+        status = Quote.Status.CONFIRMED
+    return _record(quote, user=user, action=ReviewEvent.Action.EDIT, before=before, status=status)

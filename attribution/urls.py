@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+from django.views.generic import RedirectView
+
+from attribution.views import articles, export, quotes
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="article_list", permanent=False)),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("articles/", articles.article_list, name="article_list"),
+    path("articles/new/", articles.article_new, name="article_new"),
+    path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
+    path("quotes/<int:pk>/", quotes.card, name="quote_card"),
+    path("quotes/<int:pk>/confirm/", quotes.confirm, name="quote_confirm"),
+    path("quotes/<int:pk>/reject/", quotes.reject, name="quote_reject"),
+    path("quotes/<int:pk>/edit/", quotes.edit, name="quote_edit"),
+    path("export/attributions.csv", export.attributions_csv, name="export_csv"),
+    path("admin/", admin.site.urls),
+]

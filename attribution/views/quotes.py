@@ -1,0 +1,93 @@
+"""htmx endpoints acting on one quote card. Each answers with the card and, out of band, the progress."""
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from attribution.forms import QuoteEditForm
+from attribution.highlight import paint
+from attribution.models import Quote
+from attribution.selectors import article_progress
+from attribution.services.review import ReviewConflict, quote_confirm, quote_edit, quote_reject
+
+review_required = permission_required("attribution.change_quote", raise_exception=True)
+
+
+def _card(request, quote: Quote, *, conflict: ReviewConflict | None = None, form=None):
+    article = quote.article
+    quote.colour = next(q.colour for q in paint(article.quotes.only("id", "speaker_text").order_by("start", "id")) if q.pk == quote.pk)
+    return TemplateResponse(
+        request,
+        "articles/detail.html#quote-updated",
+        {
+            "quote": quote,
+            "article": article,
+            "progress": article_progress(article),
+            "conflict": conflict,
+            "form": form,
+        },
+    )
+
+
+def _version(request) -> int:
+    try:
+        return int(request.POST.get("version", ""))
+    except ValueError:
+        return -1
+
+
+def _act(request, pk: int, action):
+    quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
+    try:
+        quote = action(quote=quote, user=request.user, expected_version=_version(request))
+    except ReviewConflict as conflict:
+        return _card(request, conflict.current, conflict=conflict)
+    return _card(request, quote)
+
+
+@login_required
+@review_required
+@require_POST
+def confirm(request, pk: int):
+    return _act(request, pk, quote_confirm)
+
+
+@login_required
+@review_required
+@require_POST
+def reject(request, pk: int):
+    return _act(request, pk, quote_reject)
+
+
+@login_required
+@review_required
+@require_GET
+def card(request, pk: int):
+    return _card(request, get_object_or_404(Quote.objects.select_related("article"), pk=pk))
+
+
+@login_required
+@review_required
+@require_http_methods(["GET", "POST"])
+def edit(request, pk: int):
+    quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
+    if request.method == "GET":
+        return _card(request, quote, form=QuoteEditForm.for_quote(quote))
+    form = QuoteEditForm(request.POST)
+    if not form.is_valid():
+        return _card(request, quote, form=form)
+    data = form.cleaned_data
+    try:
+        quote = quote_edit(
+            quote=quote,
+            user=request.user,
+            expected_version=data["version"],
+            speaker=data["speaker"],
+            role=data["role"],
+            outlet=data["outlet"],
+            kind=data["kind"],
+        )
+    except ReviewConflict as conflict:
+        return _card(request, conflict.current, conflict=conflict)
+    return _card(request, quote)
