@@ -9,7 +9,7 @@ from .lexicon import REPORTING_VERBS
 from .quotes import QuoteSpan, find_quote_spans, paragraphs
 from .speakers import Source, SpeakerResolver
 
-# A quote this short with no cue beside it is a scare quote or a title, not speech.
+# A quote this short without a cue and a speaker is a scare quote or a title, not speech.
 MIN_UNCUED_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[\"\u201c\u2018'A-Z])|[.!?][\"\u201d\u2019']?\s*$")
 
@@ -82,9 +82,7 @@ def attribute_quotes(doc: Doc) -> Iterator[dict]:
             cue = _pick_cue(doc, _before_region(text, quote, prev_end), nearest_to_end=True)
         source, confidence = _source_for(resolver, cue, quote, previous, para, para_of)
         words = len(text[quote.start : quote.end].split())
-        if cue is None and source.speaker is None and words < MIN_UNCUED_WORDS:
-            continue
-        if cue is None and words < MIN_UNCUED_WORDS:
+        if words < MIN_UNCUED_WORDS and (cue is None or source.speaker is None):
             continue
         resolver.remember(source)
         previous = (quote, source)

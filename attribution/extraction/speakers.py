@@ -20,9 +20,14 @@ class Source:
 
 
 def subject_of(verb: Token) -> Token | None:
+    """Who performs the verb: the subject, or for a passive ("branded a 'retreat' by the Tories") the agent."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ == "nsubj":
             return child
+        if child.dep_ == "agent":
+            return next((t for t in child.children if t.dep_ == "pobj"), None)
+    if any(child.dep_ == "nsubjpass" for child in verb.children):
+        return None
     # "... and said", "adding that": the subject of the verb this one hangs off.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
         return subject_of(verb.head)

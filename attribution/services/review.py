@@ -25,7 +25,7 @@ def snapshot(quote: Quote) -> dict:
 
 
 def _locked(quote: Quote, expected_version: int) -> Quote:
-    current = Quote.objects.select_for_update().select_related("reviewed_by").get(pk=quote.pk)
+    current = Quote.objects.select_for_update(of=("self",)).select_related("reviewed_by").get(pk=quote.pk)
     if current.version != expected_version:
         raise ReviewConflict(current)
     return current

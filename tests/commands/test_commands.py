@@ -1,0 +1,63 @@
+import io
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from attribution.models import Article
+
+from tests.factories import ARTICLE_BODY
+
+
+def run(*args) -> str:
+    out = io.StringIO()
+    call_command(*args, stdout=out, stderr=io.StringIO())
+    return out.getvalue()
+
+
+def test_extract_quotes_prints_scorer_format_without_a_database(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"doc": "a/1.txt", "text": ARTICLE_BODY}) + "\n\n" + json.dumps({"doc": "b", "text": ""}))
+    lines = [json.loads(line) for line in run("extract_quotes", str(path)).splitlines()]
+    assert [line["doc"] for line in lines] == ["a/1.txt", "b"]
+    quote = lines[0]["quotes"][0]
+    assert {"start", "end", "text", "kind", "speaker", "speaker_kind", "role", "outlet", "cue"} <= set(quote)
+    assert ARTICLE_BODY[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_extract_quotes_names_the_bad_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"text": "ok"}\n{"title": "no text"}\n')
+    with pytest.raises(CommandError, match="line 2"):
+        run("extract_quotes", str(path))
+
+
+@pytest.mark.django_db
+def test_import_articles_reports_and_fails_on_bad_rows(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"title": "One", "text": ARTICLE_BODY}) + "\n" + "{broken\n")
+    with pytest.raises(CommandError, match="1 article"):
+        run("import_articles", str(path))
+    assert Article.objects.get().quotes.count() == 2
+
+
+@pytest.mark.django_db
+def test_import_articles_skips_duplicates_on_rerun(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Bridge closed\n" + ARTICLE_BODY)
+    assert "1 imported" in run("import_articles", str(path), "--no-extract")
+    assert "0 imported, 1 duplicates skipped" in run("import_articles", str(path))
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "s3cret-demo")
+    assert "3 new demo article" in run("seed_demo")
+    assert "0 new demo article" in run("seed_demo")
+    User = get_user_model()
+    assert User.objects.get(username="admin").is_superuser
+    editor = User.objects.get(username="editor")
+    assert editor.check_password("s3cret-demo") and editor.has_perm("attribution.change_quote")
+    assert not editor.has_perm("attribution.add_article")
+    assert all(article.quotes.exists() for article in Article.objects.all())

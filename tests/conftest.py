@@ -1,0 +1,15 @@
+import pytest
+
+from tests.factories import SHARED
+
+
+@pytest.fixture(scope="session")
+def shared_dir():
+    if not SHARED.is_dir():
+        pytest.skip(f"{SHARED} is absent: the shared corpus and seed live beside the project")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_text(shared_dir):
+    return (shared_dir / "seed" / "kiev-soldiers-desert-to-russia.txt").read_text(encoding="utf-8")

@@ -1,0 +1,67 @@
+import pytest
+
+from attribution.extraction import extract, extract_many
+
+
+def by_speaker(found):
+    return {(a.speaker, a.text[:30]) for a in found}
+
+
+def test_seed_article_direct_quotes_and_speakers(seed_text):
+    found = [a for a in extract(seed_text) if a.kind == "direct"]
+    speakers = [a.speaker for a in found]
+    assert speakers == ["Vasily Malaev", "Ivan", "Ivan", "Sergey", "Roman Kosarev"]
+    malaev, ivan, _, sergey, kosarev = found
+    assert malaev.text.startswith("At around 20:30 Moscow time")
+    assert malaev.outlet == "Itar-Tass" and "spokesperson" in malaev.role
+    assert ivan.text.startswith("I wouldn't want to") and ivan.role == "Ukrainian soldier" and ivan.outlet == "RT"
+    assert sergey.role == "Ukrainian soldier"
+    assert kosarev.outlet == "RT"
+
+
+def test_offsets_index_the_exact_text(seed_text):
+    for a in extract(seed_text):
+        assert seed_text[a.start : a.end] == a.text
+
+
+def test_speaker_after_quote_and_before_colon():
+    text = (
+        '"The harvest is late this year," said farmer Tom Ellery.\n\n'
+        'The co-operative\'s chairwoman, Rosa Lind, told the Valley Times: "Prices will rise before spring."'
+    )
+    first, second = extract(text)
+    assert (first.speaker, first.role, first.cue) == ("Tom Ellery", "farmer", "said")
+    assert (second.speaker, second.outlet) == ("Rosa Lind", "Valley Times")
+
+
+def test_surname_and_pronoun_resolve_to_full_name():
+    text = (
+        "Mayor Joan Whitfield opened the bridge on Monday.\n\n"
+        '"It took eleven years to get here," Whitfield said.\n\n'
+        '"Nobody believed we would finish it," she added.'
+    )
+    assert [a.speaker for a in extract(text)] == ["Joan Whitfield", "Joan Whitfield"]
+
+
+def test_follow_on_paragraph_inherits_speaker():
+    text = (
+        '"We will appeal," said lawyer Ben Okafor.\n\n'
+        '"The judgment ignores the evidence we put before the court last month."'
+    )
+    assert [a.speaker for a in extract(text)] == ["Ben Okafor", "Ben Okafor"]
+
+
+def test_scare_quotes_are_not_speech():
+    assert extract('The plan was branded a "disaster" and the "so-called reform" stalled.') == []
+
+
+@pytest.mark.parametrize("text", ["", "   ", "No quotes at all.", '"', '""', "\u201c\u201d\n\n\u201c", "<p>\"x</p>"])
+def test_degenerate_input_gives_a_clear_empty_or_valid_result(text):
+    for a in extract(text):
+        assert 0 <= a.start < a.end <= len(text)
+
+
+def test_extract_many_keeps_order_and_handles_empty_texts():
+    texts = ['"Hello there, friends," said Ann Lee.', "", "Plain text."]
+    results = list(extract_many(texts))
+    assert [len(r) for r in results] == [1, 0, 0]

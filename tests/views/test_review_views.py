@@ -1,0 +1,113 @@
+import pytest
+from django.urls import reverse
+
+from attribution.models import Article, Quote, ReviewEvent
+from tests.factories import QuoteFactory, UserFactory, admin_user, editor
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def quote():
+    return QuoteFactory()
+
+
+@pytest.mark.parametrize("name", ["article_list", "article_new", "export_csv"])
+def test_anonymous_users_are_sent_to_login(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("action", ["quote_confirm", "quote_reject"])
+def test_partial_endpoints_check_permissions_themselves(client, quote, action):
+    client.force_login(UserFactory(username="nobody"))
+    response = client.post(reverse(action, args=[quote.pk]), {"version": 1}, headers={"HX-Request": "true"})
+    assert response.status_code == 403
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.PENDING
+
+
+def test_editor_cannot_add_articles(client):
+    client.force_login(editor())
+    assert client.get(reverse("article_new")).status_code == 403
+
+
+def test_confirm_swaps_the_card_and_the_progress_counter(client, quote):
+    client.force_login(editor())
+    response = client.post(reverse("quote_confirm", args=[quote.pk]), {"version": 1}, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert f'id="quote-{quote.pk}"' in html and "Confirmed" in html
+    assert 'id="progress"' in html and 'hx-swap-oob="true"' in html and "1 of 1 reviewed" in html
+    assert ReviewEvent.objects.filter(quote=quote, action="confirm").exists()
+
+
+def test_stale_confirm_shows_a_conflict_instead_of_overwriting(client, quote):
+    client.force_login(editor())
+    client.post(reverse("quote_reject", args=[quote.pk]), {"version": 1})
+    response = client.post(reverse("quote_confirm", args=[quote.pk]), {"version": 1})
+    assert "changed this quote first" in response.content.decode()
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.REJECTED
+
+
+def test_edit_form_then_save(client, quote):
+    client.force_login(editor())
+    form = client.get(reverse("quote_edit", args=[quote.pk])).content.decode()
+    for label in ("Speaker", "Role", "Outlet", "Kind", "Save"):
+        assert label in form
+    response = client.post(
+        reverse("quote_edit", args=[quote.pk]),
+        {"speaker": "Hannah Price", "role": "chief engineer", "outlet": "Radio Kent", "kind": "direct", "version": 1},
+    )
+    assert "Radio Kent" in response.content.decode()
+    quote.refresh_from_db()
+    assert (quote.status, quote.outlet.name) == (Quote.Status.CORRECTED, "Radio Kent")
+
+
+def test_invalid_edit_is_rerendered_with_errors(client, quote):
+    client.force_login(editor())
+    response = client.post(reverse("quote_edit", args=[quote.pk]), {"kind": "poetry", "version": 1})
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+
+
+def test_article_page_highlights_quotes_and_shows_progress(client, quote):
+    client.force_login(editor())
+    html = client.get(reverse("article_detail", args=[quote.article.pk])).content.decode()
+    assert f'<mark id="hl-{quote.pk}"' in html and "0 of 1 reviewed" in html
+    for button in (">Confirm<", ">Reject<", ">Edit<"):
+        assert button in html
+
+
+def test_list_shows_review_progress(client, quote):
+    client.force_login(editor())
+    html = client.get(reverse("article_list")).content.decode()
+    assert quote.article.title in html and "0 of 1" in html
+
+
+def test_admin_pastes_an_article(client):
+    client.force_login(admin_user())
+    response = client.post(reverse("article_new"), {
+        "title": "Dam inspection", "publisher": "Gazette", "url": "",
+        "body": 'Work stopped.\n\n"We found a leak in the north wall," said inspector Maya Roth.',
+    })
+    article = Article.objects.get()
+    assert response.status_code == 302 and response.url == reverse("article_detail", args=[article.pk])
+    assert article.quotes.get().speaker_text == "Maya Roth"
+
+
+def test_paste_with_bad_body_shows_the_error_and_stores_nothing(client):
+    client.force_login(admin_user())
+    response = client.post(reverse("article_new"), {"title": "Too big", "body": "x" * 1_000_001})
+    assert response.status_code == 200 and "the limit is" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_csv_export_streams_verified_rows(client, quote):
+    client.force_login(editor())
+    client.post(reverse("quote_confirm", args=[quote.pk]), {"version": 1})
+    response = client.get(reverse("export_csv"))
+    body = b"".join(response.streaming_content).decode()
+    assert response["Content-Type"].startswith("text/csv")
+    assert body.startswith("article_id,article_title") and "Hannah Price" in body
