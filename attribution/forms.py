@@ -3,7 +3,15 @@ from django import forms
 from attribution.models import Quote
 
 
-class ArticleForm(forms.Form):
+class DeskForm(forms.Form):
+    """Labels without Django's trailing colon, so accessible names are exactly the field names."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ArticleForm(DeskForm):
     title = forms.CharField(max_length=500)
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 16}), strip=False)
     url = forms.URLField(label="URL", required=False, max_length=2000, assume_scheme="https")
@@ -13,7 +21,7 @@ class ArticleForm(forms.Form):
     )
 
 
-class QuoteEditForm(forms.Form):
+class QuoteEditForm(DeskForm):
     speaker = forms.CharField(label="Speaker", max_length=300, required=False)
     role = forms.CharField(label="Role", max_length=500, required=False)
     outlet = forms.CharField(label="Outlet", max_length=200, required=False)

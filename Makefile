@@ -1,0 +1,41 @@
+# Two commands matter: `make run` (the app on http://127.0.0.1:8000) and `make test` (the whole suite).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON312 ?= $(shell command -v python3.12 || ls -d $$HOME/.pyenv/versions/3.12*/bin/python3.12 2>/dev/null | tail -n1)
+CHROMIUM ?= /usr/bin/chromium
+export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/attribution
+DEV_ENV := DEBUG=1
+
+.PHONY: run test bench venv db chromium clean
+
+$(VENV)/.installed: requirements.txt
+	@test -x "$(PY)" || { test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (pyenv install 3.12)"; exit 1; }; \
+		"$(PYTHON312)" -m venv $(VENV); }
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+venv: $(VENV)/.installed
+
+db: venv
+	@$(DEV_ENV) $(PY) manage.py ensure_database
+	$(DEV_ENV) $(PY) manage.py migrate --no-input -v 0
+
+chromium:
+	@test -x "$(CHROMIUM)" || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+		else echo "Chromium is needed for the browser tests: sudo apt-get install -y chromium"; exit 1; fi; }
+
+run: db
+	$(DEV_ENV) $(PY) manage.py seed_demo
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: venv chromium
+	@$(DEV_ENV) $(PY) manage.py ensure_database
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: venv
+	$(PY) bench/extract.py
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache
