@@ -20,6 +20,11 @@ class ArticleAdmin(admin.ModelAdmin):
     readonly_fields = ("content_hash", "body", "imported_by", "created_at", "updated_at")
     inlines = [QuoteInline]
 
+    def has_add_permission(self, request):
+        # Articles come in through the ingest service (paste form, import command), which validates,
+        # dedupes and extracts; a bare admin insert would skip all three.
+        return False
+
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
@@ -27,8 +32,13 @@ class QuoteAdmin(admin.ModelAdmin):
     list_filter = ("status", "kind")
     search_fields = ("text", "speaker_text")
     raw_id_fields = ("article", "speaker", "outlet")
-    # Review decisions are made on the review desk, where they are versioned and audited.
-    readonly_fields = ("status", "version", "reviewed_by", "reviewed_at")
+
+    # Review decisions are made on the review desk, where they are versioned and audited; here they are read.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Speaker)

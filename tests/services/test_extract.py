@@ -1,10 +1,11 @@
 import pytest
+from django.db import IntegrityError
 
 from attribution.models import Article, Quote
 from attribution.services import extract as extract_service
 from attribution.services.extract import article_extract
 from attribution.services.review import quote_confirm
-from tests.factories import ArticleFactory, editor
+from tests.factories import ArticleFactory, QuoteFactory, editor
 
 pytestmark = pytest.mark.django_db
 
@@ -29,3 +30,9 @@ def test_engine_failure_marks_the_article_failed(monkeypatch):
     article.refresh_from_db()
     assert article.extraction_status == Article.ExtractionStatus.FAILED
     assert "parser exploded" in article.extraction_error
+
+
+def test_database_refuses_offsets_outside_the_body():
+    article = ArticleFactory()
+    with pytest.raises(IntegrityError, match="outside article"):
+        QuoteFactory(article=article, start=0, end=len(article.body) + 1)
