@@ -70,7 +70,7 @@ def _pick_cue(doc: Doc, region: tuple[int, int] | None, nearest_to_end: bool) ->
 def attribute_quotes(doc: Doc) -> Iterator[dict]:
     text = doc.text
     spans = find_quote_spans(text)
-    resolver = SpeakerResolver(doc)
+    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in spans])
     para_of = _paragraph_lookup(text)
     previous: tuple[QuoteSpan, Source] | None = None
     for i, quote in enumerate(spans):

@@ -11,6 +11,12 @@ def outlet_phrase(token: Token) -> str:
     start = token.i
     while start > 0 and token in doc[start - 1].ancestors and _joins_name(doc[start - 1]):
         start -= 1
+    if token.ent_iob_ in ("B", "I"):
+        # The parser sometimes strands part of a name ("Bayside" as an adverb); the entity span keeps it whole.
+        entity_start = token.i
+        while entity_start > 0 and doc[entity_start].ent_iob_ == "I":
+            entity_start -= 1
+        start = min(start, entity_start)
     words = doc[start : token.i + 1]
     text = words[1:].text if len(words) > 1 and words[0].lower_ == "the" else words.text
     return text.removesuffix("'s").removesuffix("\u2019s").strip()

@@ -60,6 +60,19 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return (before.isalnum() and after.isalnum()) or (before in "sS" and not after.isalnum() and text[i] == "'")
 
 
+def _reopens(text: str, i: int, openers: set[str], closers: set[str]) -> bool:
+    """Inside an open quote, a mark that re-opens it: a pure opening mark, or a straight one that starts a new
+    sentence (`projects. "There are`), as when a paragraph break inside a long quote was lost."""
+    ch = text[i]
+    if ch not in closers:
+        return True
+    if ch not in openers:
+        return False
+    after = text[i + 1] if i + 1 < len(text) else " "
+    before = text[:i].rstrip()
+    return i > 0 and text[i - 1].isspace() and after.isalnum() and before[-1:] in (".", "?", "!")
+
+
 def _pair_marks(text: str, start: int, end: int, openers: set[str], closers: set[str], single: bool) -> list[tuple[int, int | None]]:
     """Pairs of (open index, close index or None if the paragraph ended inside the quote)."""
     pairs: list[tuple[int, int | None]] = []
@@ -73,7 +86,7 @@ def _pair_marks(text: str, start: int, end: int, openers: set[str], closers: set
         if open_at is None:
             if ch in openers and (ch not in closers or _is_opener(text, i, start)):
                 open_at = i
-        elif ch in closers and not (ch in openers and ch not in closers):
+        elif ch in closers and not _reopens(text, i, openers, closers):
             pairs.append((open_at, i))
             open_at = None
     if open_at is not None:

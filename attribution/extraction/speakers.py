@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTING_VERBS
-from .names import NameIndex, person_entity
+from .names import HONORIFIC_GENDER, NameIndex, person_entity
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .roles import apposition_of, core_tokens, description_before_name, title_before
 
@@ -65,13 +65,38 @@ def _noun_phrase(token: Token) -> str:
 class SpeakerResolver:
     """Keeps the article's running context: names seen, who spoke last, each speaker's role."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] = ()):
         self.names = NameIndex(doc)
+        # People named in the reporter's own words (not inside quotes), in order, for pronoun resolution.
+        self.mentions: list[tuple[int, str]] = []
+        self.gender: dict[str, str] = {}
+        self._collect_mentions(doc, quoted)
         self.roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
         self._profile_people(doc)
         self.last_person: str | None = None
         self.last_group: str | None = None
+
+    def _collect_mentions(self, doc: Doc, quoted) -> None:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" and not (ent.root.pos_ == "PROPN" and self.names.knows(ent.text)):
+                continue
+            if any(s <= ent.start_char < e for s, e in quoted):
+                continue
+            name = self.names.resolve(ent.text)
+            self.mentions.append((ent.start_char, name))
+            title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+            first = ent[0].lower_.rstrip(".")
+            for word in (title, first):
+                if word in HONORIFIC_GENDER:
+                    self.gender.setdefault(name, HONORIFIC_GENDER[word])
+
+    def _person_before(self, offset: int, gender: str | None) -> str | None:
+        """The latest person named before offset whose known gender does not contradict the pronoun."""
+        for start, name in reversed(self.mentions):
+            if start < offset and (gender is None or self.gender.get(name, gender) == gender):
+                return name
+        return self.last_person
 
     def _profile_people(self, doc: Doc) -> None:
         """Roles and affiliations from every mention, so a quote cued by a bare surname still gets them."""
@@ -123,8 +148,12 @@ class SpeakerResolver:
     def from_subject(self, subject: Token) -> Source:
         lower = subject.lower_
         if subject.pos_ == "PRON":
-            if lower in PERSON_PRONOUNS or lower in ("i",):
-                return Source(self.last_person, "person", self.role_for(self.last_person), resolved_from_pronoun=True)
+            if lower in PERSON_PRONOUNS:
+                gender = PERSON_PRONOUNS[lower]
+                name = self._person_before(subject.idx, gender)
+                if name:
+                    self.gender.setdefault(name, gender)
+                return Source(name, "person", self.role_for(name), resolved_from_pronoun=True)
             if lower in GROUP_PRONOUNS or lower == "it":
                 return Source(self.last_group, "group", None, resolved_from_pronoun=True)
             return Source(None)
