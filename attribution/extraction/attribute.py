@@ -21,7 +21,12 @@ def _cues_in(doc: Doc, start: int, end: int) -> list[Token]:
     return [
         t
         for t in span
-        if (t.lemma_.lower() in REPORTING_VERBS and t.pos_ in ("VERB", "AUX"))
+        # A participle modifying a noun ("computers called E-slates") reports nothing.
+        if (
+            t.lemma_.lower() in REPORTING_VERBS
+            and t.pos_ in ("VERB", "AUX")
+            and (t.dep_ not in ("acl", "amod") or any(c.dep_ == "agent" for c in t.children))
+        )
         or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to")
     ]
 

@@ -31,7 +31,7 @@ def title_before(name: Span) -> str | None:
     doc = name.doc
     start = name.start
     # Walk left over the name's own modifiers; stop at a possessor ("RT's Roman Kosarev" has no role).
-    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "det") and head in doc[start - 1].ancestors:
+    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "nummod", "det") and head in doc[start - 1].ancestors:
         start -= 1
     return _trim(list(doc[start : name.start]))
 
@@ -65,3 +65,29 @@ def description_before_name(noun: Token, name: Span) -> str | None:
     """ "the spokesperson from the FSB's border unit, Vasily Malaev" -> the words before the name."""
     tokens = [t for t in noun.subtree if t.i < name.start]
     return _trim(tokens)
+
+
+def role_at_mention(name: Span) -> tuple[str | None, Token]:
+    """The role a mention of a person gives, and the noun phrase that carries it (for affiliations)."""
+    root = name.root
+    doc = name.doc
+    role = title_before(name) or apposition_of(root)
+    if role:
+        return role, root
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
+        # "the spokesperson from the border unit, Vasily Malaev": the description the name is in apposition to.
+        description = head
+        while description.dep_ in ("pobj", "prep") and description.head.pos_ in ("NOUN", "ADP"):
+            description = description.head
+        return description_before_name(description, name), description
+    if root.dep_ == "conj" and head.pos_ == "NOUN" and head.i < name.start:
+        # "record holder and BBC pundit Jonathan Edwards", parsed as a coordination with the name.
+        return _trim(list(doc[head.left_edge.i : name.start])), head
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "at"):
+            target = next((t for t in prep.children if t.dep_ == "pobj" and t.ent_type_ == "ORG"), None)
+            if target is not None:
+                # "Matthew Herren from EduVision": the organisation is the affiliation editors record.
+                return _trim(core_tokens(target)), root
+    return None, root

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTING_VERBS
 from .names import HONORIFIC_GENDER, NameIndex, person_entity
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
-from .roles import apposition_of, core_tokens, description_before_name, title_before
+from .roles import apposition_of, core_tokens, role_at_mention
 
 
 @dataclass
@@ -31,6 +31,27 @@ def subject_of(verb: Token) -> Token | None:
     # "... and said", "adding that": the subject of the verb this one hangs off.
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
         return subject_of(verb.head)
+    return None
+
+
+_NOMINAL = ("PRON", "PROPN", "NOUN")
+
+
+def adjacent_subject(cue: Token) -> Token | None:
+    """The speaker by position: right before the cue ("..., he said") or right after it ("said Paul Myers")."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and not doc[i].is_punct:
+        i -= 1
+    if i >= 0 and doc[i].pos_ in _NOMINAL:
+        return doc[i]
+    i = cue.i + 1
+    while i < len(doc) and doc[i].pos_ in ("DET", "ADJ") or (i < len(doc) and doc[i].dep_ == "compound" and doc[i].pos_ == "NOUN"):
+        i += 1
+    if i < len(doc) and doc[i].pos_ in _NOMINAL:
+        while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i].pos_ == "PROPN":
+            i += 1
+        return doc[i]
     return None
 
 
@@ -70,6 +91,7 @@ class SpeakerResolver:
         # People named in the reporter's own words (not inside quotes), in order, for pronoun resolution.
         self.mentions: list[tuple[int, str]] = []
         self.gender: dict[str, str] = {}
+        self.quoted = list(quoted)
         self._collect_mentions(doc, quoted)
         self.roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
@@ -100,26 +122,26 @@ class SpeakerResolver:
 
     def _profile_people(self, doc: Doc) -> None:
         """Roles and affiliations from every mention, so a quote cued by a bare surname still gets them."""
+        introduced: set[str] = set()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
             name = self.names.resolve(ent.text)
-            root = ent.root
-            role = title_before(ent) or apposition_of(root)
-            description = root
-            if not role and root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
-                # "the spokesperson from the border unit, Vasily Malaev": the description the name is in apposition to.
-                description = root.head
-                while description.dep_ in ("pobj", "prep") and description.head.pos_ in ("NOUN", "ADP"):
-                    description = description.head
-                role = description_before_name(description, ent)
+            role, description = role_at_mention(ent)
             if role and name not in self.roles:
                 self.roles[name] = role
-            affiliation = next((t for t in description.subtree if t.dep_ == "poss" and t.i < ent.start and looks_like_outlet(t)), None)
+            if name in introduced:
+                continue
+            introduced.add(name)
+            # A person introduced as speaking to an outlet ("Ivan, a soldier, told RT") or as its staff
+            # ("RT's Roman Kosarev") is, for the whole article, quoted from that outlet.
+            affiliation = next(
+                (t for t in description.subtree if t.dep_ == "poss" and t.i < ent.start and looks_like_outlet(t)), None
+            )
             outlet = outlet_phrase(affiliation) if affiliation is not None else None
             if outlet is None and description.dep_ == "nsubj" and description.head.lemma_ in REPORTING_VERBS:
                 outlet = outlet_of(description.head, None)
-            if outlet and name not in self.outlets:
+            if outlet:
                 self.outlets[name] = outlet
 
     def remember(self, source: Source) -> None:
@@ -135,14 +157,19 @@ class SpeakerResolver:
     def role_for(self, speaker: str | None) -> str | None:
         return self.roles.get(speaker) if speaker else None
 
+    def _in_quote(self, token: Token) -> bool:
+        return any(s <= token.idx < e for s, e in self.quoted)
+
     def from_cue(self, cue: Token) -> Source:
         subject = according_to_source(cue) if cue.lower_ == "according" else subject_of(cue)
-        if subject is None:
+        passive = any(c.dep_ == "nsubjpass" for c in cue.children)
+        if (subject is None and not passive) or (subject is not None and self._in_quote(subject)):
+            # Quoted words confuse the parser; news attribution frames are rigid enough to read off the text.
+            subject = adjacent_subject(cue)
+        if subject is None or self._in_quote(subject):
             return Source(None)
         source = self.from_subject(subject)
         source.outlet = outlet_of(cue, subject) or self.outlets.get(source.speaker or "")
-        if source.outlet and source.speaker and source.resolved_from_pronoun is False:
-            self.outlets.setdefault(source.speaker, source.outlet)
         return source
 
     def from_subject(self, subject: Token) -> Source:
@@ -160,11 +187,9 @@ class SpeakerResolver:
         person = _person_in(subject)
         if person is not None:
             name = self.names.resolve(person.text)
-            if person.root == subject or (person.root.head == subject and person.root.dep_ == "compound"):
-                role = title_before(person) or apposition_of(person.root)
-            else:
-                role = description_before_name(subject, person)
-            return Source(name, "person", role or self.role_for(name))
+            # The article's introduction of a person carries their fullest description; later mentions
+            # shorten it ("Judge Clark"), so the first role found wins.
+            return Source(name, "person", self.role_for(name) or role_at_mention(person)[0])
         phrase = _noun_phrase(subject)
         if subject.pos_ == "PROPN" and self.names.knows(phrase):
             name = self.names.resolve(phrase)
@@ -178,5 +203,19 @@ class SpeakerResolver:
             name = self.names.resolve(phrase)
             return Source(name, "person", self.role_for(name))
         else:
+            described = self._described_person(subject)
+            if described:
+                return Source(described, "person", self.role_for(described))
             kind = "anonymous"
         return Source(phrase, kind)
+
+    def _described_person(self, noun: Token) -> str | None:
+        """ "the judge", "the spokesperson": the latest person named earlier whose role has that noun."""
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return None
+        word = noun.lemma_.lower()
+        for start, name in reversed(self.mentions):
+            role = self.roles.get(name, "")
+            if start < noun.idx and word in {w.lower().strip(",.'") for w in role.split()}:
+                return name
+        return None
