@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import REPORTING_VERBS
 from .quotes import QuoteSpan, find_quote_spans, paragraphs
+from .reported import reported_clauses
 from .speakers import Source, SpeakerResolver
 
 # A quote this short without a cue and a speaker is a scare quote or a title, not speech.
@@ -72,10 +73,40 @@ def _pick_cue(doc: Doc, region: tuple[int, int] | None, nearest_to_end: bool) ->
     return cues[-1] if nearest_to_end else cues[0]
 
 
-def attribute_quotes(doc: Doc) -> Iterator[dict]:
-    text = doc.text
-    spans = find_quote_spans(text)
+def attribute_quotes(doc: Doc) -> list[dict]:
+    """Direct quotes and reported speech, each with its source, in order of appearance."""
+    spans = find_quote_spans(doc.text)
     resolver = SpeakerResolver(doc, [(q.start, q.end) for q in spans])
+    direct = list(_direct_quotes(doc, spans, resolver))
+    found = _with_reported_speech(doc, direct, spans, resolver)
+    return sorted(found, key=lambda q: (q["start"], q["end"]))
+
+
+def _record(text: str, start: int, end: int, kind: str, source: Source, cue: Token | None, confidence: float) -> dict:
+    return dict(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,
+        speaker=source.speaker,
+        speaker_kind=source.kind if source.speaker else "unknown",
+        role=source.role,
+        outlet=source.outlet,
+        cue=_cue_text(cue),
+        confidence=confidence,
+    )
+
+
+def _cue_text(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    if cue.lower_ == "according":
+        return "according to"
+    return cue.text
+
+
+def _direct_quotes(doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[dict]:
+    text = doc.text
     para_of = _paragraph_lookup(text)
     previous: tuple[QuoteSpan, Source] | None = None
     for i, quote in enumerate(spans):
@@ -91,18 +122,34 @@ def attribute_quotes(doc: Doc) -> Iterator[dict]:
             continue
         resolver.remember(source)
         previous = (quote, source)
-        yield dict(
-            start=quote.start,
-            end=quote.end,
-            text=text[quote.start : quote.end],
-            kind="direct",
-            speaker=source.speaker,
-            speaker_kind=source.kind if source.speaker else "unknown",
-            role=source.role,
-            outlet=source.outlet,
-            cue=cue.text if cue is not None else None,
-            confidence=confidence,
-        )
+        yield _record(text, quote.start, quote.end, "direct", source, cue, confidence)
+
+
+def _covered(start: int, end: int, spans) -> int:
+    return sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
+
+
+def _with_reported_speech(doc: Doc, direct: list[dict], spans: list[QuoteSpan], resolver: SpeakerResolver) -> list[dict]:
+    """Add reported clauses; a clause holding quoted words becomes one mixed quote that absorbs them."""
+    text = doc.text
+    kept = list(direct)
+    for clause in reported_clauses(doc, [(q.start, q.end) for q in spans]):
+        start, end = clause.start, clause.end
+        # A clause that is mostly a direct quote is that quote's frame, already attributed.
+        if _covered(start, end, spans) * 2 >= end - start:
+            continue
+        inner = [q for q in kept if q["start"] >= start and q["start"] < end]
+        if any(q["kind"] != "direct" for q in inner):
+            continue  # nested reporting: the outer clause was taken already
+        source = resolver.from_cue(clause.cue)
+        if not source.speaker:
+            continue
+        kind = "mixed" if inner else "indirect"
+        if inner:
+            end = max(end, *(q["end"] for q in inner))
+            kept = [q for q in kept if q not in inner]
+        kept.append(_record(text, start, end, kind, source, clause.cue, 0.6 if source.resolved_from_pronoun else 0.75))
+    return kept
 
 
 def _source_for(resolver, cue, quote, previous, para, para_of) -> tuple[Source, float]:

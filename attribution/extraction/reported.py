@@ -1,0 +1,76 @@
+"""Indirect (reported) speech from the dependency parse: a reporting verb and the content clause it governs.
+
+"Analysts said [the ability of Gazprom ... had been stifled]": the span is the clause without "that".
+Beliefs (think, believe) are not in the lexicon; events ("announced a deal") have no content clause, so
+neither is reported speech here.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import REPORTING_VERBS
+
+_LEADING_DROP = {"that", "whether", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
+_CONTENT_DEPS = ("ccomp",)
+
+
+@dataclass(frozen=True)
+class Reported:
+    start: int
+    end: int
+    cue: Token
+
+
+def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Char offsets of tokens first..last without a leading "that" or edge punctuation."""
+    while first <= last and (doc[first].lower_ in _LEADING_DROP or doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space) and doc[last].text not in ('"', "\u201d"):
+        last -= 1
+    if last < first:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _content_clause(verb: Token) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in _CONTENT_DEPS:
+            return _trimmed(verb.doc, child.left_edge.i, child.right_edge.i)
+    return None
+
+
+def _according_to_content(token: Token) -> tuple[int, int] | None:
+    """ "..., according to Malaev." — the rest of the sentence on the larger side of the phrase."""
+    sent = token.sent
+    phrase_end = max(t.i for t in token.subtree)
+    before = (sent.start, token.i - 1)
+    after = (phrase_end + 1, sent.end - 1)
+    first, last = max(before, after, key=lambda r: r[1] - r[0])
+    if last < first:
+        return None
+    return _trimmed(token.doc, first, last)
+
+
+def is_cue(token: Token) -> bool:
+    return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
+
+
+def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Reported]:
+    """Every reporting verb outside quotation marks with the clause it reports."""
+
+    def inside_quote(offset: int) -> bool:
+        return any(s <= offset < e for s, e in quoted)
+
+    for token in doc:
+        if inside_quote(token.idx):
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            span = _according_to_content(token)
+        elif is_cue(token):
+            span = _content_clause(token)
+        else:
+            continue
+        if span is not None and span[1] - span[0] >= 8:
+            yield Reported(span[0], span[1], token)
