@@ -12,7 +12,9 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import REPORTING_VERBS
 
-_LEADING_DROP = {"that", "whether", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
+_LEADING_DROP = {"that", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
+# A clause opened by these is a question asked ("asked if he would stand"), not something said.
+_QUESTION_MARKS = {"if", "whether"}
 _CONTENT_DEPS = ("ccomp",)
 
 
@@ -37,7 +39,10 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 def _content_clause(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in _CONTENT_DEPS:
-            return _trimmed(verb.doc, child.left_edge.i, child.right_edge.i)
+            first, last = child.left_edge.i, child.right_edge.i
+            if any(t.lower_ in _QUESTION_MARKS and t.dep_ == "mark" for t in verb.doc[first : child.i]):
+                return None
+            return _trimmed(verb.doc, first, last)
     return None
 
 
@@ -72,5 +77,10 @@ def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Report
             span = _content_clause(token)
         else:
             continue
-        if span is not None and span[1] - span[0] >= 8:
-            yield Reported(span[0], span[1], token)
+        if span is None or span[1] - span[0] < 8:
+            continue
+        # The parser can run a clause across a paragraph break (a headline into the first line): never
+        # report words from another paragraph.
+        if "\n\n" in doc.text[min(span[0], token.idx) : max(span[1], token.idx)]:
+            continue
+        yield Reported(span[0], span[1], token)

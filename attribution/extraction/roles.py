@@ -56,7 +56,8 @@ def core_tokens(head: Token) -> list[Token]:
 def apposition_of(head: Token) -> str | None:
     """ "Ivan, a Ukrainian soldier," -> "Ukrainian soldier"; the first apposition that is not a name."""
     for child in head.children:
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+        # An age ("Mr Hague, 43,") is no role.
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and not child.like_num:
             return _trim(core_tokens(child))
     return None
 

@@ -10,6 +10,20 @@ from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .roles import apposition_of, core_tokens, role_at_mention
 
 
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    name: str
+    is_subject: bool
+
+
+def _is_subject(token: Token) -> bool:
+    """A name that is a clause's subject, directly or in apposition to it ("the spokesman, Ed Bly, said")."""
+    while token.dep_ in ("appos", "compound", "conj") and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
 @dataclass
 class Source:
     speaker: str | None
@@ -89,8 +103,9 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, quoted: list[tuple[int, int]] = ()):
         self.names = NameIndex(doc)
         # People named in the reporter's own words (not inside quotes), in order, for pronoun resolution.
-        self.mentions: list[tuple[int, str]] = []
+        self.mentions: list[Mention] = []
         self.gender: dict[str, str] = {}
+        self.text = doc.text
         self.quoted = list(quoted)
         self._collect_mentions(doc, quoted)
         self.roles: dict[str, str] = {}
@@ -106,7 +121,7 @@ class SpeakerResolver:
             if any(s <= ent.start_char < e for s, e in quoted):
                 continue
             name = self.names.resolve(ent.text)
-            self.mentions.append((ent.start_char, name))
+            self.mentions.append(Mention(ent.start_char, name, _is_subject(ent.root)))
             title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
             first = ent[0].lower_.rstrip(".")
             for word in (title, first):
@@ -114,11 +129,22 @@ class SpeakerResolver:
                     self.gender.setdefault(name, HONORIFIC_GENDER[word])
 
     def _person_before(self, offset: int, gender: str | None) -> str | None:
-        """The latest person named before offset whose known gender does not contradict the pronoun."""
-        for start, name in reversed(self.mentions):
-            if start < offset and (gender is None or self.gender.get(name, gender) == gender):
-                return name
-        return self.last_person
+        """Who a pronoun at offset stands for: the latest person named before it whose known gender fits,
+        preferring one named as a subject within the last two paragraphs ("Ruth Kelly confirmed she received
+        support from Opus Dei. But she denied..." is Ruth Kelly, not Opus Dei)."""
+        window_start = offset
+        for _ in range(2):
+            window_start = max(self.text.rfind("\n\n", 0, window_start), 0)
+        compatible = [
+            m for m in reversed(self.mentions)
+            if m.start < offset and (gender is None or self.gender.get(m.name, gender) == gender)
+        ]
+        for mention in compatible:
+            if mention.start < window_start:
+                break
+            if mention.is_subject:
+                return mention.name
+        return compatible[0].name if compatible else self.last_person
 
     def _profile_people(self, doc: Doc) -> None:
         """Roles and affiliations from every mention, so a quote cued by a bare surname still gets them."""
@@ -214,8 +240,8 @@ class SpeakerResolver:
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
             return None
         word = noun.lemma_.lower()
-        for start, name in reversed(self.mentions):
-            role = self.roles.get(name, "")
-            if start < noun.idx and word in {w.lower().strip(",.'") for w in role.split()}:
-                return name
+        for mention in reversed(self.mentions):
+            role = self.roles.get(mention.name, "")
+            if mention.start < noun.idx and word in {w.lower().strip(",.'") for w in role.split()}:
+                return mention.name
         return None
