@@ -32,3 +32,15 @@ OUTLET_HINTS = frozenset(
     independent express mirror sun standard economist bloomberg associated
     """.split()
 )
+
+# Head nouns that describe an organisation, not a person: "troubled oil giant Yukos" is a company even when
+# the model tags the name as a person.
+ORGANISATION_NOUNS = frozenset(
+    """
+    company firm giant group bank maker manufacturer operator airline carrier retailer chain agency ministry
+    department council union party government authority regulator watchdog body association organisation
+    organization club team league federation board committee court institute university school hospital
+    charity trust fund network broadcaster newspaper channel station website service corporation conglomerate
+    business producer supplier insurer lender monopoly utility developer publisher label studio brand
+    """.split()
+)

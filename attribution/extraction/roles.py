@@ -27,13 +27,25 @@ def _trim(tokens: list[Token]) -> str | None:
 
 def title_before(name: Span) -> str | None:
     """Words right in front of a name inside its noun phrase: "chief executive Steven Theede", "Ukrainian soldier Sergey"."""
-    head = name.root
     doc = name.doc
     start = name.start
-    # Walk left over the name's own modifiers; stop at a possessor ("RT's Roman Kosarev" has no role).
-    while start > 0 and doc[start - 1].dep_ in ("compound", "amod", "nmod", "nummod", "det") and head in doc[start - 1].ancestors:
+    # Read the title off the words, not the parse, which often breaks a long pre-name title apart ("World
+    # outdoor triple jump record holder and BBC pundit Jonathan Edwards"). Stop at a possessor ("RT's Roman
+    # Kosarev"), punctuation, a verb, another name, a date or a line break.
+    while start > 0 and _title_word(doc[start - 1]):
         start -= 1
+    while start < name.start and doc[start].lower_ in ("and", "of"):
+        start += 1
     return _trim(list(doc[start : name.start]))
+
+
+def _title_word(token: Token) -> bool:
+    if token.is_space or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+        return False
+    if token.lower_ in ("and", "of"):
+        # Inside a title only: "record holder and BBC pundit", "Secretary of State".
+        return token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
+    return token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (token.text == "-" and not token.whitespace_)
 
 
 _NESTED = ("relcl", "appos", "acl", "advcl", "ccomp")

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import GROUP_PRONOUNS, PERSON_PRONOUNS, REPORTING_VERBS
+from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
 from .names import HONORIFIC_GENDER, NameIndex, person_entity
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .roles import apposition_of, core_tokens, role_at_mention
@@ -97,6 +97,13 @@ def _noun_phrase(token: Token) -> str:
     return token.doc[words[0].i : words[-1].i + 1].text
 
 
+def _named(name: str, role: str | None) -> Source:
+    """A named speaker: a person, unless the description says it is an organisation ("oil giant Yukos")."""
+    if role and role.split()[-1].lower() in ORGANISATION_NOUNS:
+        return Source(name, "organization")
+    return Source(name, "person", role)
+
+
 class SpeakerResolver:
     """Keeps the article's running context: names seen, who spoke last, each speaker's role."""
 
@@ -110,6 +117,7 @@ class SpeakerResolver:
         self._collect_mentions(doc, quoted)
         self.roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
+        self.organisations: set[str] = set()
         self._profile_people(doc)
         self.last_person: str | None = None
         self.last_group: str | None = None
@@ -137,7 +145,9 @@ class SpeakerResolver:
             window_start = max(self.text.rfind("\n\n", 0, window_start), 0)
         compatible = [
             m for m in reversed(self.mentions)
-            if m.start < offset and (gender is None or self.gender.get(m.name, gender) == gender)
+            if m.start < offset
+            and m.name not in self.organisations
+            and (gender is None or self.gender.get(m.name, gender) == gender)
         ]
         for mention in compatible:
             if mention.start < window_start:
@@ -154,7 +164,9 @@ class SpeakerResolver:
                 continue
             name = self.names.resolve(ent.text)
             role, description = role_at_mention(ent)
-            if role and name not in self.roles:
+            if _named(name, role).kind == "organization":
+                self.organisations.add(name)
+            elif role and name not in self.roles:
                 self.roles[name] = role
             if name in introduced:
                 continue
@@ -215,11 +227,11 @@ class SpeakerResolver:
             name = self.names.resolve(person.text)
             # The article's introduction of a person carries their fullest description; later mentions
             # shorten it ("Judge Clark"), so the first role found wins.
-            return Source(name, "person", self.role_for(name) or role_at_mention(person)[0])
+            return _named(name, self.role_for(name) or role_at_mention(person)[0])
         phrase = _noun_phrase(subject)
         if subject.pos_ == "PROPN" and self.names.knows(phrase):
             name = self.names.resolve(phrase)
-            return Source(name, "person", apposition_of(subject) or self.role_for(name))
+            return _named(name, apposition_of(subject) or self.role_for(name))
         if subject.ent_type_ in ("ORG", "NORP", "GPE"):
             kind = "organization"
         elif subject.tag_ in ("NNS", "NNPS"):
@@ -227,7 +239,7 @@ class SpeakerResolver:
         elif subject.pos_ == "PROPN":
             # An unrecognised proper name in subject position is usually a person ("said Edwards").
             name = self.names.resolve(phrase)
-            return Source(name, "person", self.role_for(name))
+            return _named(name, self.role_for(name))
         else:
             described = self._described_person(subject)
             if described:
