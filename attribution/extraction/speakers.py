@@ -104,6 +104,9 @@ def _named(name: str, role: str | None) -> Source:
     return Source(name, "person", role)
 
 
+GENDERED_PRONOUNS = PERSON_PRONOUNS | {"his": "male", "himself": "male", "hers": "female", "herself": "female"}
+
+
 class SpeakerResolver:
     """Keeps the article's running context: names seen, who spoke last, each speaker's role."""
 
@@ -135,6 +138,11 @@ class SpeakerResolver:
             for word in (title, first):
                 if word in HONORIFIC_GENDER:
                     self.gender.setdefault(name, HONORIFIC_GENDER[word])
+            if _is_subject(ent.root):
+                # "Judge Clark said in her ruling": a subject's own later pronoun tells their gender.
+                pronoun = next((t.lower_ for t in doc[ent.end : ent.sent.end] if t.lower_ in GENDERED_PRONOUNS), None)
+                if pronoun:
+                    self.gender.setdefault(name, GENDERED_PRONOUNS[pronoun])
 
     def _person_before(self, offset: int, gender: str | None) -> str | None:
         """Who a pronoun at offset stands for: the latest person named before it whose known gender fits,
