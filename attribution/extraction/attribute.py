@@ -1,6 +1,7 @@
 """Tying each quoted span to its reporting cue and source."""
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -162,8 +163,11 @@ def _source_for(resolver, cue, quote, previous, para, para_of) -> tuple[Source, 
         # A quote continued from the paragraph before, or the next quoted paragraph with no verb of its
         # own, belongs to whoever spoke last.
         prev_para = para_of(prev_quote.start)
-        if quote.continues or prev_para == para or _adjacent(prev_para, para, para_of):
-            return Source(prev_source.speaker, prev_source.kind, prev_source.role, None), 0.6
+        if quote.continues:
+            # The same quotation running on into a new paragraph: the same words to the same outlet.
+            return replace(prev_source, resolved_from_pronoun=False), 0.8
+        if prev_para == para or _adjacent(prev_para, para, para_of):
+            return replace(prev_source, outlet=None, resolved_from_pronoun=False), 0.6
     return Source(None), 0.3
 
 

@@ -44,3 +44,8 @@ ORGANISATION_NOUNS = frozenset(
     business producer supplier insurer lender monopoly utility developer publisher label studio brand
     """.split()
 )
+
+# Common nouns a story uses for an outlet it has already named: "he told the newspaper".
+MEDIA_NOUNS = frozenset(
+    "newspaper paper programme program agency broadcaster station channel magazine website site show daily".split()
+)

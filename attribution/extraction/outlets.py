@@ -2,7 +2,7 @@
 
 from spacy.tokens import Token
 
-from .lexicon import KNOWN_OUTLETS, OUTLET_HINTS, TELL_VERBS
+from .lexicon import KNOWN_OUTLETS, MEDIA_NOUNS, OUTLET_HINTS, TELL_VERBS
 
 
 def outlet_phrase(token: Token) -> str:
@@ -42,12 +42,25 @@ def looks_like_outlet(token: Token, *, spoken_to: bool = False) -> bool:
     return False
 
 
+def last_outlet_before(doc, offset: int) -> str | None:
+    """The latest outlet named before offset, for "he told the newspaper"."""
+    for token in reversed(doc[: doc.char_span(0, offset, alignment_mode="contract").end] if offset else []):
+        if token.dep_ in ("dobj", "dative", "pobj", "poss", "nsubj", "compound") and looks_like_outlet(token):
+            if not (token.dep_ == "compound" and looks_like_outlet(token.head)):
+                return outlet_phrase(token)
+    return None
+
+
 def outlet_of(cue: Token, speaker: Token | None) -> str | None:
     """The outlet named around a reporting verb, or None."""
     if cue.lemma_ in TELL_VERBS:
         for child in cue.children:
-            if child.dep_ in ("dobj", "dative", "iobj", "obj") and looks_like_outlet(child, spoken_to=True):
+            if child.dep_ not in ("dobj", "dative", "iobj", "obj"):
+                continue
+            if looks_like_outlet(child, spoken_to=True):
                 return outlet_phrase(child)
+            if child.lemma_.lower() in MEDIA_NOUNS and any(d.lower_ == "the" for d in child.children):
+                return last_outlet_before(cue.doc, child.idx)
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "on")):
         for obj in prep.children:
             if obj.dep_ != "pobj":

@@ -1,13 +1,15 @@
 """From a reporting verb to who spoke: the subject, its name, its role, and the outlet spoken to."""
 
+from bisect import insort
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
 from .names import HONORIFIC_GENDER, NameIndex, person_entity
+from .quotes import paragraphs
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
-from .roles import apposition_of, core_tokens, role_at_mention
+from .roles import apposition_of, core_tokens, lede_description, role_at_mention
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,12 @@ def _noun_phrase(token: Token) -> str:
     return token.doc[words[0].i : words[-1].i + 1].text
 
 
+def _title_case_description(noun: Token) -> str | None:
+    """ "The Culture Secretary" gives a role; "the minister" is too vague to record."""
+    words = [t for t in core_tokens(noun) if t.dep_ != "det"]
+    return " ".join(t.text for t in words) if all(t.text[:1].isupper() for t in words) else None
+
+
 def _named(name: str, role: str | None) -> Source:
     """A named speaker: a person, unless the description says it is an organisation ("oil giant Yukos")."""
     if role and role.split()[-1].lower() in ORGANISATION_NOUNS:
@@ -144,13 +152,18 @@ class SpeakerResolver:
                 if pronoun:
                     self.gender.setdefault(name, GENDERED_PRONOUNS[pronoun])
 
+    def _window_start(self, offset: int) -> int:
+        """Where the paragraph before the one holding offset begins: how far back a reference reaches."""
+        start = offset
+        for _ in range(2):
+            start = max(self.text.rfind("\n\n", 0, start), 0)
+        return start
+
     def _person_before(self, offset: int, gender: str | None) -> str | None:
         """Who a pronoun at offset stands for: the latest person named before it whose known gender fits,
         preferring one named as a subject within the last two paragraphs ("Ruth Kelly confirmed she received
         support from Opus Dei. But she denied..." is Ruth Kelly, not Opus Dei)."""
-        window_start = offset
-        for _ in range(2):
-            window_start = max(self.text.rfind("\n\n", 0, window_start), 0)
+        window_start = self._window_start(offset)
         compatible = [
             m for m in reversed(self.mentions)
             if m.start < offset
@@ -166,6 +179,7 @@ class SpeakerResolver:
 
     def _profile_people(self, doc: Doc) -> None:
         """Roles and affiliations from every mention, so a quote cued by a bare surname still gets them."""
+        self._lede_role(doc)
         introduced: set[str] = set()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -189,6 +203,18 @@ class SpeakerResolver:
                 outlet = outlet_of(description.head, None)
             if outlet:
                 self.outlets[name] = outlet
+
+    def _lede_role(self, doc: Doc) -> None:
+        lede = lede_description(doc, paragraphs(doc.text))
+        if lede is None:
+            return
+        description, lede_end = lede
+        first = next((m for m in self.mentions if m.start >= lede_end), None)
+        # Only when the person is named right after the opening, before any other paragraph intervenes.
+        if first is not None and self.text.count("\n\n", lede_end, first.start) <= 1 and first.name not in self.roles:
+            ent = next(e for e in doc.ents if e.start_char == first.start)
+            if role_at_mention(ent)[0] is None:
+                self.roles[first.name] = description
 
     def remember(self, source: Source) -> None:
         if not source.speaker:
@@ -251,8 +277,11 @@ class SpeakerResolver:
         else:
             described = self._described_person(subject)
             if described:
-                return Source(described, "person", self.role_for(described))
-            kind = "anonymous"
+                return Source(described, "person", self.role_for(described) or _title_case_description(subject))
+            # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
+            # and a later "she added" refers back to them.
+            insort(self.mentions, Mention(subject.idx, phrase, True), key=lambda m: m.start)
+            return Source(phrase, "anonymous", phrase)
         return Source(phrase, kind)
 
     def _described_person(self, noun: Token) -> str | None:
@@ -264,4 +293,9 @@ class SpeakerResolver:
             role = self.roles.get(mention.name, "")
             if mention.start < noun.idx and word in {w.lower().strip(",.'") for w in role.split()}:
                 return mention.name
-        return None
+        if noun.tag_ != "NN" or word in ORGANISATION_NOUNS:
+            return None
+        # "The Culture Secretary said", "the minister also confirmed": a title for someone the story is
+        # already about, though it never gave them that title; the latest person named as a subject.
+        recent = [m for m in self.mentions if m.start < noun.idx and m.start >= self._window_start(noun.idx)]
+        return next((m.name for m in reversed(recent) if m.is_subject and m.name not in self.organisations), None)
