@@ -142,7 +142,7 @@ def _with_reported_speech(doc: Doc, direct: list[dict], spans: list[QuoteSpan], 
         inner = [q for q in kept if q["start"] >= start and q["start"] < end]
         if any(q["kind"] != "direct" for q in inner):
             continue  # nested reporting: the outer clause was taken already
-        source = resolver.from_cue(clause.cue)
+        source = resolver.from_cue(clause.cue, inverted=not clause.follows_cue)
         if not source.speaker:
             continue
         kind = "mixed" if inner else "indirect"

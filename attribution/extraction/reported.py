@@ -24,6 +24,10 @@ class Reported:
     end: int
     cue: Token
 
+    @property
+    def follows_cue(self) -> bool:
+        return self.start > self.cue.idx
+
 
 def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Char offsets of tokens first..last without a leading "that" or edge punctuation."""
@@ -36,14 +40,25 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+def _clause_heads(verb: Token) -> list[Token]:
+    """The clauses a reporting verb governs: its content complements, or the "that" clause of a noun it
+    takes ("denied reports that ..."). Those after the verb win over one before it."""
+    heads = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        heads += [c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
+    after = [h for h in heads if h.i > verb.i]
+    return after or heads[:1]
+
+
 def _content_clause(verb: Token) -> tuple[int, int] | None:
-    for child in verb.children:
-        if child.dep_ in _CONTENT_DEPS:
-            first, last = child.left_edge.i, child.right_edge.i
-            if any(t.lower_ in _QUESTION_MARKS and t.dep_ == "mark" for t in verb.doc[first : child.i]):
-                return None
-            return _trimmed(verb.doc, first, last)
-    return None
+    heads = _clause_heads(verb)
+    if not heads:
+        return None
+    first = min(h.left_edge.i for h in heads)
+    last = max(h.right_edge.i for h in heads)
+    if any(t.lower_ in _QUESTION_MARKS and t.dep_ == "mark" for t in verb.doc[first : heads[0].i]):
+        return None
+    return _trimmed(verb.doc, first, last)
 
 
 def _according_to_content(token: Token) -> tuple[int, int] | None:
@@ -62,6 +77,18 @@ def is_cue(token: Token) -> bool:
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
 
 
+def _within_paragraph(text: str, span: tuple[int, int], cue_at: int) -> tuple[int, int] | None:
+    """The span clipped to the cue's paragraph: the parser can run a clause across a paragraph break
+    (a headline into the first line), and words from another paragraph are never reported."""
+    para_start = text.rfind("\n\n", 0, cue_at) + 1
+    para_end = text.find("\n\n", cue_at)
+    para_end = len(text) if para_end < 0 else para_end
+    start, end = max(span[0], para_start), min(span[1], para_end)
+    while start < end and text[start].isspace():
+        start += 1
+    return (start, end) if end - start >= 8 else None
+
+
 def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Reported]:
     """Every reporting verb outside quotation marks with the clause it reports."""
 
@@ -77,10 +104,6 @@ def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Report
             span = _content_clause(token)
         else:
             continue
-        if span is None or span[1] - span[0] < 8:
-            continue
-        # The parser can run a clause across a paragraph break (a headline into the first line): never
-        # report words from another paragraph.
-        if "\n\n" in doc.text[min(span[0], token.idx) : max(span[1], token.idx)]:
-            continue
-        yield Reported(span[0], span[1], token)
+        span = _within_paragraph(doc.text, span, token.idx) if span else None
+        if span is not None:
+            yield Reported(span[0], span[1], token)

@@ -53,7 +53,7 @@ def subject_of(verb: Token) -> Token | None:
 _NOMINAL = ("PRON", "PROPN", "NOUN")
 
 
-def adjacent_subject(cue: Token) -> Token | None:
+def adjacent_subject(cue: Token, *, inverted: bool = True) -> Token | None:
     """The speaker by position: right before the cue ("..., he said") or right after it ("said Paul Myers")."""
     doc = cue.doc
     i = cue.i - 1
@@ -61,6 +61,8 @@ def adjacent_subject(cue: Token) -> Token | None:
         i -= 1
     if i >= 0 and doc[i].pos_ in _NOMINAL:
         return doc[i]
+    if not inverted:
+        return None
     i = cue.i + 1
     while i < len(doc) and doc[i].pos_ in ("DET", "ADJ") or (i < len(doc) and doc[i].dep_ == "compound" and doc[i].pos_ == "NOUN"):
         i += 1
@@ -123,6 +125,7 @@ class SpeakerResolver:
         # People named in the reporter's own words (not inside quotes), in order, for pronoun resolution.
         self.mentions: list[Mention] = []
         self.gender: dict[str, str] = {}
+        self.doc = doc
         self.text = doc.text
         self.quoted = list(quoted)
         self._collect_mentions(doc, quoted)
@@ -151,6 +154,22 @@ class SpeakerResolver:
                 pronoun = next((t.lower_ for t in doc[ent.end : ent.sent.end] if t.lower_ in GENDERED_PRONOUNS), None)
                 if pronoun:
                     self.gender.setdefault(name, GENDERED_PRONOUNS[pronoun])
+
+    def _organisation_before(self, offset: int, *, plural: bool) -> Source:
+        """ "it claimed", "they say": the latest organisation (or, for "they", group) named as a subject."""
+        window = self._window_start(offset)
+        for token in reversed(self.doc[: self.doc.char_span(0, offset, alignment_mode="contract").end]):
+            if token.idx < window:
+                break
+            if self._in_quote(token) or not _is_subject(token):
+                continue
+            if token.ent_type_ in ("ORG", "NORP") or (token.pos_ == "PROPN" and token.text in self.organisations):
+                name = _noun_phrase(token)
+                return Source(self.names.resolve(name) if name in self.organisations else name, "organization",
+                              resolved_from_pronoun=True)
+            if plural and token.tag_ == "NNS":
+                return Source(_noun_phrase(token), "group", resolved_from_pronoun=True)
+        return Source(self.last_group, "group", resolved_from_pronoun=True)
 
     def _window_start(self, offset: int) -> int:
         """Where the paragraph before the one holding offset begins: how far back a reference reaches."""
@@ -232,12 +251,14 @@ class SpeakerResolver:
     def _in_quote(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
 
-    def from_cue(self, cue: Token) -> Source:
+    def from_cue(self, cue: Token, *, inverted: bool = True) -> Source:
+        """The source of a reporting verb. inverted=False when the reported words follow the verb, so the
+        words right after it ("said Monday's vote was close") are the content, not the speaker."""
         subject = according_to_source(cue) if cue.lower_ == "according" else subject_of(cue)
         passive = any(c.dep_ == "nsubjpass" for c in cue.children)
         if (subject is None and not passive) or (subject is not None and self._in_quote(subject)):
             # Quoted words confuse the parser; news attribution frames are rigid enough to read off the text.
-            subject = adjacent_subject(cue)
+            subject = adjacent_subject(cue, inverted=inverted)
         if subject is None or self._in_quote(subject):
             return Source(None)
         source = self.from_subject(subject)
@@ -246,6 +267,9 @@ class SpeakerResolver:
 
     def from_subject(self, subject: Token) -> Source:
         lower = subject.lower_
+        if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
+            # "senior members, who say the party needs him": the relative pronoun is the noun it hangs off.
+            return self.from_subject(subject.head.head)
         if subject.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
                 gender = PERSON_PRONOUNS[lower]
@@ -254,7 +278,7 @@ class SpeakerResolver:
                     self.gender.setdefault(name, gender)
                 return Source(name, "person", self.role_for(name), resolved_from_pronoun=True)
             if lower in GROUP_PRONOUNS or lower == "it":
-                return Source(self.last_group, "group", None, resolved_from_pronoun=True)
+                return self._organisation_before(subject.idx, plural=lower != "it")
             return Source(None)
         person = _person_in(subject)
         if person is not None:
