@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .lexicon import REPORTING_VERBS
-from .quotes import QuoteSpan, find_quote_spans, paragraphs
-from .reported import reported_clauses
+from .quotes import Paragraphs, QuoteSpan, find_quote_spans
+from .reported import is_cue, reported_clauses, untangle_nested
 from .speakers import Source, SpeakerResolver
 
 # A quote this short without a cue and a speaker is a scare quote or a title, not speech.
@@ -108,7 +108,8 @@ def _cue_text(cue: Token | None) -> str | None:
 
 def _direct_quotes(doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[dict]:
     text = doc.text
-    para_of = _paragraph_lookup(text)
+    paras = Paragraphs(text)
+    para_of = paras.at
     previous: tuple[QuoteSpan, Source] | None = None
     for i, quote in enumerate(spans):
         para = para_of(quote.start)
@@ -117,7 +118,7 @@ def _direct_quotes(doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) 
         cue = None if quote.continues else _pick_cue(doc, _after_region(text, quote, next_start), nearest_to_end=False)
         if cue is None and not quote.continues:
             cue = _pick_cue(doc, _before_region(text, quote, prev_end), nearest_to_end=True)
-        source, confidence = _source_for(resolver, cue, quote, previous, para, para_of)
+        source, confidence = _source_for(resolver, cue, quote, previous, paras)
         words = len(text[quote.start : quote.end].split())
         if words < MIN_UNCUED_WORDS and (cue is None or source.speaker is None):
             continue
@@ -134,17 +135,19 @@ def _with_reported_speech(doc: Doc, direct: list[dict], spans: list[QuoteSpan], 
     """Add reported clauses; a clause holding quoted words becomes one mixed quote that absorbs them."""
     text = doc.text
     kept = list(direct)
+    sources = {}
     for clause in reported_clauses(doc, [(q.start, q.end) for q in spans]):
-        start, end = clause.start, clause.end
         # A clause that is mostly a direct quote is that quote's frame, already attributed.
-        if _covered(start, end, spans) * 2 >= end - start:
-            continue
+        if _covered(clause.start, clause.end, spans) * 2 < clause.end - clause.start:
+            source = resolver.from_cue(clause.cue, inverted=not clause.follows_cue)
+            if source.speaker:
+                sources[clause] = source
+    for clause in untangle_nested(list(sources)):
+        start, end = clause.start, clause.end
         inner = [q for q in kept if q["start"] >= start and q["start"] < end]
-        if any(q["kind"] != "direct" for q in inner):
-            continue  # nested reporting: the outer clause was taken already
-        source = resolver.from_cue(clause.cue, inverted=not clause.follows_cue)
-        if not source.speaker:
-            continue
+        source = sources[clause]
+        if not source.outlet:
+            source = replace(source, outlet=_relayed_by(resolver, clause))
         kind = "mixed" if inner else "indirect"
         if inner:
             end = max(end, *(q["end"] for q in inner))
@@ -153,36 +156,29 @@ def _with_reported_speech(doc: Doc, direct: list[dict], spans: list[QuoteSpan], 
     return kept
 
 
-def _source_for(resolver, cue, quote, previous, para, para_of) -> tuple[Source, float]:
+def _relayed_by(resolver: SpeakerResolver, clause) -> str | None:
+    """ "Soldiers claim that ... - RT's Roman Kosarev reported": a claim passed on by an outlet's reporter in
+    the same sentence reaches us through that outlet."""
+    for token in clause.cue.sent:
+        if token != clause.cue and is_cue(token) and not resolver.in_quote(token):
+            outlet = resolver.from_cue(token).outlet
+            if outlet:
+                return outlet
+    return None
+
+
+def _source_for(resolver, cue, quote, previous, paras: Paragraphs) -> tuple[Source, float]:
     if cue is not None:
         source = resolver.from_cue(cue)
         if source.speaker:
             return source, 0.7 if source.resolved_from_pronoun else 0.9
     if previous is not None:
         prev_quote, prev_source = previous
-        # A quote continued from the paragraph before, or the next quoted paragraph with no verb of its
-        # own, belongs to whoever spoke last.
-        prev_para = para_of(prev_quote.start)
         if quote.continues:
             # The same quotation running on into a new paragraph: the same words to the same outlet.
             return replace(prev_source, resolved_from_pronoun=False), 0.8
-        if prev_para == para or _adjacent(prev_para, para, para_of):
+        # The next quoted stretch in the same or the next paragraph, with no verb of its own, belongs to
+        # whoever spoke last.
+        if paras.index(quote.start) - paras.index(prev_quote.start) <= 1:
             return replace(prev_source, outlet=None, resolved_from_pronoun=False), 0.6
     return Source(None), 0.3
-
-
-def _adjacent(prev_para, para, para_of) -> bool:
-    """The paragraph right before this one (nothing but whitespace between them)."""
-    return prev_para[1] < para[0] and para_of(para[0] - 1) in (prev_para, None)
-
-
-def _paragraph_lookup(text: str):
-    ranges = paragraphs(text)
-
-    def lookup(offset: int):
-        for r in ranges:
-            if r[0] <= offset <= r[1]:
-                return r
-        return None
-
-    return lookup

@@ -7,6 +7,7 @@ paragraph and record when a quote is left open so the next paragraph can continu
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 DOUBLE_OPEN = {'"', "\u201c", "\u201e", "\u00ab"}
@@ -14,7 +15,8 @@ DOUBLE_CLOSE = {'"', "\u201d", "\u00bb"}
 SINGLE_OPEN = {"'", "\u2018"}
 SINGLE_CLOSE = {"'", "\u2019"}
 
-PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[\"\u201c\u2018'])")
+# News text from a CMS puts each paragraph (and the headline) on its own line.
+PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # A mark opens when nothing word-like stands right before it.
 _OPENER_CONTEXT = re.compile(r"(?:^|[\s(\[\u2014\u2013:;,-])$")
 
@@ -39,6 +41,20 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         start = brk.end()
     ranges.append((start, len(text)))
     return [(s, e) for s, e in (_strip(text, s, e) for s, e in ranges) if e > s]
+
+
+class Paragraphs:
+    """Which paragraph an offset lies in, by index into paragraphs(text)."""
+
+    def __init__(self, text: str):
+        self.ranges = paragraphs(text) or [(0, len(text))]
+        self._starts = [start for start, _ in self.ranges]
+
+    def index(self, offset: int) -> int:
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def at(self, offset: int) -> tuple[int, int]:
+        return self.ranges[self.index(offset)]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

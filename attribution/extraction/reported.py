@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import REPORTING_VERBS
+from .quotes import Paragraphs
 
 _LEADING_DROP = {"that", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
 # A clause opened by these is a question asked ("asked if he would stand"), not something said.
@@ -77,20 +78,18 @@ def is_cue(token: Token) -> bool:
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
 
 
-def _within_paragraph(text: str, span: tuple[int, int], cue_at: int) -> tuple[int, int] | None:
+def _within_paragraph(paras: Paragraphs, span: tuple[int, int], cue_at: int) -> tuple[int, int] | None:
     """The span clipped to the cue's paragraph: the parser can run a clause across a paragraph break
     (a headline into the first line), and words from another paragraph are never reported."""
-    para_start = text.rfind("\n\n", 0, cue_at) + 1
-    para_end = text.find("\n\n", cue_at)
-    para_end = len(text) if para_end < 0 else para_end
+    para_start, para_end = paras.at(cue_at)
     start, end = max(span[0], para_start), min(span[1], para_end)
-    while start < end and text[start].isspace():
-        start += 1
     return (start, end) if end - start >= 8 else None
 
 
 def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Reported]:
     """Every reporting verb outside quotation marks with the clause it reports."""
+
+    paras = Paragraphs(doc.text)
 
     def inside_quote(offset: int) -> bool:
         return any(s <= offset < e for s, e in quoted)
@@ -104,6 +103,32 @@ def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Report
             span = _content_clause(token)
         else:
             continue
-        span = _within_paragraph(doc.text, span, token.idx) if span else None
+        span = _within_paragraph(paras, span, token.idx) if span else None
         if span is not None:
             yield Reported(span[0], span[1], token)
+
+
+def _participle(cue: Token) -> bool:
+    return cue.tag_ in ("VBG", "VBN") and cue.lower_ != "according"
+
+
+def _inside(inner: Reported, outer: Reported) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
+
+
+def untangle_nested(clauses: list[Reported]) -> Iterator[Reported]:
+    """One attribution per stretch of text when reports nest. A participle inside another report ("soldiers
+    crossed, stating that they refuse..., a spokesperson said") is part of its content; a finite report
+    inside one ("officials said rebels claimed that ...") is the attribution."""
+    seen: set[tuple[int, int]] = set()
+    for clause in clauses:
+        if (clause.start, clause.end) in seen:
+            continue
+        outer = [o for o in clauses if _inside(clause, o)]
+        if outer and _participle(clause.cue):
+            continue
+        inner = [i for i in clauses if _inside(i, clause)]
+        if any(not _participle(i.cue) for i in inner):
+            continue
+        seen.add((clause.start, clause.end))
+        yield clause

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
 from .names import HONORIFIC_GENDER, NameIndex, person_entity
-from .quotes import paragraphs
+from .quotes import Paragraphs
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .roles import apposition_of, core_tokens, lede_description, role_at_mention
 
@@ -101,6 +101,10 @@ def _noun_phrase(token: Token) -> str:
     return token.doc[words[0].i : words[-1].i + 1].text
 
 
+def _has_word(phrase: str, word: str) -> bool:
+    return word in {w.lower().strip(",.'") for w in phrase.split()}
+
+
 def _title_case_description(noun: Token) -> str | None:
     """ "The Culture Secretary" gives a role; "the minister" is too vague to record."""
     words = [t for t in core_tokens(noun) if t.dep_ != "det"]
@@ -127,6 +131,7 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}
         self.doc = doc
         self.text = doc.text
+        self.paragraphs = Paragraphs(doc.text)
         self.quoted = list(quoted)
         self._collect_mentions(doc, quoted)
         self.roles: dict[str, str] = {}
@@ -161,7 +166,7 @@ class SpeakerResolver:
         for token in reversed(self.doc[: self.doc.char_span(0, offset, alignment_mode="contract").end]):
             if token.idx < window:
                 break
-            if self._in_quote(token) or not _is_subject(token):
+            if self.in_quote(token) or not _is_subject(token):
                 continue
             if token.ent_type_ in ("ORG", "NORP") or (token.pos_ == "PROPN" and token.text in self.organisations):
                 name = _noun_phrase(token)
@@ -173,10 +178,7 @@ class SpeakerResolver:
 
     def _window_start(self, offset: int) -> int:
         """Where the paragraph before the one holding offset begins: how far back a reference reaches."""
-        start = offset
-        for _ in range(2):
-            start = max(self.text.rfind("\n\n", 0, start), 0)
-        return start
+        return self.paragraphs.ranges[max(self.paragraphs.index(offset) - 1, 0)][0]
 
     def _person_before(self, offset: int, gender: str | None) -> str | None:
         """Who a pronoun at offset stands for: the latest person named before it whose known gender fits,
@@ -224,13 +226,14 @@ class SpeakerResolver:
                 self.outlets[name] = outlet
 
     def _lede_role(self, doc: Doc) -> None:
-        lede = lede_description(doc, paragraphs(doc.text))
+        lede = lede_description(doc, self.paragraphs.ranges)
         if lede is None:
             return
         description, lede_end = lede
         first = next((m for m in self.mentions if m.start >= lede_end), None)
         # Only when the person is named right after the opening, before any other paragraph intervenes.
-        if first is not None and self.text.count("\n\n", lede_end, first.start) <= 1 and first.name not in self.roles:
+        near = first is not None and self.paragraphs.index(first.start) - self.paragraphs.index(lede_end - 1) <= 1
+        if near and first.name not in self.roles:
             ent = next(e for e in doc.ents if e.start_char == first.start)
             if role_at_mention(ent)[0] is None:
                 self.roles[first.name] = description
@@ -248,7 +251,7 @@ class SpeakerResolver:
     def role_for(self, speaker: str | None) -> str | None:
         return self.roles.get(speaker) if speaker else None
 
-    def _in_quote(self, token: Token) -> bool:
+    def in_quote(self, token: Token) -> bool:
         return any(s <= token.idx < e for s, e in self.quoted)
 
     def from_cue(self, cue: Token, *, inverted: bool = True) -> Source:
@@ -256,10 +259,10 @@ class SpeakerResolver:
         words right after it ("said Monday's vote was close") are the content, not the speaker."""
         subject = according_to_source(cue) if cue.lower_ == "according" else subject_of(cue)
         passive = any(c.dep_ == "nsubjpass" for c in cue.children)
-        if (subject is None and not passive) or (subject is not None and self._in_quote(subject)):
+        if (subject is None and not passive) or (subject is not None and self.in_quote(subject)):
             # Quoted words confuse the parser; news attribution frames are rigid enough to read off the text.
             subject = adjacent_subject(cue, inverted=inverted)
-        if subject is None or self._in_quote(subject):
+        if subject is None or self.in_quote(subject):
             return Source(None)
         source = self.from_subject(subject)
         source.outlet = outlet_of(cue, subject) or self.outlets.get(source.speaker or "")
@@ -309,13 +312,21 @@ class SpeakerResolver:
         return Source(phrase, kind)
 
     def _described_person(self, noun: Token) -> str | None:
-        """ "the judge", "the spokesperson": the latest person named earlier whose role has that noun."""
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
-            return None
+        """ "the judge", "the spokesperson": the latest person named earlier whose role has that noun;
+        "a spokesperson said ... The spokesperson, Vasily Malaev, told": the next one named with it."""
         word = noun.lemma_.lower()
+        determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        if determiners & {"a", "an", "another"}:
+            following = self.paragraphs.ranges[min(self.paragraphs.index(noun.idx) + 1, len(self.paragraphs.ranges) - 1)]
+            for mention in self.mentions:
+                if noun.idx < mention.start < following[1] and _has_word(self.roles.get(mention.name, ""), word):
+                    return mention.name
+            return None
+        if not determiners & {"the", "this", "that"}:
+            return None
         for mention in reversed(self.mentions):
             role = self.roles.get(mention.name, "")
-            if mention.start < noun.idx and word in {w.lower().strip(",.'") for w in role.split()}:
+            if mention.start < noun.idx and _has_word(role, word):
                 return mention.name
         if noun.tag_ != "NN" or word in ORGANISATION_NOUNS:
             return None
