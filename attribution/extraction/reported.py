@@ -48,7 +48,7 @@ def _clause_heads(verb: Token) -> list[Token]:
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         heads += [c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
     after = [h for h in heads if h.i > verb.i]
-    return after or heads[:1]
+    return after or heads
 
 
 def _content_clause(verb: Token) -> tuple[int, int] | None:
@@ -74,6 +74,12 @@ def _according_to_content(token: Token) -> tuple[int, int] | None:
     return _trimmed(token.doc, first, last)
 
 
+def is_headline(text: str, paragraph: tuple[int, int]) -> bool:
+    """A short line with no closing punctuation ("Jowell confirms casino climbdown") is a headline."""
+    line = text[paragraph[0] : paragraph[1]]
+    return len(line.split()) <= 15 and line.rstrip()[-1:] not in ".!?\"'\u201d\u2019:"
+
+
 def is_cue(token: Token) -> bool:
     return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
 
@@ -95,7 +101,7 @@ def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Report
         return any(s <= offset < e for s, e in quoted)
 
     for token in doc:
-        if inside_quote(token.idx):
+        if inside_quote(token.idx) or is_headline(doc.text, paras.at(token.idx)):
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             span = _according_to_content(token)

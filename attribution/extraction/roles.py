@@ -111,9 +111,9 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     return None, root
 
 
-def lede_description(doc, paragraphs: list[tuple[int, int]]) -> tuple[str, int] | None:
+def lede_description(doc, paragraphs: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
     """A story opening on "A US airline attendant is fighting for her job..." names the person later; the
-    description is their role. Returns it with the offset where the opening paragraph ends."""
+    description is their role. Returns it with the opening paragraph's range."""
     # The opening is the first paragraph that reads as prose; a headline has no closing full stop.
     opening = next((p for p in paragraphs if doc.text[p[1] - 1] in ".!?\"'"), None)
     span = doc.char_span(*opening, alignment_mode="contract") if opening else None
@@ -124,6 +124,6 @@ def lede_description(doc, paragraphs: list[tuple[int, int]]) -> tuple[str, int] 
         if token.dep_ in ("nsubj", "nsubjpass"):
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
             if token.pos_ == "NOUN" and token.tag_ == "NN" and indefinite:
-                return _trim(core_tokens(token)), opening[1]
+                return _trim(core_tokens(token)), opening
             return None
     return None

@@ -200,7 +200,6 @@ class SpeakerResolver:
 
     def _profile_people(self, doc: Doc) -> None:
         """Roles and affiliations from every mention, so a quote cued by a bare surname still gets them."""
-        self._lede_role(doc)
         introduced: set[str] = set()
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -224,19 +223,18 @@ class SpeakerResolver:
                 outlet = outlet_of(description.head, None)
             if outlet:
                 self.outlets[name] = outlet
+        self._lede_role(doc)
 
     def _lede_role(self, doc: Doc) -> None:
         lede = lede_description(doc, self.paragraphs.ranges)
         if lede is None:
             return
-        description, lede_end = lede
-        first = next((m for m in self.mentions if m.start >= lede_end), None)
-        # Only when the person is named right after the opening, before any other paragraph intervenes.
-        near = first is not None and self.paragraphs.index(first.start) - self.paragraphs.index(lede_end - 1) <= 1
-        if near and first.name not in self.roles:
-            ent = next(e for e in doc.ents if e.start_char == first.start)
-            if role_at_mention(ent)[0] is None:
-                self.roles[first.name] = description
+        description, opening = lede
+        first = next((m for m in self.mentions if m.start >= opening[0]), None)
+        # Only a person first named in the paragraph right after the opening, and not otherwise described.
+        near = first is not None and self.paragraphs.index(first.start) - self.paragraphs.index(opening[0]) == 1
+        if near and first.name not in self.roles and first.name not in self.organisations:
+            self.roles[first.name] = description
 
     def remember(self, source: Source) -> None:
         if not source.speaker:
@@ -265,13 +263,17 @@ class SpeakerResolver:
         if subject is None or self.in_quote(subject):
             return Source(None)
         source = self.from_subject(subject)
-        source.outlet = outlet_of(cue, subject) or self.outlets.get(source.speaker or "")
+        # An outlet the person was introduced with covers what they said on that occasion (past tense, or
+        # "according to"); "Mr Herren says ..." in the present is the story's own framing, not that interview.
+        occasion = cue.tag_ not in ("VBZ", "VBP")
+        source.outlet = outlet_of(cue, subject) or (self.outlets.get(source.speaker or "") if occasion else None)
         return source
 
     def from_subject(self, subject: Token) -> Source:
         lower = subject.lower_
-        if lower in ("who", "which", "that") and subject.head.dep_ == "relcl":
+        if lower in ("who", "that") and subject.head.dep_ == "relcl":
             # "senior members, who say the party needs him": the relative pronoun is the noun it hangs off.
+            # ("guidance which suggests..." is a thing, not a source.)
             return self.from_subject(subject.head.head)
         if subject.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
