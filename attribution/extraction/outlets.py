@@ -2,7 +2,7 @@
 
 from spacy.tokens import Token
 
-from .lexicon import KNOWN_OUTLETS, MEDIA_NOUNS, OUTLET_HINTS, TELL_VERBS
+from .lexicon import KNOWN_OUTLETS, MEDIA_NOUNS, ORGANISATION_NOUNS, OUTLET_HINTS, TELL_VERBS
 
 
 def outlet_phrase(token: Token) -> str:
@@ -38,7 +38,10 @@ def looks_like_outlet(token: Token, *, spoken_to: bool = False) -> bool:
     if words & KNOWN_OUTLETS:
         return True
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC") or token.pos_ == "PROPN":
-        return bool(words & OUTLET_HINTS) or (spoken_to and token.ent_type_ == "ORG")
+        if words & OUTLET_HINTS:
+            return True
+        # "told Kyodo" is an outlet; "told the Parliamentary Labour Party" or "told the court" is an audience.
+        return spoken_to and token.ent_type_ == "ORG" and token.lemma_.lower() not in ORGANISATION_NOUNS
     return False
 
 

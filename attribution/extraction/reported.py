@@ -92,6 +92,20 @@ def _within_paragraph(paras: Paragraphs, span: tuple[int, int], cue_at: int) -> 
     return (start, end) if end - start >= 8 else None
 
 
+def _before_colon_quote(text: str, span: tuple[int, int], quoted) -> tuple[int, int] | None:
+    """A clause the parser runs on into a colon-introduced quote ('said X had a "scorching", adding: "It
+    was..."') ends at the colon; the quote after it has its own cue."""
+    for start, _ in quoted:
+        if span[0] < start < span[1]:
+            colon = text.rfind(":", span[0], start)
+            if colon >= 0 and not text[colon + 1 : start - 1].strip():
+                cut = colon
+                while cut > span[0] and (text[cut - 1].isspace() or text[cut - 1] in ",;"):
+                    cut -= 1
+                return (span[0], cut) if cut - span[0] >= 8 else None
+    return span
+
+
 def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Reported]:
     """Every reporting verb outside quotation marks with the clause it reports."""
 
@@ -110,6 +124,7 @@ def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Report
         else:
             continue
         span = _within_paragraph(paras, span, token.idx) if span else None
+        span = _before_colon_quote(doc.text, span, quoted) if span else None
         if span is not None:
             yield Reported(span[0], span[1], token)
 

@@ -17,6 +17,8 @@ class Mention:
     start: int
     name: str
     is_subject: bool
+    # False for a description standing in for a source ("a spokesperson for Delta Airlines").
+    named: bool = True
 
 
 def _is_subject(token: Token) -> bool:
@@ -309,7 +311,7 @@ class SpeakerResolver:
                 return Source(described, "person", self.role_for(described) or _title_case_description(subject))
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
             # and a later "she added" refers back to them.
-            insort(self.mentions, Mention(subject.idx, phrase, True), key=lambda m: m.start)
+            insort(self.mentions, Mention(subject.idx, phrase, True, named=False), key=lambda m: m.start)
             return Source(phrase, "anonymous", phrase)
         return Source(phrase, kind)
 
@@ -335,4 +337,6 @@ class SpeakerResolver:
         # "The Culture Secretary said", "the minister also confirmed": a title for someone the story is
         # already about, though it never gave them that title; the latest person named as a subject.
         recent = [m for m in self.mentions if m.start < noun.idx and m.start >= self._window_start(noun.idx)]
-        return next((m.name for m in reversed(recent) if m.is_subject and m.name not in self.organisations), None)
+        return next(
+            (m.name for m in reversed(recent) if m.is_subject and m.named and m.name not in self.organisations), None
+        )
