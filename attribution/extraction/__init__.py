@@ -30,6 +30,10 @@ class Attribution:
         return asdict(self)
 
 
+class ExtractionError(Exception):
+    """One text could not be processed; the message says why."""
+
+
 def _from_doc(doc: Doc) -> list[Attribution]:
     return [Attribution(**found) for found in attribute_quotes(doc)]
 
@@ -41,11 +45,20 @@ def extract(text: str, *, model: str = DEFAULT_MODEL) -> list[Attribution]:
     return _from_doc(load_nlp(model)(text))
 
 
-def extract_many(texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32) -> Iterator[list[Attribution]]:
-    """Like extract, over many texts, batched through nlp.pipe; yields one list per text, in order."""
+def extract_many(
+    texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32
+) -> Iterator[list[Attribution] | ExtractionError]:
+    """Like extract, over many texts, batched through nlp.pipe; yields one result per text, in order. A text
+    the engine fails on yields an ExtractionError in its place, so one bad article never stops a batch."""
     nlp = load_nlp(model)
     for doc in nlp.pipe(texts, batch_size=batch_size):
-        yield _from_doc(doc) if doc.text.strip() else []
+        if not doc.text.strip():
+            yield []
+            continue
+        try:
+            yield _from_doc(doc)
+        except Exception as exc:  # deliberately broad: any engine bug is reported for this text alone
+            yield ExtractionError(f"{type(exc).__name__}: {exc}")
 
 
-__all__ = ["Attribution", "extract", "extract_many", "DEFAULT_MODEL"]
+__all__ = ["Attribution", "ExtractionError", "extract", "extract_many", "DEFAULT_MODEL"]

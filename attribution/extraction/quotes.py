@@ -57,6 +57,19 @@ class Paragraphs:
         return self.ranges[self.index(offset)]
 
 
+class SpanSet:
+    """Disjoint [start, end) spans with a fast "is this offset inside one" test."""
+
+    def __init__(self, spans):
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._ends = [end for _, end in ordered]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import REPORTING_VERBS
-from .quotes import Paragraphs
+from .quotes import Paragraphs, SpanSet
 
 _LEADING_DROP = {"that", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
 # A clause opened by these is a question asked ("asked if he would stand"), not something said.
@@ -109,13 +109,13 @@ def _before_colon_quote(text: str, span: tuple[int, int], quoted) -> tuple[int, 
 def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Reported]:
     """Every reporting verb outside quotation marks with the clause it reports."""
 
-    paras = Paragraphs(doc.text)
+    text = doc.text  # built afresh on every access: read it once
+    paras = Paragraphs(text)
 
-    def inside_quote(offset: int) -> bool:
-        return any(s <= offset < e for s, e in quoted)
+    inside = SpanSet(quoted)
 
     for token in doc:
-        if inside_quote(token.idx) or is_headline(doc.text, paras.at(token.idx)):
+        if token.idx in inside or is_headline(text, paras.at(token.idx)):
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             span = _according_to_content(token)
@@ -124,7 +124,7 @@ def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Report
         else:
             continue
         span = _within_paragraph(paras, span, token.idx) if span else None
-        span = _before_colon_quote(doc.text, span, quoted) if span else None
+        span = _before_colon_quote(text, span, quoted) if span else None
         if span is not None:
             yield Reported(span[0], span[1], token)
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
 from .names import HONORIFIC_GENDER, NameIndex, person_entity
-from .quotes import Paragraphs
+from .quotes import Paragraphs, SpanSet
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .roles import apposition_of, core_tokens, lede_description, role_at_mention
 
@@ -133,9 +133,9 @@ class SpeakerResolver:
         self.gender: dict[str, str] = {}
         self.doc = doc
         self.text = doc.text
-        self.paragraphs = Paragraphs(doc.text)
-        self.quoted = list(quoted)
-        self._collect_mentions(doc, quoted)
+        self.paragraphs = Paragraphs(self.text)
+        self.quoted = SpanSet(quoted)
+        self._collect_mentions(doc)
         self.roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
         self.organisations: set[str] = set()
@@ -143,11 +143,11 @@ class SpeakerResolver:
         self.last_person: str | None = None
         self.last_group: str | None = None
 
-    def _collect_mentions(self, doc: Doc, quoted) -> None:
+    def _collect_mentions(self, doc: Doc) -> None:
         for ent in doc.ents:
             if ent.label_ != "PERSON" and not (ent.root.pos_ == "PROPN" and self.names.knows(ent.text)):
                 continue
-            if any(s <= ent.start_char < e for s, e in quoted):
+            if ent.start_char in self.quoted:
                 continue
             name = self.names.resolve(ent.text)
             self.mentions.append(Mention(ent.start_char, name, _is_subject(ent.root)))
@@ -252,7 +252,7 @@ class SpeakerResolver:
         return self.roles.get(speaker) if speaker else None
 
     def in_quote(self, token: Token) -> bool:
-        return any(s <= token.idx < e for s, e in self.quoted)
+        return token.idx in self.quoted
 
     def from_cue(self, cue: Token, *, inverted: bool = True) -> Source:
         """The source of a reporting verb. inverted=False when the reported words follow the verb, so the
