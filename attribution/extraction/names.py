@@ -23,14 +23,23 @@ class NameIndex:
 
     def __init__(self, doc: Doc):
         self._fullest: dict[str, list[str]] = {}
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                self.add(ent.text)
+        # Every stretch of the article that names a person, in order.
+        self.spans: list[Span] = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self.spans += _names_by_position(doc, {t.i for s in self.spans for t in s})
+        for span in self.spans:
+            self.add(span.text)
         # The small model often labels one mention of a person as an organisation ("Declan Farris said");
         # a name whose surname is a person elsewhere in the article is that person.
         for ent in doc.ents:
             if ent.label_ != "PERSON" and all(t.pos_ == "PROPN" for t in ent) and self.knows(ent.text):
                 self.add(ent.text)
+                self.spans.append(ent)
+        self.spans.sort(key=lambda span: span.start)
+        self._span_at = {t.i: span for span in self.spans for t in span}
+
+    def span_of(self, token) -> Span | None:
+        """The name a token is part of, if it names a person."""
+        return self._span_at.get(token.i)
 
     def knows(self, name: str) -> bool:
         words = name_tokens(name)
@@ -60,15 +69,30 @@ class NameIndex:
         return " ".join(words)
 
 
-def person_entity(token) -> Span | None:
-    """The PERSON entity a token belongs to, if any."""
-    if token.ent_type_ != "PERSON":
-        return None
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]
+def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
+    """Names the model did not label as people but that stand where people stand: "First Last" in
+    apposition to a description ("the spokesperson, Lars Eklund,") or after a title as the subject of a
+    reporting verb ("union official Karl Benn said")."""
+    from .lexicon import ORGANISATION_NOUNS, REPORTING_VERBS
+
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.i in taken or token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
+            start -= 1
+        chain = doc[start : token.i + 1]
+        if not 2 <= len(chain) <= 3 or not all(t.text.istitle() and t.is_alpha for t in chain):
+            continue
+        head = token.head
+        described = token.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() not in ORGANISATION_NOUNS
+        titled = (
+            token.dep_ == "nsubj"
+            and head.lemma_.lower() in REPORTING_VERBS
+            and start > 0
+            and doc[start - 1].pos_ == "NOUN"
+        )
+        if described or titled:
+            found.append(chain)
+    return found

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
-from .names import HONORIFIC_GENDER, NameIndex, person_entity
+from .names import HONORIFIC_GENDER, NameIndex
 from .quotes import Paragraphs, SpanSet
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .roles import apposition_of, core_tokens, lede_description, role_at_mention
@@ -86,16 +86,6 @@ def according_to_source(token: Token) -> Token | None:
     return None
 
 
-def _person_in(token: Token):
-    """The PERSON a subject names: itself, or a name in apposition to it ("the spokesperson, Vasily Malaev")."""
-    if token.ent_type_ == "PERSON":
-        return person_entity(token)
-    for t in token.subtree:
-        if t.dep_ == "appos" and t.ent_type_ == "PERSON":
-            return person_entity(t)
-    return None
-
-
 def _noun_phrase(token: Token) -> str:
     words = [t for t in core_tokens(token) if not t.is_punct]
     if len(words) > 1 and words[0].dep_ == "det":
@@ -144,9 +134,7 @@ class SpeakerResolver:
         self.last_group: str | None = None
 
     def _collect_mentions(self, doc: Doc) -> None:
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" and not (ent.root.pos_ == "PROPN" and self.names.knows(ent.text)):
-                continue
+        for ent in self.names.spans:
             if ent.start_char in self.quoted:
                 continue
             name = self.names.resolve(ent.text)
@@ -203,9 +191,7 @@ class SpeakerResolver:
     def _profile_people(self, doc: Doc) -> None:
         """Roles and affiliations from every mention, so a quote cued by a bare surname still gets them."""
         introduced: set[str] = set()
-        for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
+        for ent in self.names.spans:
             name = self.names.resolve(ent.text)
             role, description = role_at_mention(ent)
             if _named(name, role).kind == "organization":
@@ -287,7 +273,7 @@ class SpeakerResolver:
             if lower in GROUP_PRONOUNS or lower == "it":
                 return self._organisation_before(subject.idx, plural=lower != "it")
             return Source(None)
-        person = _person_in(subject)
+        person = self._person_in(subject)
         if person is not None:
             name = self.names.resolve(person.text)
             # The article's introduction of a person carries their fullest description; later mentions
@@ -314,6 +300,13 @@ class SpeakerResolver:
             insort(self.mentions, Mention(subject.idx, phrase, True, named=False), key=lambda m: m.start)
             return Source(phrase, "anonymous", phrase)
         return Source(phrase, kind)
+
+    def _person_in(self, token: Token):
+        """The person a subject names: itself, or a name in apposition to it ("the spokesperson, Vasily Malaev")."""
+        span = self.names.span_of(token)
+        if span is not None:
+            return span
+        return next((self.names.span_of(t) for t in token.subtree if t.dep_ == "appos" and self.names.span_of(t)), None)
 
     def _described_person(self, noun: Token) -> str | None:
         """ "the judge", "the spokesperson": the latest person named earlier whose role has that noun;
