@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .lexicon import REPORTING_VERBS
-from .quotes import Paragraphs, QuoteSpan, find_quote_spans
+from .quotes import Paragraphs, QuoteSpan, SpanSet, find_quote_spans
 from .reported import is_cue, reported_clauses, untangle_nested
 from .speakers import Source, SpeakerResolver
 
@@ -65,13 +65,21 @@ def _before_region(text: str, quote: QuoteSpan, floor: int) -> tuple[int, int] |
     return (start, end)
 
 
+# After a closing mark the cue comes within a few words (", said the club's new coach"); a verb further on
+# belongs to the rest of the sentence ('The film "Night Train" opened to what critics called...').
+MAX_WORDS_BEFORE_CUE = 6
+
+
 def _pick_cue(doc: Doc, region: tuple[int, int] | None, nearest_to_end: bool) -> Token | None:
     if region is None:
         return None
     cues = _cues_in(doc, *region)
     if not cues:
         return None
-    return cues[-1] if nearest_to_end else cues[0]
+    if nearest_to_end:
+        return cues[-1]
+    first = cues[0]
+    return first if len(doc.text[region[0] : first.idx].split()) <= MAX_WORDS_BEFORE_CUE else None
 
 
 def attribute_quotes(doc: Doc) -> list[dict]:
@@ -127,8 +135,8 @@ def _direct_quotes(doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) 
         yield _record(text, quote.start, quote.end, "direct", source, cue, confidence)
 
 
-def _covered(start: int, end: int, spans) -> int:
-    return sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
+def _opens_with_quote(text: str, start: int, quoted: SpanSet) -> bool:
+    return start in quoted or (start + 1) in quoted and not text[start].isalnum()
 
 
 def _with_reported_speech(doc: Doc, direct: list[dict], spans: list[QuoteSpan], resolver: SpeakerResolver) -> list[dict]:
@@ -136,9 +144,11 @@ def _with_reported_speech(doc: Doc, direct: list[dict], spans: list[QuoteSpan], 
     text = doc.text
     kept = list(direct)
     sources = {}
+    quoted = SpanSet((q.start, q.end) for q in spans)
     for clause in reported_clauses(doc, [(q.start, q.end) for q in spans]):
-        # A clause that is mostly a direct quote is that quote's frame, already attributed.
-        if _covered(clause.start, clause.end, spans) * 2 < clause.end - clause.start:
+        # A clause that opens with quoted words ('said: "We...', '"We will," he said') is the frame of
+        # that direct quote, attributed already; one that quotes only part of itself is a mixed quote.
+        if not _opens_with_quote(text, clause.start, quoted):
             source = resolver.from_cue(clause.cue, inverted=not clause.follows_cue)
             if source.speaker:
                 sources[clause] = source

@@ -34,7 +34,7 @@ class NameIndex:
             if ent.label_ != "PERSON" and all(t.pos_ == "PROPN" for t in ent) and self.knows(ent.text):
                 self.add(ent.text)
                 self.spans.append(ent)
-        self.spans.sort(key=lambda span: span.start)
+        self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)
         self._span_at = {t.i: span for span in self.spans for t in span}
 
     def span_of(self, token) -> Span | None:
@@ -69,21 +69,41 @@ class NameIndex:
         return " ".join(words)
 
 
+def _honorific_surnames(doc: Doc) -> set[str]:
+    """Surnames the article puts behind Mr, Ms, Dr...: "Ms Kerr said"."""
+    surnames = set()
+    for token in doc:
+        if token.lower_.rstrip(".") in HONORIFICS and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            end = token.i + 1
+            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text.istitle():
+                end += 1
+            surnames.add(doc[end].lower_)
+    return surnames
+
+
 def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
     """Names the model did not label as people but that stand where people stand: "First Last" in
     apposition to a description ("the spokesperson, Lars Eklund,") or after a title as the subject of a
     reporting verb ("union official Karl Benn said")."""
     from .lexicon import ORGANISATION_NOUNS, REPORTING_VERBS
 
+    titled_surnames = _honorific_surnames(doc)
     found = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.i in taken or token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        if token.pos_ != "PROPN" or token.i in taken:
             continue
+        # The small model calls many unfamiliar names organisations; "Ms Kerr" elsewhere settles it.
+        if token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and token.lower_ not in titled_surnames:
+            if not (token.dep_ == "appos" and token.head.pos_ == "NOUN"):
+                continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
             start -= 1
         chain = doc[start : token.i + 1]
         if not 2 <= len(chain) <= 3 or not all(t.text.istitle() and t.is_alpha for t in chain):
+            continue
+        if token.lower_ in titled_surnames:
+            found.append(chain)
             continue
         head = token.head
         described = token.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() not in ORGANISATION_NOUNS

@@ -17,7 +17,11 @@ def outlet_phrase(token: Token) -> str:
         while entity_start > 0 and doc[entity_start].ent_iob_ == "I":
             entity_start -= 1
         start = min(start, entity_start)
-    words = doc[start : token.i + 1]
+    end = token.i + 1
+    # "Channel 7", "Radio 4": a number after the name is part of it.
+    while end < len(doc) and doc[end].head == token and doc[end].dep_ == "nummod":
+        end += 1
+    words = doc[start:end]
     text = words[1:].text if len(words) > 1 and words[0].lower_ == "the" else words.text
     return text.removesuffix("'s").removesuffix("\u2019s").strip()
 
@@ -69,6 +73,9 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
             if obj.dep_ != "pobj":
                 continue
             if prep.lower_ == "to" and looks_like_outlet(obj, spoken_to=True):
+                return outlet_phrase(obj)
+            if prep.lower_ in ("in", "on") and looks_like_outlet(obj):
+                # "wrote in the Valley Gazette", "said on Radio 4"; never "in a statement"
                 return outlet_phrase(obj)
             # "in an interview with X", "on X's programme"
             for inner in obj.children:

@@ -103,9 +103,18 @@ def _title_case_description(noun: Token) -> str | None:
     return " ".join(t.text for t in words) if all(t.text[:1].isupper() for t in words) else None
 
 
+def _head_word(phrase: str) -> str:
+    """The head of a description: its last word before any preposition ("spokesperson for the authority")."""
+    words = phrase.lower().split()
+    for i, word in enumerate(words):
+        if word in ("of", "for", "at", "from", "in", "with", "to") and i > 0:
+            return words[i - 1]
+    return words[-1]
+
+
 def _named(name: str, role: str | None) -> Source:
     """A named speaker: a person, unless the description says it is an organisation ("oil giant Yukos")."""
-    if role and role.split()[-1].lower() in ORGANISATION_NOUNS:
+    if role and _head_word(role) in ORGANISATION_NOUNS:
         return Source(name, "organization")
     return Source(name, "person", role)
 

@@ -56,7 +56,7 @@ def test_mixed_quote_is_one_reported_clause():
 
 
 def test_titles_and_scare_quotes_are_not_quotes():
-    assert extract('The film "Night Train" opened on Friday to what critics called "mixed" reviews.') == []
+    assert extract('The film "Night Train" opened on Friday to "mixed" reviews in the national press.') == []
 
 
 # Reported speech -------------------------------------------------------------------------------------
