@@ -1,7 +1,7 @@
 """From a reporting verb to who spoke: the subject, its name, its role, and the outlet spoken to."""
 
 from bisect import insort
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -301,6 +301,11 @@ class SpeakerResolver:
             name = self.names.resolve(phrase)
             return _named(name, self.role_for(name))
         else:
+            if subject.lemma_.lower() in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
+                # "the firm", "the company": the organisation the story last named as a subject.
+                organisation = self._organisation_before(subject.idx, plural=False)
+                if organisation.speaker:
+                    return replace(organisation, resolved_from_pronoun=False)
             described = self._described_person(subject)
             if described:
                 return Source(described, "person", self.role_for(described) or _title_case_description(subject))
@@ -335,7 +340,7 @@ class SpeakerResolver:
             if mention.start < noun.idx and _has_word(role, word):
                 return mention.name
         if noun.tag_ != "NN" or word in ORGANISATION_NOUNS:
-            return None
+            return None  # "the firm said" is left to the caller's organisation lookup
         # "The Culture Secretary said", "the minister also confirmed": a title for someone the story is
         # already about, though it never gave them that title; the latest person named as a subject.
         recent = [m for m in self.mentions if m.start < noun.idx and m.start >= self._window_start(noun.idx)]

@@ -146,3 +146,11 @@ def test_role_from_x_of_y_and_from_another_mention():
 def test_outlets(text, outlet):
     found = extract(text)
     assert found and found[0].outlet == outlet, found
+
+
+def test_the_firm_resolves_to_the_organisation():
+    text = (
+        "Brightwater Foods cut 200 jobs on Monday.\n\n"
+        "The firm said demand for its frozen meals had fallen sharply since the summer."
+    )
+    one(text, speaker="Brightwater Foods", speaker_kind="organization")

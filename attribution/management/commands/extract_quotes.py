@@ -4,7 +4,7 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from attribution.extraction import extract_many
+from attribution.extraction import ExtractionError, extract_many
 
 
 class Command(BaseCommand):
@@ -31,8 +31,14 @@ class Command(BaseCommand):
                 raise CommandError(f"line {number}: expected a JSON object with 'text' ({exc}).") from None
             records.append((record.get("doc", number), text))
         found = extract_many((text for _, text in records), model=settings.SPACY_MODEL, batch_size=options["batch_size"])
-        for (doc, _), attributions in zip(records, found):
-            self.stdout.write(json.dumps({"doc": doc, "quotes": [a.as_dict() for a in attributions]}, ensure_ascii=False))
+        for (doc, _), result in zip(records, found):
+            line = {"doc": doc, "quotes": []}
+            if isinstance(result, ExtractionError):
+                line["error"] = str(result)
+                self.stderr.write(f"{doc}: extraction failed: {result}")
+            else:
+                line["quotes"] = [a.as_dict() for a in result]
+            self.stdout.write(json.dumps(line, ensure_ascii=False))
 
     @staticmethod
     def _open(path):

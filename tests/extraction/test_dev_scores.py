@@ -1,0 +1,48 @@
+"""The dev sets scored with the project's judge, ../shared/eval/score.py. Fails on a large regression:
+below the issue's targets minus five points."""
+
+import importlib.util
+import json
+
+import pytest
+
+from attribution.extraction import extract_many
+
+# (set, row, metric) -> target; the test allows five points below each.
+TARGETS = {
+    ("bbc-dev", "all", "precision"): 92,
+    ("bbc-dev", "all", "recall"): 90,
+    ("bbc-dev", "direct", "recall"): 97,
+    ("bbc-dev", "all", "speaker"): 92,
+    ("bbc-dev", "all", "role"): 85,
+    ("bbc-dev", "all", "outlet"): 95,
+    ("bbc-dev", "all", "fully_correct"): 75,
+    ("seed", "all", "fully_correct"): 100 * 10 / 11,
+    ("polnear-dev", "direct", "recall"): 92,
+    ("polnear-dev", "all", "precision"): 85,
+}
+SLACK = 5
+
+
+@pytest.fixture(scope="module")
+def scorer(shared_dir):
+    spec = importlib.util.spec_from_file_location("score", shared_dir / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def predict(path):
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = extract_many(r["text"] for r in records)
+    return {r["doc"]: [a.as_dict() for a in found] for r, found in zip(records, results)}
+
+
+@pytest.mark.parametrize("name", sorted({name for name, _, _ in TARGETS}))
+def test_dev_set_scores_hold(name, shared_dir, scorer):
+    gold_path = shared_dir / "eval" / f"{name}.jsonl"
+    rows = {row["set"]: row for row in scorer.report(scorer.load(gold_path), predict(gold_path))}
+    print(name, json.dumps(rows))
+    for (set_name, row, metric), target in TARGETS.items():
+        if set_name == name:
+            assert rows[row][metric] >= target - SLACK, (name, row, metric, rows[row][metric], target)
