@@ -41,6 +41,8 @@ def looks_like_outlet(token: Token, *, spoken_to: bool = False) -> bool:
     words = {w.lower_ for w in token.doc[token.left_edge.i : token.i + 1]}
     if words & KNOWN_OUTLETS:
         return True
+    if token.lower_ in OUTLET_HINTS and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        return True  # "the Civic Wire agency", "the Harbour Post newspaper"
     if token.ent_type_ in ("ORG", "WORK_OF_ART", "PRODUCT", "FAC") or token.pos_ == "PROPN":
         if words & OUTLET_HINTS:
             return True

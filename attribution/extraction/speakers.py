@@ -39,9 +39,13 @@ class Source:
 
 def subject_of(verb: Token) -> Token | None:
     """Who performs the verb: the subject, or for a passive ("branded a 'retreat' by the Tories") the agent."""
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    if subjects:
+        # When a stray word is parsed as a second subject ("Bayside Radio's correspondent X reported"), the
+        # one nearest the verb is the real one.
+        before = [s for s in subjects if s.i < verb.i]
+        return before[-1] if before else subjects[0]
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
         if child.dep_ == "agent":
             return next((t for t in child.children if t.dep_ == "pobj"), None)
     if any(child.dep_ == "nsubjpass" for child in verb.children):
@@ -101,6 +105,18 @@ def _title_case_description(noun: Token) -> str | None:
     """ "The Culture Secretary" gives a role; "the minister" is too vague to record."""
     words = [t for t in core_tokens(noun) if t.dep_ != "det"]
     return " ".join(t.text for t in words) if all(t.text[:1].isupper() for t in words) else None
+
+
+def _affiliation_before(name) -> Token | None:
+    """An outlet a name is introduced as belonging to: "RT's Roman Kosarev", "Bayside Radio's transport
+    correspondent Nina Castellanos" (a possessor among the few words before the name, no verb between)."""
+    doc = name.doc
+    for token in reversed(doc[max(name.sent.start, name.start - 6) : name.start]):
+        if token.pos_ in ("VERB", "AUX") or token.is_space:
+            return None
+        if token.dep_ == "poss" and looks_like_outlet(token):
+            return token
+    return None
 
 
 def _head_word(phrase: str) -> str:
@@ -212,9 +228,7 @@ class SpeakerResolver:
             introduced.add(name)
             # A person introduced as speaking to an outlet ("Ivan, a soldier, told RT") or as its staff
             # ("RT's Roman Kosarev") is, for the whole article, quoted from that outlet.
-            affiliation = next(
-                (t for t in description.subtree if t.dep_ == "poss" and t.i < ent.start and looks_like_outlet(t)), None
-            )
+            affiliation = _affiliation_before(ent)
             outlet = outlet_phrase(affiliation) if affiliation is not None else None
             if outlet is None and description.dep_ == "nsubj" and description.head.lemma_ in REPORTING_VERBS:
                 outlet = outlet_of(description.head, None)
@@ -327,18 +341,21 @@ class SpeakerResolver:
         "a spokesperson said ... The spokesperson, Vasily Malaev, told": the next one named with it."""
         word = noun.lemma_.lower()
         determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
-        if determiners & {"a", "an", "another"}:
-            following = self.paragraphs.ranges[min(self.paragraphs.index(noun.idx) + 1, len(self.paragraphs.ranges) - 1)]
-            for mention in self.mentions:
-                if noun.idx < mention.start < following[1] and _has_word(self.roles.get(mention.name, ""), word):
+        definite = bool(determiners & {"the", "this", "that"}) or any(c.dep_ == "poss" for c in noun.children)
+        if not definite and not determiners & {"a", "an", "another"}:
+            return None
+        if definite:
+            for mention in reversed(self.mentions):
+                if mention.start < noun.idx and _has_word(self.roles.get(mention.name, ""), word):
                     return mention.name
-            return None
-        if not determiners & {"the", "this", "that"}:
-            return None
-        for mention in reversed(self.mentions):
-            role = self.roles.get(mention.name, "")
-            if mention.start < noun.idx and _has_word(role, word):
+        # A story often describes a source before naming them ("the operator's spokeswoman said ...
+        # The spokeswoman, Miriam Okonkwo, told..."): the next person named with that noun, close by.
+        following = self.paragraphs.ranges[min(self.paragraphs.index(noun.idx) + 1, len(self.paragraphs.ranges) - 1)]
+        for mention in self.mentions:
+            if noun.idx < mention.start < following[1] and _has_word(self.roles.get(mention.name, ""), word):
                 return mention.name
+        if not definite:
+            return None
         if noun.tag_ != "NN" or word in ORGANISATION_NOUNS:
             return None  # "the firm said" is left to the caller's organisation lookup
         # "The Culture Secretary said", "the minister also confirmed": a title for someone the story is
