@@ -24,7 +24,7 @@ def texts(path: Path, limit: int | None):
             yield json.loads(line)["text"]
 
 
-def measure(mode: str, path: Path, limit: int | None) -> dict:
+def measure(mode: str, path: Path, limit: int | None, processes: int) -> dict:
     sys.path.insert(0, str(ROOT))
     from attribution.extraction import extract_many
     from attribution.extraction.pipeline import load_nlp
@@ -34,38 +34,43 @@ def measure(mode: str, path: Path, limit: int | None) -> dict:
     started = time.perf_counter()
     quotes = 0
     if mode == "bare":
-        for _ in nlp.pipe(texts(path, limit), batch_size=32):
+        for _ in nlp.pipe(texts(path, limit), batch_size=32, n_process=processes):
             pass
     else:
-        for found in extract_many(texts(path, limit), batch_size=32):
+        for found in extract_many(texts(path, limit), batch_size=32, n_process=processes):
             quotes += len(found)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"mode": mode, "words": words, "seconds": seconds, "quotes": quotes, "peak_mb": peak_mb}
+    workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"mode": mode, "processes": processes, "words": words, "seconds": seconds, "quotes": quotes,
+            "peak_mb": peak_mb, "workers_mb": workers_mb}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--processes", type=int, default=2, help="also run the engine with this many processes")
     parser.add_argument("--mode", choices=["bare", "engine"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.mode:
-        print(json.dumps(measure(args.mode, args.corpus, args.limit)))
+        print(json.dumps(measure(args.mode, args.corpus, args.limit, args.processes)))
         return
     if not args.corpus.is_file():
         sys.exit(f"{args.corpus} not found: the benchmark reads the shared BBC corpus beside the project.")
-    results = {}
-    for mode in ("bare", "engine"):
-        command = [sys.executable, __file__, "--mode", mode, "--corpus", str(args.corpus)]
+    runs = [("bare", 1), ("engine", 1)] + ([("engine", args.processes)] if args.processes > 1 else [])
+    results = []
+    for mode, processes in runs:
+        command = [sys.executable, __file__, "--mode", mode, "--corpus", str(args.corpus), "--processes", str(processes)]
         if args.limit:
             command += ["--limit", str(args.limit)]
-        results[mode] = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
-    for r in results.values():
-        print(f"{r['mode']:7} {r['words']:>9,} words  {r['seconds']:7.1f} s  {r['words'] / r['seconds']:9,.0f} words/s"
-              f"  peak RSS {r['peak_mb']:6.0f} MB" + (f"  {r['quotes']:,} quotes" if r["mode"] == "engine" else ""))
-    ratio = results["bare"]["seconds"] / results["engine"]["seconds"]
-    print(f"engine throughput = {ratio:.2f}x bare spaCy")
+        results.append(json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout))
+    for r in results:
+        workers = f" (+ workers {r['workers_mb']:.0f} MB each at most)" if r["processes"] > 1 else ""
+        print(f"{r['mode']:6} x{r['processes']}  {r['words']:>9,} words  {r['seconds']:7.1f} s  "
+              f"{r['words'] / r['seconds']:9,.0f} words/s  peak RSS {r['peak_mb']:6.0f} MB{workers}"
+              + (f"  {r['quotes']:,} quotes" if r["mode"] == "engine" else ""))
+    print(f"engine throughput = {results[0]['seconds'] / results[1]['seconds']:.2f}x bare spaCy (one process each)")
 
 
 if __name__ == "__main__":

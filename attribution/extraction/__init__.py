@@ -46,12 +46,13 @@ def extract(text: str, *, model: str = DEFAULT_MODEL) -> list[Attribution]:
 
 
 def extract_many(
-    texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32
+    texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32, n_process: int = 1
 ) -> Iterator[list[Attribution] | ExtractionError]:
     """Like extract, over many texts, batched through nlp.pipe; yields one result per text, in order. A text
-    the engine fails on yields an ExtractionError in its place, so one bad article never stops a batch."""
+    the engine fails on yields an ExtractionError in its place, so one bad article never stops a batch.
+    n_process > 1 parses in that many worker processes (each loads its own copy of the model)."""
     nlp = load_nlp(model)
-    for doc in nlp.pipe(texts, batch_size=batch_size):
+    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         if not doc.text.strip():
             yield []
             continue

@@ -70,7 +70,7 @@ def _before_region(text: str, quote: QuoteSpan, floor: int) -> tuple[int, int] |
 MAX_WORDS_BEFORE_CUE = 6
 
 
-def _pick_cue(doc: Doc, region: tuple[int, int] | None, nearest_to_end: bool) -> Token | None:
+def _pick_cue(doc: Doc, text: str, region: tuple[int, int] | None, nearest_to_end: bool) -> Token | None:
     if region is None:
         return None
     cues = _cues_in(doc, *region)
@@ -79,15 +79,16 @@ def _pick_cue(doc: Doc, region: tuple[int, int] | None, nearest_to_end: bool) ->
     if nearest_to_end:
         return cues[-1]
     first = cues[0]
-    return first if len(doc.text[region[0] : first.idx].split()) <= MAX_WORDS_BEFORE_CUE else None
+    return first if len(text[region[0] : first.idx].split()) <= MAX_WORDS_BEFORE_CUE else None
 
 
 def attribute_quotes(doc: Doc) -> list[dict]:
     """Direct quotes and reported speech, each with its source, in order of appearance."""
-    spans = find_quote_spans(doc.text)
-    resolver = SpeakerResolver(doc, [(q.start, q.end) for q in spans])
-    direct = list(_direct_quotes(doc, spans, resolver))
-    found = _with_reported_speech(doc, direct, spans, resolver)
+    text = doc.text  # spaCy rebuilds it on every access: read it once per article
+    spans = find_quote_spans(text)
+    resolver = SpeakerResolver(doc, text, [(q.start, q.end) for q in spans])
+    direct = list(_direct_quotes(doc, text, spans, resolver))
+    found = _with_reported_speech(doc, text, direct, spans, resolver)
     return sorted(found, key=lambda q: (q["start"], q["end"]))
 
 
@@ -114,8 +115,7 @@ def _cue_text(cue: Token | None) -> str | None:
     return cue.text
 
 
-def _direct_quotes(doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[dict]:
-    text = doc.text
+def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[dict]:
     paras = Paragraphs(text)
     para_of = paras.at
     previous: tuple[QuoteSpan, Source] | None = None
@@ -123,9 +123,9 @@ def _direct_quotes(doc: Doc, spans: list[QuoteSpan], resolver: SpeakerResolver) 
         para = para_of(quote.start)
         next_start = spans[i + 1].start - 1 if i + 1 < len(spans) and para_of(spans[i + 1].start) == para else para[1]
         prev_end = spans[i - 1].end + 1 if i > 0 and para_of(spans[i - 1].end) == para else para[0]
-        cue = None if quote.continues else _pick_cue(doc, _after_region(text, quote, next_start), nearest_to_end=False)
+        cue = None if quote.continues else _pick_cue(doc, text, _after_region(text, quote, next_start), nearest_to_end=False)
         if cue is None and not quote.continues:
-            cue = _pick_cue(doc, _before_region(text, quote, prev_end), nearest_to_end=True)
+            cue = _pick_cue(doc, text, _before_region(text, quote, prev_end), nearest_to_end=True)
         source, confidence = _source_for(resolver, cue, quote, previous, paras)
         words = len(text[quote.start : quote.end].split())
         if words < MIN_UNCUED_WORDS and (cue is None or source.speaker is None):
@@ -139,13 +139,14 @@ def _opens_with_quote(text: str, start: int, quoted: SpanSet) -> bool:
     return start in quoted or (start + 1) in quoted and not text[start].isalnum()
 
 
-def _with_reported_speech(doc: Doc, direct: list[dict], spans: list[QuoteSpan], resolver: SpeakerResolver) -> list[dict]:
+def _with_reported_speech(
+    doc: Doc, text: str, direct: list[dict], spans: list[QuoteSpan], resolver: SpeakerResolver
+) -> list[dict]:
     """Add reported clauses; a clause holding quoted words becomes one mixed quote that absorbs them."""
-    text = doc.text
     kept = list(direct)
     sources = {}
     quoted = SpanSet((q.start, q.end) for q in spans)
-    for clause in reported_clauses(doc, [(q.start, q.end) for q in spans]):
+    for clause in reported_clauses(doc, text, [(q.start, q.end) for q in spans]):
         # A clause that opens with quoted words ('said: "We...', '"We will," he said') is the frame of
         # that direct quote, attributed already; one that quotes only part of itself is a mixed quote.
         if not _opens_with_quote(text, clause.start, quoted):

@@ -106,16 +106,16 @@ def _before_colon_quote(text: str, span: tuple[int, int], quoted) -> tuple[int, 
     return span
 
 
-def reported_clauses(doc: Doc, quoted: list[tuple[int, int]]) -> Iterator[Reported]:
-    """Every reporting verb outside quotation marks with the clause it reports."""
+def reported_clauses(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> Iterator[Reported]:
+    """Every reporting verb outside quotation marks with the clause it reports (text is doc.text)."""
 
-    text = doc.text  # built afresh on every access: read it once
     paras = Paragraphs(text)
+    headlines = {i for i, paragraph in enumerate(paras.ranges) if is_headline(text, paragraph)}
 
     inside = SpanSet(quoted)
 
     for token in doc:
-        if token.idx in inside or is_headline(text, paras.at(token.idx)):
+        if token.idx in inside or paras.index(token.idx) in headlines:
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             span = _according_to_content(token)

@@ -111,11 +111,11 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     return None, root
 
 
-def lede_description(doc, paragraphs: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+def lede_description(doc, text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
     """A story opening on "A US airline attendant is fighting for her job..." names the person later; the
     description is their role. Returns it with the opening paragraph's range."""
     # The opening is the first paragraph that reads as prose; a headline has no closing full stop.
-    opening = next((p for p in paragraphs if doc.text[p[1] - 1] in ".!?\"'"), None)
+    opening = next((p for p in paragraphs if text[p[1] - 1] in ".!?\"'"), None)
     span = doc.char_span(*opening, alignment_mode="contract") if opening else None
     if span is None:
         return None

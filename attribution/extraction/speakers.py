@@ -141,13 +141,13 @@ GENDERED_PRONOUNS = PERSON_PRONOUNS | {"his": "male", "himself": "male", "hers":
 class SpeakerResolver:
     """Keeps the article's running context: names seen, who spoke last, each speaker's role."""
 
-    def __init__(self, doc: Doc, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, text: str, quoted: list[tuple[int, int]] = ()):
         self.names = NameIndex(doc)
         # People named in the reporter's own words (not inside quotes), in order, for pronoun resolution.
         self.mentions: list[Mention] = []
         self.gender: dict[str, str] = {}
         self.doc = doc
-        self.text = doc.text
+        self.text = text
         self.paragraphs = Paragraphs(self.text)
         self.quoted = SpanSet(quoted)
         self._collect_mentions(doc)
@@ -237,7 +237,7 @@ class SpeakerResolver:
         self._lede_role(doc)
 
     def _lede_role(self, doc: Doc) -> None:
-        lede = lede_description(doc, self.paragraphs.ranges)
+        lede = lede_description(doc, self.text, self.paragraphs.ranges)
         if lede is None:
             return
         description, opening = lede
