@@ -26,23 +26,26 @@ def texts(path: Path, limit: int | None):
 
 def measure(mode: str, path: Path, limit: int | None, processes: int) -> dict:
     sys.path.insert(0, str(ROOT))
-    from attribution.extraction import extract_many
+    from attribution.extraction import ExtractionError, extract_many
     from attribution.extraction.pipeline import load_nlp
 
     nlp = load_nlp()
     words = sum(len(t.split()) for t in texts(path, limit))
     started = time.perf_counter()
-    quotes = 0
+    quotes = failed = 0
     if mode == "bare":
         for _ in nlp.pipe(texts(path, limit), batch_size=32, n_process=processes):
             pass
     else:
         for found in extract_many(texts(path, limit), batch_size=32, n_process=processes):
-            quotes += len(found)
+            if isinstance(found, ExtractionError):
+                failed += 1
+            else:
+                quotes += len(found)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"mode": mode, "processes": processes, "words": words, "seconds": seconds, "quotes": quotes,
+    return {"mode": mode, "processes": processes, "words": words, "seconds": seconds, "quotes": quotes, "failed": failed,
             "peak_mb": peak_mb, "workers_mb": workers_mb}
 
 
@@ -69,7 +72,7 @@ def main() -> None:
         workers = f" (+ workers {r['workers_mb']:.0f} MB each at most)" if r["processes"] > 1 else ""
         print(f"{r['mode']:6} x{r['processes']}  {r['words']:>9,} words  {r['seconds']:7.1f} s  "
               f"{r['words'] / r['seconds']:9,.0f} words/s  peak RSS {r['peak_mb']:6.0f} MB{workers}"
-              + (f"  {r['quotes']:,} quotes" if r["mode"] == "engine" else ""))
+              + (f"  {r['quotes']:,} quotes, {r['failed']} failed" if r["mode"] == "engine" else ""))
     print(f"engine throughput = {results[0]['seconds'] / results[1]['seconds']:.2f}x bare spaCy (one process each)")
 
 

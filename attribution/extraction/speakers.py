@@ -94,6 +94,8 @@ def _noun_phrase(token: Token) -> str:
     words = [t for t in core_tokens(token) if not t.is_punct]
     if len(words) > 1 and words[0].dep_ == "det":
         words = words[1:]
+    if not words:  # the parser can make a punctuation mark a subject
+        return token.text
     return token.doc[words[0].i : words[-1].i + 1].text
 
 

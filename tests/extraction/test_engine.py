@@ -65,3 +65,11 @@ def test_extract_many_keeps_order_and_handles_empty_texts():
     texts = ['"Hello there, friends," said Ann Lee.', "", "Plain text."]
     results = list(extract_many(texts))
     assert [len(r) for r in results] == [1, 0, 0]
+
+
+def test_punctuation_parsed_as_a_subject_does_not_break_the_noun_phrase():
+    from attribution.extraction.pipeline import load_nlp
+    from attribution.extraction.speakers import _noun_phrase
+
+    doc = load_nlp()("- said the minister.")
+    assert _noun_phrase(doc[0]) == "-"
