@@ -36,6 +36,7 @@ test: venv chromium
 
 bench: venv
 	$(PY) bench/extract.py
+	$(PY) bench/export.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
+from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, ReviewEvent, Speaker
 
 
 class QuoteInline(admin.TabularInline):
@@ -10,6 +10,19 @@ class QuoteInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Logs are written by the services; here they are only read."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Article)
@@ -54,15 +67,17 @@ class OutletAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewEvent)
-class ReviewEventAdmin(admin.ModelAdmin):
+class ReviewEventAdmin(ReadOnlyAdmin):
     list_display = ("created_at", "action", "quote", "user")
     list_filter = ("action",)
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+@admin.register(ImportBatch)
+class ImportBatchAdmin(ReadOnlyAdmin):
+    list_display = ("source_name", "created_by", "created_at", "rows", "created_count", "duplicate_count", "failed_count")
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+
+@admin.register(ExportLog)
+class ExportLogAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "user", "format", "row_count", "filters")
+    list_filter = ("format",)

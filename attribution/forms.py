@@ -1,6 +1,7 @@
 from django import forms
 
-from attribution.models import Quote
+from attribution.models import Article, ExportLog, ImportBatch, Quote
+from attribution.services.export import ExportFilters
 
 
 class DeskForm(forms.Form):
@@ -38,4 +39,43 @@ class QuoteEditForm(DeskForm):
                 "kind": quote.kind,
                 "version": quote.version,
             }
+        )
+
+
+class ExportForm(DeskForm):
+    status = forms.ChoiceField(
+        choices=[("verified", "Verified (confirmed, corrected, added)"), ("all", "All, including pending and rejected")],
+        initial="verified",
+        required=False,
+    )
+    date_from = forms.DateField(label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="Published to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    publisher = forms.ChoiceField(required=False)
+    import_batch = forms.ModelChoiceField(queryset=ImportBatch.objects.all(), required=False, label="Import batch")
+    speaker = forms.CharField(required=False, max_length=300)
+    article = forms.ModelChoiceField(queryset=Article.objects.only("id", "title"), required=False)
+    format = forms.ChoiceField(choices=ExportLog.Format.choices, initial="csv", required=False)
+    bom = forms.BooleanField(label="Byte-order mark for Excel", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        publishers = Article.objects.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True)
+        self.fields["publisher"].choices = [("", "Any")] + [(p, p) for p in publishers.distinct()]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
+            raise forms.ValidationError("The start date is after the end date.")
+        return data
+
+    def filters(self) -> ExportFilters:
+        data = self.cleaned_data
+        return ExportFilters(
+            status=data.get("status") or "verified",
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            publisher=data.get("publisher") or "",
+            import_batch=data["import_batch"].pk if data.get("import_batch") else None,
+            speaker=(data.get("speaker") or "").strip(),
+            article=data["article"].pk if data.get("article") else None,
         )

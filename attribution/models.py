@@ -57,6 +57,28 @@ class Outlet(models.Model):
         return self.name
 
 
+class ImportBatch(models.Model):
+    """One import of a file: who, when, what it held and what became of each row."""
+
+    source_name = models.CharField(max_length=500)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    rows = models.PositiveIntegerField(default=0)
+    created_count = models.PositiveIntegerField(default=0)
+    duplicate_count = models.PositiveIntegerField(default=0)
+    failed_count = models.PositiveIntegerField(default=0)
+    # [{"where": "file.jsonl line 3", "message": "..."}], one per failed row.
+    errors = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
 class Article(models.Model):
     class ExtractionStatus(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -72,6 +94,9 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="articles"
     )
     extraction_status = models.CharField(
         max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
@@ -181,3 +206,23 @@ class ReviewEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} quote {self.quote_id}"
+
+
+class ExportLog(models.Model):
+    """Every export: who took which attributions out, and how many."""
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        JSONL = "jsonl", "JSON Lines"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    format = models.CharField(max_length=5, choices=Format.choices)
+    filters = models.JSONField(default=dict)
+    row_count = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.row_count} rows as {self.format} on {self.created_at:%Y-%m-%d %H:%M}"

@@ -16,6 +16,8 @@ urlpatterns = [
     path("quotes/<int:pk>/confirm/", quotes.confirm, name="quote_confirm"),
     path("quotes/<int:pk>/reject/", quotes.reject, name="quote_reject"),
     path("quotes/<int:pk>/edit/", quotes.edit, name="quote_edit"),
+    path("export/", export.export_page, name="export"),
+    path("export/download", export.download, name="export_download"),
     path("export/attributions.csv", export.attributions_csv, name="export_csv"),
     path("admin/", admin.site.urls),
 ]

@@ -10,7 +10,8 @@ from .ingest import import_path
 
 EDITOR_PERMISSIONS = ("view_article", "view_quote", "change_quote", "view_speaker", "view_outlet")
 ADMIN_PERMISSIONS = EDITOR_PERMISSIONS + ("add_article", "change_article", "add_speaker", "change_speaker",
-                                          "add_outlet", "change_outlet", "view_reviewevent")
+                                          "add_outlet", "change_outlet", "view_reviewevent", "view_importbatch",
+                                          "view_exportlog")
 
 
 def roles_ensure() -> tuple[Group, Group]:

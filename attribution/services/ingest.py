@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from attribution.models import Article
+from attribution.models import Article, ImportBatch
 
 from .extract import article_extract
 
@@ -38,6 +38,7 @@ class DuplicateArticle(IngestError):
 
 @dataclass
 class ImportReport:
+    batch: ImportBatch
     created: list[Article] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -106,6 +107,7 @@ def article_create(
     publisher: str = "",
     published_at=None,
     imported_by=None,
+    import_batch: ImportBatch | None = None,
     extract: bool = True,
 ) -> Article:
     """Store one article (and, by default, extract its quotes) or raise IngestError having written nothing."""
@@ -129,6 +131,7 @@ def article_create(
             published_at=published,
             content_hash=digest,
             imported_by=imported_by,
+            import_batch=import_batch,
         )
         if extract:
             article_extract(article=article)
@@ -182,8 +185,8 @@ def _txt_record(path: Path) -> dict:
 
 
 def import_path(path: Path, *, imported_by=None, extract: bool = True) -> ImportReport:
-    """Import a .txt article or a .jsonl file of them; each article commits or fails on its own."""
-    report = ImportReport()
+    """Import a .txt article or a .jsonl file of them as one ImportBatch; each article commits or fails on
+    its own, and the batch records the outcome of every row."""
     if path.suffix.lower() == ".txt":
         items: Iterable[tuple[str, dict | IngestError]]
         try:
@@ -194,15 +197,28 @@ def import_path(path: Path, *, imported_by=None, extract: bool = True) -> Import
         items = ((f"{path.name} line {n}", r) for n, r in _jsonl_records(path))
     else:
         raise IngestError(f"{path.name}: unsupported file type; use .txt or .jsonl.")
+    report = ImportReport(batch=ImportBatch.objects.create(source_name=path.name, created_by=imported_by))
+    failures = []
     for where, record in items:
         try:
             if isinstance(record, IngestError):
                 raise record
-            article = article_create(**_record_fields(record), imported_by=imported_by, extract=extract)
+            article = article_create(
+                **_record_fields(record), imported_by=imported_by, import_batch=report.batch, extract=extract
+            )
         except DuplicateArticle as exc:
             report.duplicates.append(f"{where}: {exc.message}")
         except IngestError as exc:
             report.errors.append(f"{where}: {exc.message}")
+            failures.append({"where": where, "message": exc.message})
         else:
             report.created.append(article)
+    ImportBatch.objects.filter(pk=report.batch.pk).update(
+        rows=report.rows,
+        created_count=len(report.created),
+        duplicate_count=len(report.duplicates),
+        failed_count=len(report.errors),
+        errors=failures,
+    )
+    report.batch.refresh_from_db()
     return report

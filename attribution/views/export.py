@@ -1,18 +1,52 @@
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import StreamingHttpResponse
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from attribution.services.export import csv_lines, verified_quotes
+from attribution.forms import ExportForm
+from attribution.services.export import ExportFilters, export_start, quotes_for_export
+
+export_permission = permission_required("attribution.view_quote", raise_exception=True)
+CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}
 
 
 @login_required
-@permission_required("attribution.view_quote", raise_exception=True)
+@export_permission
 @require_GET
-def attributions_csv(request):
+def export_page(request):
+    """The filter form; as an htmx request, just the count of rows the filters select."""
+    form = ExportForm(request.GET or None)
+    count = quotes_for_export(form.filters()).count() if form.is_valid() else None
+    if not request.GET:
+        count = quotes_for_export(ExportFilters()).count()
+    template = "export/page.html#export-count" if request.htmx else "export/page.html"
+    return TemplateResponse(request, template, {"form": form, "count": count, "query": request.GET.urlencode()})
+
+
+def _stream(request, filters: ExportFilters, format: str, bom: bool):
+    _, lines = export_start(user=request.user, filters=filters, format=format, bom=bom)
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     return StreamingHttpResponse(
-        csv_lines(verified_quotes()),
-        content_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="attributions-{stamp}.csv"'},
+        lines,
+        content_type=CONTENT_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="attributions-{stamp}.{format}"'},
     )
+
+
+@login_required
+@export_permission
+@require_GET
+def download(request):
+    form = ExportForm(request.GET)
+    if not form.is_valid():
+        return TemplateResponse(request, "export/page.html", {"form": form, "count": None}, status=400)
+    return _stream(request, form.filters(), form.cleaned_data.get("format") or "csv", form.cleaned_data.get("bom"))
+
+
+@login_required
+@export_permission
+@require_GET
+def attributions_csv(request):
+    """Every verified attribution as CSV: a stable link for newsroom scripts."""
+    return _stream(request, ExportFilters(), "csv", bom=False)

@@ -38,8 +38,10 @@ def test_editor_confirms_a_quote_without_reload_and_exports_it(page):
     expect(card.locator(".badge")).to_have_text("Confirmed")
     expect(card).to_contain_text("by editor")
 
+    page.get_by_role("link", name="Export").click()
+    expect(page.locator("#export-count")).to_contain_text("1 row will be exported")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Export CSV").click()
+        page.get_by_role("button", name="Download").click()
     rows = list(csv.DictReader(io.StringIO(Path(download_info.value.path()).read_text(encoding="utf-8"))))
     assert len(rows) == 1
     assert rows[0]["speaker"] == "Miriam Okonkwo"

@@ -61,3 +61,18 @@ def test_seed_demo_is_idempotent(monkeypatch):
     assert editor.check_password("s3cret-demo") and editor.has_perm("attribution.change_quote")
     assert not editor.has_perm("attribution.add_article")
     assert all(article.quotes.exists() for article in Article.objects.all())
+
+
+@pytest.mark.django_db
+def test_export_attributions_writes_a_filtered_file(tmp_path):
+    from attribution.services.review import quote_confirm
+    from tests.factories import ArticleFactory, QuoteFactory, editor
+
+    for publisher in ("Gazette", "Courier"):
+        quote_confirm(quote=QuoteFactory(article=ArticleFactory(publisher=publisher)), user=editor(), expected_version=1)
+    out = tmp_path / "out.jsonl"
+    call_command("export_attributions", "--format", "jsonl", "--publisher", "Courier", "-o", str(out), stderr=io.StringIO())
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["publisher"] for r in records] == ["Courier"]
+    with pytest.raises(CommandError, match="not a date"):
+        run("export_attributions", "--from", "yesterday")

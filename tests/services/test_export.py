@@ -1,38 +1,109 @@
 import csv
 import io
+import json
+from datetime import UTC, date, datetime
 
 import pytest
 
-from attribution.services.export import COLUMNS, csv_lines, neutralise, verified_quotes
+from attribution.models import ExportLog, ImportBatch
+from attribution.services.export import COLUMNS, ExportFilters, csv_lines, export_start, jsonl_lines, neutralise, quotes_for_export
 from attribution.services.review import quote_confirm, quote_edit, quote_reject
-from tests.factories import ARTICLE_BODY, QuoteFactory, editor
+from tests.factories import ARTICLE_BODY, ArticleFactory, QuoteFactory, editor
 
 pytestmark = pytest.mark.django_db
 
 
 def read(lines):
-    return list(csv.DictReader(io.StringIO("".join(lines))))
+    return list(csv.DictReader(io.StringIO("".join(lines), newline="")))
 
 
-def test_only_confirmed_and_corrected_quotes_are_exported():
+def confirmed(**article_fields):
+    return quote_confirm(quote=QuoteFactory(article=ArticleFactory(**article_fields)), user=editor(), expected_version=1)
+
+
+def ids(filters):
+    return [q.pk for q in quotes_for_export(filters)]
+
+
+def test_only_verified_quotes_by_default_and_all_on_request():
     user = editor()
-    confirmed = quote_confirm(quote=QuoteFactory(), user=user, expected_version=1)
+    kept = quote_confirm(quote=QuoteFactory(), user=user, expected_version=1)
+    corrected = quote_edit(quote=QuoteFactory(), user=user, expected_version=1, speaker="H. Price", role="",
+                           outlet="", kind="direct")
+    rejected = quote_reject(quote=QuoteFactory(), user=user, expected_version=1)
+    pending = QuoteFactory()
+    assert ids(ExportFilters()) == [kept.pk, corrected.pk]
+    assert ids(ExportFilters(status="all")) == [kept.pk, corrected.pk, rejected.pk, pending.pk]
+
+
+def test_every_filter():
+    batch = ImportBatch.objects.create(source_name="feed.jsonl")
+    early = confirmed(published_at=datetime(2026, 1, 1, 23, 30, tzinfo=UTC), publisher="Gazette")
+    late = confirmed(published_at=datetime(2026, 3, 1, 8, 0, tzinfo=UTC), publisher="Courier", import_batch=batch)
+    renamed = quote_edit(quote=QuoteFactory(), user=editor(), expected_version=1, speaker="Omar Said", role="",
+                         outlet="", kind="direct")
+    assert ids(ExportFilters(date_from=date(2026, 1, 1), date_to=date(2026, 1, 1))) == [early.pk]
+    assert ids(ExportFilters(date_from=date(2026, 2, 1))) == [late.pk]
+    assert ids(ExportFilters(publisher="Courier")) == [late.pk]
+    assert ids(ExportFilters(import_batch=batch.pk)) == [late.pk]
+    assert ids(ExportFilters(speaker="omar said")) == [renamed.pk]
+    assert ids(ExportFilters(article=early.article_id)) == [early.pk]
+
+
+def test_header_columns_and_values():
+    quote = confirmed(published_at=datetime(2026, 1, 5, 9, 0, tzinfo=UTC), url="https://example.org/a")
+    (row,) = read(csv_lines(quotes_for_export(ExportFilters())))
+    assert tuple(row) == COLUMNS
+    assert row["article_url"] == "https://example.org/a"
+    assert row["published_at"] == "2026-01-05T09:00:00Z"
+    assert row["speaker"] == "Hannah Price" and row["speaker_kind"] == "person"
+    assert row["reviewed_by"] == "ed" and row["reviewed_at"].endswith("Z")
+    assert (int(row["start"]), int(row["end"])) == (quote.start, quote.end)
+
+
+def test_commas_quotes_and_newlines_round_trip_through_csv():
     spanning = QuoteFactory(end=ARTICLE_BODY.index("on record,") + len("on record,"))
-    corrected = quote_edit(quote=spanning, user=user, expected_version=1, speaker="=HYPERLINK(1)",
-                           role="engineer, \"acting\"\nchief", outlet="Radio Kent", kind="direct")
-    quote_reject(quote=QuoteFactory(), user=user, expected_version=1)
-    QuoteFactory()  # still pending
-    rows = read(csv_lines(verified_quotes()))
-    assert [int(r["quote_id"]) for r in rows] == [confirmed.pk, corrected.pk]
-    assert list(rows[0]) == list(COLUMNS)
-    assert rows[0]["speaker"] == "Hannah Price" and rows[0]["reviewed_by"] == "ed"
-    assert rows[1]["speaker"] == "'=HYPERLINK(1)"
-    assert rows[1]["speaker_role"] == 'engineer, "acting" chief'
-    assert rows[1]["quote_text"] == spanning.text and "\n\n" in spanning.text
-    assert rows[1]["outlet"] == "Radio Kent" and rows[1]["status"] == "corrected"
-    assert rows[1]["reviewed_at"].endswith("Z")
+    edited = quote_edit(quote=spanning, user=editor(), expected_version=1, speaker='Price, "HP"',
+                        role='engineer, "acting"', outlet="Radio Kent", kind="direct")
+    (row,) = read(csv_lines(quotes_for_export(ExportFilters())))
+    assert row["quote_text"] == edited.text and "\n\n" in edited.text and '"' in edited.text
+    assert row["speaker"] == 'Price, "HP"' and row["speaker_role"] == 'engineer, "acting"'
+
+
+def test_formula_cells_are_neutralised_in_csv_but_not_jsonl():
+    quote_edit(quote=QuoteFactory(), user=editor(), expected_version=1, speaker="=HYPERLINK(1)", role="-1",
+               outlet="@x", kind="direct")
+    (row,) = read(csv_lines(quotes_for_export(ExportFilters())))
+    assert (row["speaker"], row["speaker_role"], row["outlet"]) == ("'=HYPERLINK(1)", "'-1", "'@x")
+    (record,) = [json.loads(line) for line in jsonl_lines(quotes_for_export(ExportFilters()))]
+    assert record["speaker"] == "=HYPERLINK(1)"
 
 
 @pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
-def test_formula_cells_are_neutralised(value):
+def test_formula_prefixes(value):
     assert neutralise(value) == "'" + value
+    assert neutralise("plain " + value) == "plain " + value
+
+
+def test_bom_only_when_asked():
+    confirmed()
+    assert "".join(csv_lines(quotes_for_export(ExportFilters()), bom=True)).startswith("\ufeffarticle_id,")
+    assert "".join(csv_lines(quotes_for_export(ExportFilters()))).startswith("article_id,")
+
+
+def test_jsonl_parses_line_by_line_with_typed_values():
+    confirmed()
+    confirmed()
+    lines = list(jsonl_lines(quotes_for_export(ExportFilters())))
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 2 and all(line.endswith("\n") for line in lines)
+    assert list(records[0]) == list(COLUMNS) and isinstance(records[0]["start"], int)
+
+
+def test_every_export_is_logged():
+    confirmed(publisher="Gazette")
+    user = editor()
+    log, lines = export_start(user=user, filters=ExportFilters(publisher="Gazette"), format="jsonl")
+    assert len(list(lines)) == 1
+    log = ExportLog.objects.get()
+    assert (log.user, log.format, log.row_count, log.filters) == (user, "jsonl", 1, {"status": "verified", "publisher": "Gazette"})

@@ -73,6 +73,10 @@ def test_jsonl_import_reports_each_bad_line_and_keeps_the_good(tmp_path):
     ]
     assert "published_at" in report.errors[2] and "UTF-8" in report.errors[4]
     assert Article.objects.count() == 1
+    batch = report.batch
+    assert (batch.source_name, batch.rows, batch.created_count, batch.duplicate_count, batch.failed_count) == (
+        "batch.jsonl", 7, 1, 1, 5)
+    assert batch.errors[0]["where"] == "batch.jsonl line 2" and batch.articles.get().title == "One"
 
 
 def test_txt_import_takes_the_first_line_as_title(tmp_path):

@@ -1,0 +1,65 @@
+import csv
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from attribution.models import ExportLog
+from attribution.services.review import quote_confirm
+from tests.factories import ArticleFactory, QuoteFactory, UserFactory, editor
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def verified():
+    return [
+        quote_confirm(quote=QuoteFactory(article=ArticleFactory(publisher=p)), user=editor("rev"), expected_version=1)
+        for p in ("Gazette", "Courier")
+    ]
+
+
+@pytest.mark.parametrize("name", ["export", "export_download", "export_csv"])
+def test_login_required(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_users_without_review_rights_cannot_export(client):
+    client.force_login(UserFactory(username="visitor"))
+    assert client.get(reverse("export_download")).status_code == 403
+
+
+def test_page_shows_the_row_count_and_htmx_updates_it(client, verified):
+    client.force_login(editor())
+    assert "<strong>2</strong> rows will be exported" in client.get(reverse("export")).content.decode()
+    partial = client.get(reverse("export"), {"publisher": "Courier"}, headers={"HX-Request": "true"})
+    html = partial.content.decode()
+    assert "<form" not in html and "<strong>1</strong> row will be exported" in html
+
+
+def test_download_csv_with_filters_is_logged(client, verified):
+    client.force_login(editor())
+    response = client.get(reverse("export_download"), {"publisher": "Gazette", "format": "csv", "bom": "on"})
+    body = b"".join(response.streaming_content).decode("utf-8")
+    assert response["Content-Type"].startswith("text/csv") and "attachment" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"), newline="")))
+    assert [int(r["quote_id"]) for r in rows] == [verified[0].pk]
+    assert body.startswith("\ufeff")
+    log = ExportLog.objects.get()
+    assert log.row_count == 1 and log.filters["publisher"] == "Gazette"
+
+
+def test_download_jsonl(client, verified):
+    client.force_login(editor())
+    response = client.get(reverse("export_download"), {"format": "jsonl"})
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert [json.loads(line)["quote_id"] for line in lines] == [q.pk for q in verified]
+
+
+def test_bad_dates_are_refused_clearly(client, verified):
+    client.force_login(editor())
+    response = client.get(reverse("export_download"), {"date_from": "2026-02-01", "date_to": "2026-01-01"})
+    assert response.status_code == 400 and "start date is after the end date" in response.content.decode()
+    assert not ExportLog.objects.exists()
