@@ -33,14 +33,14 @@ ARTICLES = 1000
 FILL = """
 INSERT INTO attribution_article (title, body, url, publisher, published_at, content_hash, extraction_status,
                                  extraction_error, created_at, updated_at)
-SELECT 'Bench article ' || n, repeat('Quoted words, "with marks", and more. ', 40), '', 'Bench Gazette', now(),
+SELECT 'Bench article ' || n, repeat('Quoted words, "with marks", and more. ', %(per_article)s), '', 'Bench Gazette', now(),
        md5('bench' || n) || md5('x' || n), 'done', '', now(), now()
 FROM generate_series(1, %(articles)s) AS n;
 
 INSERT INTO attribution_quote (article_id, start, "end", text, kind, cue, confidence, extracted_speaker,
     extracted_speaker_kind, extracted_role, extracted_outlet, speaker_text, role, outlet_text, status, version,
     reviewed_at, created_at)
-SELECT a.id, q.n * 40, q.n * 40 + 38, 'Quoted words, "with marks", and more.', 'direct', 'said', 0.9,
+SELECT a.id, q.n * 38, q.n * 38 + 37, 'Quoted words, "with marks", and more.', 'direct', 'said', 0.9,
        'Speaker ' || q.n, 'person', 'chief executive', 'Bench Radio', 'Speaker ' || q.n, 'chief executive',
        'Bench Radio', 'confirmed', 2, now(), now()
 FROM attribution_article a CROSS JOIN generate_series(0, %(per_article)s - 1) AS q(n);
@@ -57,6 +57,8 @@ def ensure_rows(rows: int) -> None:
         cursor.execute("TRUNCATE attribution_quote, attribution_article CASCADE")
         print(f"filling {rows:,} quotes...", flush=True)
         cursor.execute(FILL, {"articles": ARTICLES, "per_article": rows // ARTICLES})
+        # Fresh planner statistics, as autovacuum would gather them on a live database.
+        cursor.execute("ANALYZE attribution_article, attribution_quote")
 
 
 def main() -> None:
