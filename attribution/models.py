@@ -207,6 +207,14 @@ class ReviewEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} quote {self.quote_id}"
 
+    def changes(self) -> list[tuple[str, object, object]]:
+        """(field, before, after) for each reviewed value this action changed."""
+        return [
+            (field, self.before.get(field), value)
+            for field, value in self.after.items()
+            if field not in ("version", "reviewed_at") and self.before.get(field) != value
+        ]
+
 
 class ExportLog(models.Model):
     """Every export: who took which attributions out, and how many."""

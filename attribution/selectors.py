@@ -1,8 +1,9 @@
 """Read queries the views use."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from attribution.models import Article, Quote
+from attribution.highlight import segments
+from attribution.models import Article, Quote, ReviewEvent
 
 
 def articles_with_progress() -> QuerySet[Article]:
@@ -17,8 +18,24 @@ def article_progress(article: Article) -> dict:
         total=Count("id"), reviewed=Count("id", filter=Q(status__in=Quote.REVIEWED_STATUSES))
     )
     total, reviewed = counts["total"], counts["reviewed"]
-    return {"total": total, "reviewed": reviewed, "percent": round(100 * reviewed / total) if total else 100}
+    return {"total": total, "reviewed": reviewed, "remaining": total - reviewed}
 
 
 def article_quotes(article: Article) -> QuerySet[Quote]:
-    return article.quotes.select_related("reviewed_by", "speaker", "outlet").order_by("start", "id")
+    return (
+        article.quotes.select_related("reviewed_by", "speaker", "outlet")
+        .annotate(has_history=Exists(ReviewEvent.objects.filter(quote=OuterRef("pk"))))
+        .order_by("start", "id")
+    )
+
+
+def review_context(article: Article) -> dict:
+    """What the review page and its card list render: the quotes (painted per speaker), the article text
+    cut into highlighted segments, and the progress."""
+    quotes = list(article_quotes(article))
+    return {
+        "article": article,
+        "quotes": quotes,
+        "segments": segments(article.body, quotes),
+        "progress": article_progress(article),
+    }

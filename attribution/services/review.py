@@ -1,8 +1,10 @@
 """Editors' decisions on quotes. Each one is versioned, audited, and refused if it would overwrite a change
 the editor has not seen."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 from attribution.models import Outlet, Quote, ReviewEvent, Speaker
 
@@ -17,9 +19,14 @@ class ReviewConflict(Exception):
         self.current = current
 
 
+class NothingToUndo(Exception):
+    """The quote has no recorded action to take back."""
+
+
 def snapshot(quote: Quote) -> dict:
     values = {name: getattr(quote, name) for name in AUDITED_FIELDS}
     values["reviewed_by"] = quote.reviewed_by.get_username() if quote.reviewed_by else None
+    values["reviewed_at"] = quote.reviewed_at.isoformat() if quote.reviewed_at else None
     values["version"] = quote.version
     return values
 
@@ -86,3 +93,38 @@ def quote_edit(*, quote: Quote, user, expected_version: int, speaker: str, role:
     else:
         status = Quote.Status.CONFIRMED
     return _record(quote, user=user, action=ReviewEvent.Action.EDIT, before=before, status=status)
+
+
+@transaction.atomic
+def quote_undo(*, quote: Quote, user, expected_version: int) -> Quote:
+    """Put back the values the quote had before its latest recorded action; the undo is itself an action."""
+    quote = _locked(quote, expected_version)
+    last = quote.events.order_by("-created_at", "-id").first()
+    if last is None:
+        raise NothingToUndo(f"Quote {quote.pk} has no action to undo.")
+    before = snapshot(quote)
+    previous = last.before
+    for name in AUDITED_FIELDS:
+        setattr(quote, name, previous[name])
+    reviewer = previous.get("reviewed_by")
+    quote.reviewed_by = get_user_model().objects.filter(username=reviewer).first() if reviewer else None
+    quote.reviewed_at = parse_datetime(previous["reviewed_at"]) if previous.get("reviewed_at") else None
+    if quote.is_reviewed:
+        _link_registry(quote)
+    else:
+        quote.speaker = quote.outlet = None
+    quote.version += 1
+    quote.save()
+    ReviewEvent.objects.create(quote=quote, user=user, action=ReviewEvent.Action.UNDO, before=before, after=snapshot(quote))
+    return quote
+
+
+@transaction.atomic
+def article_confirm_remaining(*, article, user) -> int:
+    """Confirm every quote of the article still pending, each recorded as its own confirmation."""
+    pending = Quote.objects.select_for_update(of=("self",)).filter(article=article, status=Quote.Status.PENDING)
+    count = 0
+    for quote in pending.select_related("reviewed_by"):
+        quote_confirm(quote=quote, user=user, expected_version=quote.version)
+        count += 1
+    return count

@@ -6,9 +6,8 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
 from attribution.forms import ArticleForm
-from attribution.highlight import segments
 from attribution.models import Article
-from attribution.selectors import article_progress, article_quotes, articles_with_progress
+from attribution.selectors import articles_with_progress, review_context
 from attribution.services.ingest import DuplicateArticle, IngestError, article_create
 
 
@@ -22,17 +21,7 @@ def article_list(request):
 @permission_required("attribution.view_quote", raise_exception=True)
 def article_detail(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
-    quotes = list(article_quotes(article))
-    return TemplateResponse(
-        request,
-        "articles/detail.html",
-        {
-            "article": article,
-            "quotes": quotes,
-            "segments": segments(article.body, quotes),
-            "progress": article_progress(article),
-        },
-    )
+    return TemplateResponse(request, "articles/detail.html", review_context(article))
 
 
 @login_required

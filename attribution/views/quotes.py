@@ -7,15 +7,24 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from attribution.forms import QuoteEditForm
 from attribution.highlight import paint
-from attribution.models import Quote
-from attribution.selectors import article_progress
-from attribution.services.review import ReviewConflict, quote_confirm, quote_edit, quote_reject
+from attribution.models import Article, Quote
+from attribution.selectors import article_progress, review_context
+from attribution.services.review import (
+    NothingToUndo,
+    ReviewConflict,
+    article_confirm_remaining,
+    quote_confirm,
+    quote_edit,
+    quote_reject,
+    quote_undo,
+)
 
 review_required = permission_required("attribution.change_quote", raise_exception=True)
 
 
-def _card(request, quote: Quote, *, conflict: ReviewConflict | None = None, form=None):
+def _card(request, quote: Quote, *, conflict: ReviewConflict | None = None, form=None, notice: str = ""):
     article = quote.article
+    quote.has_history = quote.events.exists()
     quote.colour = next(q.colour for q in paint(article.quotes.only("id", "speaker_text").order_by("start", "id")) if q.pk == quote.pk)
     return TemplateResponse(
         request,
@@ -26,6 +35,7 @@ def _card(request, quote: Quote, *, conflict: ReviewConflict | None = None, form
             "progress": article_progress(article),
             "conflict": conflict,
             "form": form,
+            "notice": notice,
         },
     )
 
@@ -43,6 +53,8 @@ def _act(request, pk: int, action):
         quote = action(quote=quote, user=request.user, expected_version=_version(request))
     except ReviewConflict as conflict:
         return _card(request, conflict.current, conflict=conflict)
+    except NothingToUndo:
+        return _card(request, quote, notice="Nothing to undo on this quote.")
     return _card(request, quote)
 
 
@@ -58,6 +70,31 @@ def confirm(request, pk: int):
 @require_POST
 def reject(request, pk: int):
     return _act(request, pk, quote_reject)
+
+
+@login_required
+@review_required
+@require_POST
+def undo(request, pk: int):
+    return _act(request, pk, quote_undo)
+
+
+@login_required
+@review_required
+@require_GET
+def history(request, pk: int):
+    quote = get_object_or_404(Quote, pk=pk)
+    events = quote.events.select_related("user").order_by("-created_at", "-id")
+    return TemplateResponse(request, "articles/detail.html#history", {"quote": quote, "events": events})
+
+
+@login_required
+@review_required
+@require_POST
+def confirm_remaining(request, pk: int):
+    article = get_object_or_404(Article, pk=pk)
+    article_confirm_remaining(article=article, user=request.user)
+    return TemplateResponse(request, "articles/detail.html#cards", review_context(article))
 
 
 @login_required

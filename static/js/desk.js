@@ -1,14 +1,97 @@
-// Selecting a highlight selects its card and the other way round, so the eye never hunts for the pair.
+// The review desk: selection shared by highlight and card, and the keyboard shortcuts from the help dialog.
 (function () {
-  function select(id) {
+  var selectedId = null;
+  var lastActedId = null;
+
+  function cards() { return Array.prototype.slice.call(document.querySelectorAll(".cards .card")); }
+
+  function select(id, scroll) {
     document.querySelectorAll(".selected").forEach(function (el) { el.classList.remove("selected"); });
     var card = document.getElementById("quote-" + id);
     var mark = document.getElementById("hl-" + id);
-    if (card) { card.classList.add("selected"); card.scrollIntoView({ block: "nearest" }); }
-    if (mark) { mark.classList.add("selected"); mark.scrollIntoView({ block: "nearest" }); }
+    if (!card) { return; }
+    selectedId = id;
+    card.classList.add("selected");
+    if (mark) { mark.classList.add("selected"); }
+    if (scroll !== false) {
+      card.scrollIntoView({ block: "nearest" });
+      if (mark) { mark.scrollIntoView({ block: "nearest" }); }
+    }
   }
+
+  function move(step) {
+    var list = cards();
+    if (!list.length) { return; }
+    var index = list.findIndex(function (c) { return c.dataset.quote === selectedId; });
+    var next = index < 0 ? 0 : Math.min(Math.max(index + step, 0), list.length - 1);
+    select(list[next].dataset.quote);
+  }
+
+  function press(action) {
+    var card = selectedId && document.getElementById("quote-" + selectedId);
+    var button = card && card.querySelector('[data-action="' + action + '"]');
+    if (!button) { return false; }
+    lastActedId = selectedId;
+    button.click();
+    return true;
+  }
+
+  function typing(target) {
+    return target.closest("input, textarea, select, [contenteditable]") !== null;
+  }
+
+  var help = function () { return document.getElementById("shortcut-help"); };
+  function toggleHelp() {
+    var dialog = help();
+    if (!dialog) { return; }
+    if (dialog.open) { dialog.close(); } else { dialog.showModal(); }
+  }
+
   document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-help-open]")) { toggleHelp(); return; }
     var target = event.target.closest("mark.hl, .card");
     if (target && !event.target.closest("button, a, input, select, textarea")) { select(target.dataset.quote); }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (!document.querySelector("[data-review]") || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (event.key === "Escape") {
+      var cancel = document.querySelector(".card form.edit [data-cancel]");
+      if (cancel) { event.preventDefault(); cancel.click(); }
+      return;
+    }
+    if (typing(event.target) || (help() && help().open)) { return; }
+    var handled = true;
+    switch (event.key) {
+      case "j": move(1); break;
+      case "k": move(-1); break;
+      case "a": if (press("confirm")) { move(1); } break;
+      case "x": if (press("reject")) { move(1); } break;
+      case "e": press("edit"); break;
+      case "u":
+        if (lastActedId) { select(lastActedId); }
+        press("undo");
+        break;
+      case "?": toggleHelp(); break;
+      default: handled = false;
+    }
+    if (handled) { event.preventDefault(); }
+  });
+
+  // A swapped card is a new element: keep it selected, focus an opened edit form, and show its new status
+  // on the highlight in the text. After settling, as htmx restores the new element's attributes then.
+  document.addEventListener("htmx:afterSettle", function () {
+    cards().forEach(function (card) {
+      var mark = document.getElementById("hl-" + card.dataset.quote);
+      if (mark) { mark.className = mark.className.replace(/status-\S+/, "status-" + card.dataset.status); }
+    });
+    if (selectedId) { select(selectedId, false); }
+    var field = document.querySelector(".card form.edit input[type=text]");
+    if (field) { field.focus(); }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var first = cards()[0];
+    if (first) { select(first.dataset.quote, false); }
   });
 })();

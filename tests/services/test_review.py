@@ -1,7 +1,7 @@
 import pytest
 
 from attribution.models import Outlet, Quote, ReviewEvent, Speaker
-from attribution.services.review import ReviewConflict, quote_confirm, quote_edit, quote_reject
+from attribution.services.review import NothingToUndo, ReviewConflict, quote_confirm, quote_edit, quote_reject, quote_undo
 from tests.factories import QuoteFactory, editor
 
 pytestmark = pytest.mark.django_db
@@ -42,3 +42,43 @@ def test_edit_links_outlet_by_alias():
                        role="engineer", outlet="AP", kind="direct")
     assert quote.outlet == outlet and quote.status == Quote.Status.CORRECTED
     assert quote.extracted_role == "county's chief engineer"
+
+
+def test_undo_restores_previous_values_and_is_audited():
+    quote = QuoteFactory()
+    first, second = editor("first"), editor("second")
+    quote = quote_confirm(quote=quote, user=first, expected_version=1)
+    quote = quote_edit(quote=quote, user=second, expected_version=2, speaker="Someone Else", role="", outlet="Radio X",
+                       kind="indirect")
+    quote = quote_undo(quote=quote, user=second, expected_version=3)
+    assert (quote.status, quote.speaker_text, quote.kind, quote.reviewed_by, quote.version) == (
+        Quote.Status.CONFIRMED, "Hannah Price", "direct", first, 4)
+    assert quote.outlet is None and quote.speaker.name == "Hannah Price"
+    quote = quote_undo(quote=quote, user=second, expected_version=4)
+    assert quote.speaker_text == "Someone Else"  # undoing the undo puts the edit back
+    actions = list(ReviewEvent.objects.filter(quote=quote).order_by("id").values_list("action", flat=True))
+    assert actions == ["confirm", "edit", "undo", "undo"]
+
+
+def test_undo_back_to_pending_clears_the_review():
+    quote = quote_reject(quote=QuoteFactory(), user=editor(), expected_version=1)
+    quote = quote_undo(quote=quote, user=editor(), expected_version=2)
+    assert (quote.status, quote.reviewed_by, quote.reviewed_at) == (Quote.Status.PENDING, None, None)
+
+
+def test_nothing_to_undo():
+    with pytest.raises(NothingToUndo):
+        quote_undo(quote=QuoteFactory(), user=editor(), expected_version=1)
+
+
+def test_confirm_remaining_records_each_quote():
+    from attribution.services.review import article_confirm_remaining
+    from tests.factories import ARTICLE_BODY
+
+    done = quote_reject(quote=QuoteFactory(), user=editor(), expected_version=1)
+    second = QuoteFactory(article=done.article, start=ARTICLE_BODY.index("The cracks"), end=ARTICLE_BODY.index("record,") + 7)
+    assert article_confirm_remaining(article=done.article, user=editor()) == 1
+    second.refresh_from_db()
+    done.refresh_from_db()
+    assert (second.status, done.status) == (Quote.Status.CONFIRMED, Quote.Status.REJECTED)
+    assert ReviewEvent.objects.filter(quote=second, action="confirm").count() == 1

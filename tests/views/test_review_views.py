@@ -111,3 +111,38 @@ def test_csv_export_streams_verified_rows(client, quote):
     body = b"".join(response.streaming_content).decode()
     assert response["Content-Type"].startswith("text/csv")
     assert body.startswith("article_id,article_title") and "Hannah Price" in body
+
+
+@pytest.mark.parametrize(("name", "method"), [
+    ("quote_undo", "post"), ("quote_history", "get"), ("quote_card", "get"), ("quote_edit", "get"),
+])
+def test_every_partial_checks_review_permission(client, quote, name, method):
+    client.force_login(UserFactory(username="nobody"))
+    response = getattr(client, method)(reverse(name, args=[quote.pk]), {"version": 1})
+    assert response.status_code == 403
+
+
+def test_confirm_remaining_needs_permission_and_swaps_the_card_list(client, quote):
+    url = reverse("article_confirm_remaining", args=[quote.article.pk])
+    client.force_login(UserFactory(username="nobody"))
+    assert client.post(url).status_code == 403
+    client.force_login(editor())
+    html = client.post(url, headers={"HX-Request": "true"}).content.decode()
+    assert html.lstrip().startswith('<aside class="cards" id="cards">') and "1 of 1 reviewed" in html
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.CONFIRMED
+
+
+def test_undo_and_history(client, quote):
+    client.force_login(editor())
+    client.post(reverse("quote_reject", args=[quote.pk]), {"version": 1})
+    html = client.post(reverse("quote_undo", args=[quote.pk]), {"version": 2}).content.decode()
+    assert "Pending" in html and "0 of 1 reviewed" in html
+    history = client.get(reverse("quote_history", args=[quote.pk])).content.decode()
+    assert "Undone" in history and "Rejected" in history and "status: “rejected” → “pending”" in history
+
+
+def test_undo_with_nothing_to_undo_says_so(client, quote):
+    client.force_login(editor())
+    html = client.post(reverse("quote_undo", args=[quote.pk]), {"version": 1}).content.decode()
+    assert "Nothing to undo" in html

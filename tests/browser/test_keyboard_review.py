@@ -1,0 +1,88 @@
+"""The review desk driven from the keyboard alone, in a real Chromium."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from attribution.models import Quote, ReviewEvent
+from attribution.services.ingest import article_create
+from tests.factories import editor
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+STORY = (
+    "Storm closes coastal road\n\n"
+    '"The sea wall took the worst of it overnight," said harbour master Ines Dahl.\n\n'
+    '"We will not reopen the road until engineers have checked every metre," she added.\n\n'
+    "Council leader Piet Graaf told Radio Kestrel that repairs would start on Monday.\n\n"
+    '"Nobody should drive down there tonight," Graaf said.'
+)
+
+
+@pytest.fixture
+def desk(page, live_server):
+    article = article_create(title="Storm closes coastal road", body=STORY)
+    user = editor("kb")
+    user.set_password("kb-pw")
+    user.save()
+    page.goto(f"/login/?next=/articles/{article.pk}/")
+    page.get_by_label("Username").fill("kb")
+    page.get_by_label("Password").fill("kb-pw")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".card.selected")).to_have_count(1)
+    return article
+
+
+def status_of(card):
+    return card.locator(".badge")
+
+
+def test_confirm_reject_edit_undo_and_help_from_the_keyboard(page, desk):
+    cards = page.locator(".cards .card")
+    expect(cards).to_have_count(4)
+
+    ids = [cards.nth(i).get_attribute("data-quote") for i in range(4)]
+    page.keyboard.press("a")  # confirm the first, move to the second
+    expect(status_of(cards.nth(0))).to_have_text("Confirmed")
+    expect(page.locator(".card.selected")).to_have_attribute("id", f"quote-{ids[1]}")
+    expect(page.locator(f"#hl-{ids[0]}")).to_have_class(re.compile("status-confirmed"))
+
+    page.keyboard.press("x")  # reject the second, move to the third
+    expect(status_of(cards.nth(1))).to_have_text("Rejected")
+    page.keyboard.press("u")  # undo the rejection
+    expect(status_of(cards.nth(1))).to_have_text("Pending")
+
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    expect(page.locator(".card.selected")).to_have_attribute("id", f"quote-{ids[1]}")
+    page.keyboard.press("j")  # the third: Piet Graaf's reported speech
+    page.keyboard.press("e")
+    speaker = page.get_by_label("Speaker", exact=True)
+    expect(speaker).to_be_focused()
+    speaker.fill("j k a x")  # shortcuts never fire while typing
+    page.keyboard.press("Escape")  # cancel
+    expect(page.get_by_label("Speaker", exact=True)).to_have_count(0)
+    page.keyboard.press("e")
+    page.get_by_label("Outlet", exact=True).fill("Radio Kestrel FM")
+    page.keyboard.press("Enter")  # save
+    third = cards.nth(2)
+    expect(status_of(third)).to_have_text("Corrected")
+    expect(third.locator(".outlet")).to_have_text("Radio Kestrel FM")
+
+    page.keyboard.press("?")
+    expect(page.locator("#shortcut-help")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator("#shortcut-help")).to_be_hidden()
+    expect(page.locator("#progress")).to_contain_text("2 of 4 reviewed")
+
+    statuses = dict(Quote.objects.values_list("speaker_text", "status").order_by("start")[:1])
+    assert statuses == {"Ines Dahl": "confirmed"}
+    assert ReviewEvent.objects.filter(action="undo").count() == 1
+
+
+def test_confirm_all_remaining_asks_first(page, desk):
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Confirm all remaining").click()
+    expect(page.locator("#progress")).to_contain_text("4 of 4 reviewed")
+    assert set(Quote.objects.values_list("status", flat=True)) == {"confirmed"}
