@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse
 
 from attribution.models import Article, ExportLog, ImportBatch, Quote
 from attribution.services.export import ExportFilters
@@ -27,19 +28,44 @@ class QuoteEditForm(DeskForm):
     role = forms.CharField(label="Role", max_length=500, required=False)
     outlet = forms.CharField(label="Outlet", max_length=200, required=False)
     kind = forms.ChoiceField(label="Kind", choices=Quote.Kind.choices)
+    start = forms.IntegerField(label="Start", min_value=0)
+    end = forms.IntegerField(label="End", min_value=1)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    @classmethod
-    def for_quote(cls, quote: Quote) -> "QuoteEditForm":
-        return cls(
-            initial={
+    def __init__(self, *args, quote: Quote, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
                 "speaker": quote.speaker_text,
                 "role": quote.role,
                 "outlet": quote.outlet_text,
                 "kind": quote.kind,
+                "start": quote.start,
+                "end": quote.end,
                 "version": quote.version,
-            }
+            },
         )
+        super().__init__(*args, **kwargs)
+        self.body_length = len(quote.article.body)
+        # Active search: typing asks the registry for names, offered through a datalist under the field.
+        for field, url in (("speaker", reverse("speaker_search")), ("outlet", reverse("outlet_search"))):
+            self.fields[field].widget.attrs.update({
+                "list": f"{field}-options-{quote.pk}",
+                "autocomplete": "off",
+                "hx-get": url,
+                "hx-trigger": "input changed delay:200ms",
+                "hx-target": f"#{field}-options-{quote.pk}",
+                "hx-swap": "innerHTML",
+            })
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start is not None and end is not None and not start < end <= self.body_length:
+            raise forms.ValidationError(
+                f"The span must start before it ends and end within the article ({self.body_length} characters)."
+            )
+        return data
 
 
 class ExportForm(DeskForm):

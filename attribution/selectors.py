@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from attribution.highlight import segments
-from attribution.models import Article, Quote, ReviewEvent
+from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
 
 
 def articles_with_progress() -> QuerySet[Article]:
@@ -39,3 +39,22 @@ def review_context(article: Article) -> dict:
         "segments": segments(article.body, quotes),
         "progress": article_progress(article),
     }
+
+
+def _suggestions(model, typed: str, limit: int) -> list[str]:
+    """Registry names starting with, then containing, what was typed; aliases count."""
+    typed = " ".join(typed.split())
+    if len(typed) < 2:
+        return []
+    matches = model.objects.filter(merged_into__isnull=True) if hasattr(model, "merged_into") else model.objects.all()
+    found = matches.filter(Q(name__icontains=typed) | Q(aliases__icontains=typed)).order_by("name")[: limit * 2]
+    names = sorted({entry.name for entry in found}, key=lambda name: (not name.lower().startswith(typed.lower()), name))
+    return names[:limit]
+
+
+def speaker_suggestions(typed: str, limit: int = 10) -> list[str]:
+    return _suggestions(Speaker, typed, limit)
+
+
+def outlet_suggestions(typed: str, limit: int = 10) -> list[str]:
+    return _suggestions(Outlet, typed, limit)

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from attribution.views import articles, export, quotes
+from attribution.views import articles, export, quotes, registry
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="article_list", permanent=False)),
@@ -19,6 +19,8 @@ urlpatterns = [
     path("quotes/<int:pk>/undo/", quotes.undo, name="quote_undo"),
     path("quotes/<int:pk>/history/", quotes.history, name="quote_history"),
     path("articles/<int:pk>/confirm-remaining/", quotes.confirm_remaining, name="article_confirm_remaining"),
+    path("speakers/search/", registry.speaker_search, name="speaker_search"),
+    path("outlets/search/", registry.outlet_search, name="outlet_search"),
     path("export/", export.export_page, name="export"),
     path("export/download", export.download, name="export_download"),
     path("export/attributions.csv", export.attributions_csv, name="export_csv"),

@@ -19,6 +19,19 @@ class ReviewConflict(Exception):
         self.current = current
 
 
+class InvalidSpan(ValueError):
+    """Offsets that do not select text of the article, or that another quote already has."""
+
+
+def _move_span(quote: Quote, start: int, end: int) -> None:
+    body = quote.article.body
+    if not 0 <= start < end <= len(body):
+        raise InvalidSpan(f"The span must start before it ends and end within the article ({len(body)} characters).")
+    if Quote.objects.filter(article_id=quote.article_id, start=start, end=end).exclude(pk=quote.pk).exists():
+        raise InvalidSpan("Another quote of this article has exactly that span.")
+    quote.start, quote.end, quote.text = start, end, body[start:end]
+
+
 class NothingToUndo(Exception):
     """The quote has no recorded action to take back."""
 
@@ -76,7 +89,18 @@ def quote_reject(*, quote: Quote, user, expected_version: int) -> Quote:
 
 
 @transaction.atomic
-def quote_edit(*, quote: Quote, user, expected_version: int, speaker: str, role: str, outlet: str, kind: str) -> Quote:
+def quote_edit(
+    *,
+    quote: Quote,
+    user,
+    expected_version: int,
+    speaker: str,
+    role: str,
+    outlet: str,
+    kind: str,
+    start: int | None = None,
+    end: int | None = None,
+) -> Quote:
     """Save an editor's correction; the quote counts as corrected only if something actually changed."""
     quote = _locked(quote, expected_version)
     before = snapshot(quote)
@@ -84,8 +108,10 @@ def quote_edit(*, quote: Quote, user, expected_version: int, speaker: str, role:
     quote.role = " ".join(role.split())
     quote.outlet_text = " ".join(outlet.split())
     quote.kind = kind
+    if start is not None and end is not None and (start, end) != (quote.start, quote.end):
+        _move_span(quote, start, end)
     _link_registry(quote)
-    changed = any(before[name] != getattr(quote, name) for name in ("kind", "speaker_text", "role", "outlet_text"))
+    changed = any(before[name] != getattr(quote, name) for name in ("kind", "speaker_text", "role", "outlet_text", "start", "end"))
     if quote.status == Quote.Status.ADDED:
         status = Quote.Status.ADDED
     elif changed or quote.status == Quote.Status.CORRECTED:

@@ -10,6 +10,7 @@ from attribution.highlight import paint
 from attribution.models import Article, Quote
 from attribution.selectors import article_progress, review_context
 from attribution.services.review import (
+    InvalidSpan,
     NothingToUndo,
     ReviewConflict,
     article_confirm_remaining,
@@ -110,8 +111,8 @@ def card(request, pk: int):
 def edit(request, pk: int):
     quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
     if request.method == "GET":
-        return _card(request, quote, form=QuoteEditForm.for_quote(quote))
-    form = QuoteEditForm(request.POST)
+        return _card(request, quote, form=QuoteEditForm(quote=quote))
+    form = QuoteEditForm(request.POST, quote=quote)
     if not form.is_valid():
         return _card(request, quote, form=form)
     data = form.cleaned_data
@@ -124,7 +125,12 @@ def edit(request, pk: int):
             role=data["role"],
             outlet=data["outlet"],
             kind=data["kind"],
+            start=data["start"],
+            end=data["end"],
         )
     except ReviewConflict as conflict:
         return _card(request, conflict.current, conflict=conflict)
+    except InvalidSpan as exc:
+        form.add_error(None, str(exc))
+        return _card(request, quote, form=form)
     return _card(request, quote)

@@ -60,6 +60,8 @@ def test_confirm_reject_edit_undo_and_help_from_the_keyboard(page, desk):
     page.keyboard.press("e")
     speaker = page.get_by_label("Speaker", exact=True)
     expect(speaker).to_be_focused()
+    speaker.fill("Ine")  # active search offers the registry's names (Ines Dahl entered it when confirmed)
+    expect(page.locator(f"#speaker-options-{ids[2]} option")).to_have_attribute("value", "Ines Dahl")
     speaker.fill("j k a x")  # shortcuts never fire while typing
     page.keyboard.press("Escape")  # cancel
     expect(page.get_by_label("Speaker", exact=True)).to_have_count(0)

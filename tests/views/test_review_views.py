@@ -55,11 +55,12 @@ def test_stale_confirm_shows_a_conflict_instead_of_overwriting(client, quote):
 def test_edit_form_then_save(client, quote):
     client.force_login(editor())
     form = client.get(reverse("quote_edit", args=[quote.pk])).content.decode()
-    for label in ("Speaker", "Role", "Outlet", "Kind", "Save"):
+    for label in ("Speaker", "Role", "Outlet", "Kind", "Start", "End", "Save"):
         assert label in form
     response = client.post(
         reverse("quote_edit", args=[quote.pk]),
-        {"speaker": "Hannah Price", "role": "chief engineer", "outlet": "Radio Kent", "kind": "direct", "version": 1},
+        {"speaker": "Hannah Price", "role": "chief engineer", "outlet": "Radio Kent", "kind": "direct",
+         "start": quote.start, "end": quote.end, "version": 1},
     )
     assert "Radio Kent" in response.content.decode()
     quote.refresh_from_db()
@@ -146,3 +147,27 @@ def test_undo_with_nothing_to_undo_says_so(client, quote):
     client.force_login(editor())
     html = client.post(reverse("quote_undo", args=[quote.pk]), {"version": 1}).content.decode()
     assert "Nothing to undo" in html
+
+
+def test_edit_moves_the_span_within_the_article(client, quote):
+    client.force_login(editor())
+    fields = {"speaker": "Hannah Price", "role": "", "outlet": "", "kind": "direct", "version": 1}
+    too_far = client.post(reverse("quote_edit", args=[quote.pk]), fields | {"start": 0, "end": 10_000})
+    assert "end within the article" in too_far.content.decode()
+    client.post(reverse("quote_edit", args=[quote.pk]), fields | {"start": quote.start, "end": quote.start + 6})
+    quote.refresh_from_db()
+    assert (quote.text, quote.status) == ("We had", Quote.Status.CORRECTED)
+
+
+def test_speaker_and_outlet_suggestions_come_from_the_registries(client, quote):
+    from attribution.models import Outlet, Speaker
+
+    Speaker.objects.create(name="Hannah Price", aliases=["H. Price"])
+    Speaker.objects.create(name="Joanna Hanley")
+    Outlet.objects.create(name="Associated Press", aliases=["AP"])
+    client.force_login(editor())
+    speakers = client.get(reverse("speaker_search"), {"speaker": "han"}).content.decode()
+    assert speakers.index("Hannah Price") < speakers.index("Joanna Hanley")
+    assert 'value="Associated Press"' in client.get(reverse("outlet_search"), {"outlet": "AP"}).content.decode()
+    client.force_login(UserFactory(username="nobody"))
+    assert client.get(reverse("speaker_search"), {"speaker": "han"}).status_code == 403
