@@ -40,8 +40,8 @@ class QuoteEditForm(DeskForm):
                 "role": quote.role,
                 "outlet": quote.outlet_text,
                 "kind": quote.kind,
-                "start": quote.start,
-                "end": quote.end,
+                "start": quote.start if quote.pk else None,
+                "end": quote.end if quote.pk else None,
                 "version": quote.version,
             },
         )
@@ -66,6 +66,14 @@ class QuoteEditForm(DeskForm):
                 f"The span must start before it ends and end within the article ({self.body_length} characters)."
             )
         return data
+
+
+class QuoteAddForm(QuoteEditForm):
+    """A missed quote: the same fields as an edit, its span taken from the editor's selection."""
+
+    def __init__(self, *args, article: Article, **kwargs):
+        super().__init__(*args, quote=Quote(article=article, kind=Quote.Kind.DIRECT, pk=0), **kwargs)
+        del self.fields["version"]
 
 
 class ExportForm(DeskForm):

@@ -193,8 +193,11 @@ class ReviewEvent(models.Model):
         EDIT = "edit", "Edited"
         ADD = "add", "Added"
         UNDO = "undo", "Undone"
+        DELETE = "delete", "Deleted"
 
-    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="events")
+    # Kept when an editor deletes a quote they added: the event then records what was removed.
+    quote = models.ForeignKey(Quote, null=True, on_delete=models.SET_NULL, related_name="events")
+    article = models.ForeignKey(Article, null=True, on_delete=models.CASCADE, related_name="review_events")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     action = models.CharField(max_length=10, choices=Action.choices)
     before = models.JSONField(default=dict)

@@ -63,13 +63,19 @@ def _link_registry(quote: Quote, speaker_kind: str = "") -> None:
         quote.outlet = Outlet.objects.matching(quote.outlet_text) or Outlet.objects.create(name=quote.outlet_text)
 
 
+def _audit(quote: Quote, *, user, action: str, before: dict) -> None:
+    ReviewEvent.objects.create(
+        quote=quote, article_id=quote.article_id, user=user, action=action, before=before, after=snapshot(quote)
+    )
+
+
 def _record(quote: Quote, *, user, action: str, before: dict, status: str) -> Quote:
     quote.status = status
     quote.reviewed_by = user
     quote.reviewed_at = timezone.now()
     quote.version += 1
     quote.save()
-    ReviewEvent.objects.create(quote=quote, user=user, action=action, before=before, after=snapshot(quote))
+    _audit(quote, user=user, action=action, before=before)
     return quote
 
 
@@ -141,7 +147,7 @@ def quote_undo(*, quote: Quote, user, expected_version: int) -> Quote:
         quote.speaker = quote.outlet = None
     quote.version += 1
     quote.save()
-    ReviewEvent.objects.create(quote=quote, user=user, action=ReviewEvent.Action.UNDO, before=before, after=snapshot(quote))
+    _audit(quote, user=user, action=ReviewEvent.Action.UNDO, before=before)
     return quote
 
 
@@ -154,3 +160,35 @@ def article_confirm_remaining(*, article, user) -> int:
         quote_confirm(quote=quote, user=user, expected_version=quote.version)
         count += 1
     return count
+
+
+@transaction.atomic
+def quote_add(*, article, user, start: int, end: int, speaker: str, role: str, outlet: str, kind: str) -> Quote:
+    """A quote the engine missed, marked out by an editor in the article text."""
+    quote = Quote(article=article, kind=kind, status=Quote.Status.ADDED, cue="")
+    _move_span(quote, start, end)
+    quote.speaker_text = " ".join(speaker.split())
+    quote.role = " ".join(role.split())
+    quote.outlet_text = " ".join(outlet.split())
+    _link_registry(quote)
+    quote.reviewed_by = user
+    quote.reviewed_at = timezone.now()
+    quote.save()
+    _audit(quote, user=user, action=ReviewEvent.Action.ADD, before={})
+    return quote
+
+
+class NotDeletable(Exception):
+    """Only quotes an editor added can be deleted; rejected extractions stay for the record."""
+
+
+@transaction.atomic
+def quote_delete(*, quote: Quote, user, expected_version: int) -> None:
+    quote = _locked(quote, expected_version)
+    if quote.status != Quote.Status.ADDED:
+        raise NotDeletable("Only quotes added by an editor can be deleted; reject an extracted quote instead.")
+    before = snapshot(quote) | {"text": quote.text, "quote_id": quote.pk}
+    ReviewEvent.objects.create(
+        quote=None, article_id=quote.article_id, user=user, action=ReviewEvent.Action.DELETE, before=before, after={}
+    )
+    quote.delete()

@@ -1,20 +1,24 @@
 """htmx endpoints acting on one quote card. Each answers with the card and, out of band, the progress."""
 
 from django.contrib.auth.decorators import login_required, permission_required
+from django_htmx.http import reswap, retarget
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from attribution.forms import QuoteEditForm
+from attribution.forms import QuoteAddForm, QuoteEditForm
 from attribution.highlight import paint
 from attribution.models import Article, Quote
 from attribution.selectors import article_progress, review_context
 from attribution.services.review import (
     InvalidSpan,
+    NotDeletable,
     NothingToUndo,
     ReviewConflict,
     article_confirm_remaining,
+    quote_add,
     quote_confirm,
+    quote_delete,
     quote_edit,
     quote_reject,
     quote_undo,
@@ -96,6 +100,45 @@ def confirm_remaining(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
     article_confirm_remaining(article=article, user=request.user)
     return TemplateResponse(request, "articles/detail.html#cards", review_context(article))
+
+
+@login_required
+@review_required
+@require_http_methods(["GET", "POST"])
+def add(request, pk: int):
+    """The form for a quote the engine missed (its span from the editor's selection), and saving it."""
+    article = get_object_or_404(Article, pk=pk)
+    if request.method == "GET":
+        form = QuoteAddForm(initial={"start": request.GET.get("start"), "end": request.GET.get("end"),
+                                     "kind": Quote.Kind.DIRECT}, article=article)
+        return TemplateResponse(request, "articles/detail.html#add-form", {"form": form, "article": article})
+    form = QuoteAddForm(request.POST, article=article)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            quote_add(article=article, user=request.user, start=data["start"], end=data["end"], speaker=data["speaker"],
+                      role=data["role"], outlet=data["outlet"], kind=data["kind"])
+        except InvalidSpan as exc:
+            form.add_error(None, str(exc))
+        else:
+            # Saved: the text and every card change, so the response replaces both panes.
+            response = TemplateResponse(request, "articles/detail.html#review-panes", review_context(article))
+            return reswap(retarget(response, "#review"), "outerHTML")
+    return TemplateResponse(request, "articles/detail.html#add-form", {"form": form, "article": article})
+
+
+@login_required
+@review_required
+@require_POST
+def delete(request, pk: int):
+    quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
+    try:
+        quote_delete(quote=quote, user=request.user, expected_version=_version(request))
+    except ReviewConflict as conflict:
+        return _card(request, conflict.current, conflict=conflict)
+    except NotDeletable as exc:
+        return _card(request, quote, notice=str(exc))
+    return TemplateResponse(request, "articles/detail.html#review-panes", review_context(quote.article))
 
 
 @login_required

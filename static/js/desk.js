@@ -40,6 +40,32 @@
     return target.closest("input, textarea, select, [contenteditable]") !== null;
   }
 
+  // Character offsets of the selection within the article body, whose text is exactly the stored body.
+  function selectedSpan() {
+    var body = document.querySelector(".article-text .body");
+    var selection = window.getSelection();
+    if (!body || !selection.rangeCount || selection.isCollapsed) { return null; }
+    var range = selection.getRangeAt(0);
+    if (!body.contains(range.startContainer) || !body.contains(range.endContainer)) { return null; }
+    var before = document.createRange();
+    before.setStart(body, 0);
+    before.setEnd(range.startContainer, range.startOffset);
+    var start = before.toString().length;
+    return { start: start, end: start + range.toString().length };
+  }
+
+  function addQuote() {
+    var review = document.querySelector("[data-review]");
+    var span = selectedSpan();
+    var slot = document.getElementById("add-quote");
+    if (!review || !slot) { return; }
+    if (!span) {
+      slot.innerHTML = '<p class="notice" role="status">Select the quoted words in the article, then press n or Add quote.</p>';
+      return;
+    }
+    htmx.ajax("GET", review.dataset.addUrl + "?start=" + span.start + "&end=" + span.end, { target: "#add-quote", swap: "innerHTML" });
+  }
+
   var help = function () { return document.getElementById("shortcut-help"); };
   function toggleHelp() {
     var dialog = help();
@@ -49,6 +75,8 @@
 
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-help-open]")) { toggleHelp(); return; }
+    if (event.target.closest("[data-add-quote]")) { addQuote(); return; }
+    if (event.target.closest("[data-dismiss-add]")) { document.getElementById("add-quote").innerHTML = ""; return; }
     var target = event.target.closest("mark.hl, .card");
     if (target && !event.target.closest("button, a, input, select, textarea")) { select(target.dataset.quote); }
   });
@@ -56,7 +84,7 @@
   document.addEventListener("keydown", function (event) {
     if (!document.querySelector("[data-review]") || event.ctrlKey || event.metaKey || event.altKey) { return; }
     if (event.key === "Escape") {
-      var cancel = document.querySelector(".card form.edit [data-cancel]");
+      var cancel = document.querySelector(".card form [data-cancel]");
       if (cancel) { event.preventDefault(); cancel.click(); }
       return;
     }
@@ -73,6 +101,7 @@
         press("undo");
         break;
       case "?": toggleHelp(); break;
+      case "n": addQuote(); break;
       default: handled = false;
     }
     if (handled) { event.preventDefault(); }
@@ -86,7 +115,7 @@
       if (mark) { mark.className = mark.className.replace(/status-\S+/, "status-" + card.dataset.status); }
     });
     if (selectedId) { select(selectedId, false); }
-    var field = document.querySelector(".card form.edit input[type=text]");
+    var field = document.querySelector(".card form input[type=text]");
     if (field) { field.focus(); }
   });
 

@@ -88,3 +88,40 @@ def test_confirm_all_remaining_asks_first(page, desk):
     page.get_by_role("button", name="Confirm all remaining").click()
     expect(page.locator("#progress")).to_contain_text("4 of 4 reviewed")
     assert set(Quote.objects.values_list("status", flat=True)) == {"confirmed"}
+
+
+SELECT_WORDS = """([words]) => {
+  const body = document.querySelector('.article-text .body');
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const at = node.textContent.indexOf(words);
+    if (at >= 0) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + words.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+def test_add_a_missed_quote_by_selecting_text_then_delete_it(page, desk):
+    assert page.evaluate(SELECT_WORDS, ["took the worst of it overnight"])
+    page.keyboard.press("n")
+    page.get_by_label("Speaker", exact=True).fill("Ines Dahl")
+    page.get_by_label("Kind", exact=True).select_option("indirect")
+    page.get_by_label("Speaker", exact=True).press("Enter")
+    added = page.locator(".card").filter(has_text="Added by editor")
+    expect(added).to_have_count(1)
+    expect(added.locator("blockquote")).to_have_text("took the worst of it overnight")
+    assert Quote.objects.get(status="added").text == "took the worst of it overnight"
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    added.get_by_role("button", name="Delete").click()
+    expect(page.locator(".card").filter(has_text="Added by editor")).to_have_count(0)
+    assert ReviewEvent.objects.filter(action="delete").count() == 1

@@ -1,7 +1,7 @@
 import pytest
 
 from attribution.models import Outlet, Quote, ReviewEvent, Speaker
-from attribution.services.review import NothingToUndo, ReviewConflict, quote_confirm, quote_edit, quote_reject, quote_undo
+from attribution.services.review import InvalidSpan, NothingToUndo, ReviewConflict, quote_confirm, quote_edit, quote_reject, quote_undo
 from tests.factories import QuoteFactory, editor
 
 pytestmark = pytest.mark.django_db
@@ -82,3 +82,26 @@ def test_confirm_remaining_records_each_quote():
     done.refresh_from_db()
     assert (second.status, done.status) == (Quote.Status.CONFIRMED, Quote.Status.REJECTED)
     assert ReviewEvent.objects.filter(quote=second, action="confirm").count() == 1
+
+
+def test_add_a_missed_quote_and_delete_it_with_a_record():
+    from attribution.models import Article
+    from attribution.services.review import NotDeletable, quote_add, quote_delete
+    from tests.factories import ARTICLE_BODY
+
+    existing = QuoteFactory()
+    article = existing.article
+    start = ARTICLE_BODY.index("The cracks")
+    added = quote_add(article=article, user=editor(), start=start, end=start + 10, speaker="Hannah Price",
+                      role="engineer", outlet="", kind="direct")
+    assert (added.text, added.status, added.speaker.name) == ("The cracks", Quote.Status.ADDED, "Hannah Price")
+    with pytest.raises(InvalidSpan):
+        quote_add(article=article, user=editor(), start=start, end=start + 10, speaker="", role="", outlet="",
+                  kind="direct")
+    with pytest.raises(NotDeletable):
+        quote_delete(quote=existing, user=editor(), expected_version=1)
+    quote_delete(quote=added, user=editor(), expected_version=added.version)
+    assert not Quote.objects.filter(pk=added.pk).exists()
+    event = ReviewEvent.objects.get(action="delete")
+    assert event.quote is None and event.article == Article.objects.get(pk=article.pk)
+    assert event.before["text"] == "The cracks"

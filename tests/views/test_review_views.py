@@ -171,3 +171,22 @@ def test_speaker_and_outlet_suggestions_come_from_the_registries(client, quote):
     assert 'value="Associated Press"' in client.get(reverse("outlet_search"), {"outlet": "AP"}).content.decode()
     client.force_login(UserFactory(username="nobody"))
     assert client.get(reverse("speaker_search"), {"speaker": "han"}).status_code == 403
+
+
+def test_add_and_delete_need_review_permission(client, quote):
+    client.force_login(UserFactory(username="nobody"))
+    assert client.get(reverse("quote_add", args=[quote.article.pk]), {"start": 0, "end": 5}).status_code == 403
+    assert client.post(reverse("quote_delete", args=[quote.pk]), {"version": 1}).status_code == 403
+
+
+def test_add_form_prefills_the_selection_and_saves_into_both_panes(client, quote):
+    client.force_login(editor())
+    form = client.get(reverse("quote_add", args=[quote.article.pk]), {"start": 0, "end": 9}).content.decode()
+    assert 'name="start" value="0"' in form and 'name="end" value="9"' in form
+    response = client.post(reverse("quote_add", args=[quote.article.pk]),
+                           {"start": 0, "end": 9, "speaker": "Officials", "role": "", "outlet": "", "kind": "indirect"},
+                           headers={"HX-Request": "true"})
+    assert response["HX-Retarget"] == "#review" and "Added by editor" in response.content.decode()
+    bad = client.post(reverse("quote_add", args=[quote.article.pk]),
+                      {"start": 5, "end": 2, "speaker": "", "role": "", "outlet": "", "kind": "direct"})
+    assert "must start before it ends" in bad.content.decode()
