@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/attribution
 DEV_ENV := DEBUG=1
 
-.PHONY: run test bench venv db chromium clean
+.PHONY: run test bench screenshots venv db chromium clean
 
 $(VENV)/.installed: requirements.txt
 	@test -x "$(PY)" || { test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (pyenv install 3.12)"; exit 1; }; \
@@ -33,6 +33,10 @@ run: db
 test: venv chromium
 	@$(DEV_ENV) $(PY) manage.py ensure_database
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+screenshots: venv chromium
+	@$(DEV_ENV) $(PY) manage.py ensure_database
+	$(PY) -m pytest -m screenshots tests/browser/test_screenshots.py -q
 
 bench: venv
 	$(PY) bench/extract.py
