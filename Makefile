@@ -41,6 +41,7 @@ screenshots: venv chromium
 bench: venv
 	$(PY) bench/extract.py
 	$(PY) bench/export.py
+	$(PY) bench/review.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -13,8 +13,9 @@ def articles_with_progress() -> QuerySet[Article]:
     ).order_by("-created_at", "-id")
 
 
-def article_progress(article: Article) -> dict:
-    counts = article.quotes.aggregate(
+def article_progress(article: Article | int) -> dict:
+    article_id = article.pk if isinstance(article, Article) else article
+    counts = Quote.objects.filter(article_id=article_id).aggregate(
         total=Count("id"), reviewed=Count("id", filter=Q(status__in=Quote.REVIEWED_STATUSES))
     )
     total, reviewed = counts["total"], counts["reviewed"]

@@ -8,21 +8,12 @@ app's data is never touched. Prints figures; asserts nothing.
 import argparse
 import os
 import resource
-import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "attribution.settings")
-os.environ.setdefault("DEBUG", "1")
-os.environ["DATABASE_URL"] = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/attribution") + "_bench"
+from common import bench_django
 
-import django  # noqa: E402
+bench_django()
 
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from attribution.services.export import ExportFilters, csv_lines, quotes_for_export  # noqa: E402
@@ -48,8 +39,6 @@ FROM attribution_article a CROSS JOIN generate_series(0, %(per_article)s - 1) AS
 
 
 def ensure_rows(rows: int) -> None:
-    call_command("ensure_database", verbosity=0)
-    call_command("migrate", verbosity=0)
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM attribution_quote")
         if cursor.fetchone()[0] == rows:

@@ -27,17 +27,19 @@ from attribution.services.review import (
 review_required = permission_required("attribution.change_quote", raise_exception=True)
 
 
-def _card(request, quote: Quote, *, conflict: ReviewConflict | None = None, form=None, notice: str = ""):
-    article = quote.article
-    quote.has_history = quote.events.exists()
-    quote.colour = next(q.colour for q in paint(article.quotes.only("id", "speaker_text").order_by("start", "id")) if q.pk == quote.pk)
+def _card(request, quote: Quote, *, conflict: ReviewConflict | None = None, form=None, notice: str = "",
+          has_history: bool | None = None):
+    """The card and, out of band, the progress. Works from article_id alone: the article's body (up to a
+    megabyte) is never loaded for a card."""
+    quote.has_history = quote.events.exists() if has_history is None else has_history
+    siblings = Quote.objects.filter(article_id=quote.article_id).only("id", "speaker_text").order_by("start", "id")
+    quote.colour = next(q.colour for q in paint(siblings) if q.pk == quote.pk)
     return TemplateResponse(
         request,
         "articles/detail.html#quote-updated",
         {
             "quote": quote,
-            "article": article,
-            "progress": article_progress(article),
+            "progress": article_progress(quote.article_id),
             "conflict": conflict,
             "form": form,
             "notice": notice,
@@ -53,14 +55,16 @@ def _version(request) -> int:
 
 
 def _act(request, pk: int, action):
-    quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
+    # The service locks and reads the quote itself; only its existence is checked here.
+    quote = get_object_or_404(Quote.objects.only("id", "article_id"), pk=pk)
     try:
         quote = action(quote=quote, user=request.user, expected_version=_version(request))
     except ReviewConflict as conflict:
         return _card(request, conflict.current, conflict=conflict)
     except NothingToUndo:
-        return _card(request, quote, notice="Nothing to undo on this quote.")
-    return _card(request, quote)
+        return _card(request, Quote.objects.get(pk=pk), notice="Nothing to undo on this quote.", has_history=False)
+    # Every action is recorded, so the card now has a history to show and undo.
+    return _card(request, quote, has_history=True)
 
 
 @login_required
