@@ -2,6 +2,7 @@ from django import forms
 from django.urls import reverse
 
 from attribution.models import Article, ExportLog, ImportBatch, Quote
+from attribution.selectors import ArticleFilters
 from attribution.services.export import ExportFilters
 
 
@@ -76,6 +77,42 @@ class QuoteAddForm(QuoteEditForm):
         del self.fields["version"]
 
 
+class ArticleFilterForm(DeskForm):
+    q = forms.CharField(label="Search", required=False, max_length=200)
+    review = forms.ChoiceField(
+        label="Review", required=False,
+        choices=[("", "Any"), ("pending", "Quotes left to review"), ("done", "Fully reviewed")],
+    )
+    publisher = forms.ChoiceField(required=False)
+    date_from = forms.DateField(label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label="Published to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    import_batch = forms.ModelChoiceField(queryset=ImportBatch.objects.all(), required=False, label="Import batch")
+    low_confidence = forms.BooleanField(label="Has low-confidence quotes", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["publisher"].choices = publisher_choices()
+
+    def filters(self) -> ArticleFilters:
+        if not self.is_valid():
+            return ArticleFilters()
+        data = self.cleaned_data
+        return ArticleFilters(
+            search=data["q"].strip(),
+            review=data["review"],
+            publisher=data["publisher"],
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            import_batch=data["import_batch"].pk if data["import_batch"] else None,
+            low_confidence=data["low_confidence"],
+        )
+
+
+def publisher_choices() -> list[tuple[str, str]]:
+    publishers = Article.objects.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True)
+    return [("", "Any")] + [(p, p) for p in publishers.distinct()]
+
+
 class ExportForm(DeskForm):
     status = forms.ChoiceField(
         choices=[("verified", "Verified (confirmed, corrected, added)"), ("all", "All, including pending and rejected")],
@@ -93,8 +130,7 @@ class ExportForm(DeskForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        publishers = Article.objects.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True)
-        self.fields["publisher"].choices = [("", "Any")] + [(p, p) for p in publishers.distinct()]
+        self.fields["publisher"].choices = publisher_choices()
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,8 @@
 """The database of record: articles, the quotes extracted from them, and every review decision."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
@@ -113,6 +115,7 @@ class Article(models.Model):
         ]
         indexes = [
             models.Index(fields=["publisher", "published_at"]),
+            GinIndex(SearchVector("title", config="english"), name="article_title_search"),
         ]
 
     def __str__(self) -> str:
@@ -174,6 +177,7 @@ class Quote(models.Model):
         indexes = [
             models.Index(fields=["article", "status"]),
             models.Index(fields=["status", "reviewed_at"]),
+            GinIndex(SearchVector("text", config="english"), name="quote_text_search"),
         ]
 
     def __str__(self) -> str:
@@ -237,3 +241,15 @@ class ExportLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.row_count} rows as {self.format} on {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ArticleOpen(models.Model):
+    """An editor had the article's review page open: the queue steers others elsewhere for a while."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="opens")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    opened_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "user"], name="article_open_once_per_user")]
+        indexes = [models.Index(fields=["opened_at"])]

@@ -1,16 +1,76 @@
 """Read queries the views use."""
 
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from attribution.highlight import segments
-from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
+from attribution.models import Article, ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
 
 
-def articles_with_progress() -> QuerySet[Article]:
-    return Article.objects.annotate(
+LOW_CONFIDENCE = 0.5
+# How long an editor's opening of an article keeps the queue from handing it to someone else.
+CLAIM_MINUTES = 5
+
+
+@dataclass(frozen=True)
+class ArticleFilters:
+    search: str = ""
+    review: str = ""  # "", "pending" (quotes left to review) or "done"
+    publisher: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+    import_batch: int | None = None
+    low_confidence: bool = False
+
+
+def articles_with_progress(filters: ArticleFilters = ArticleFilters()) -> QuerySet[Article]:
+    articles = Article.objects.defer("body").annotate(
         quote_count=Count("quotes"),
         reviewed_count=Count("quotes", filter=Q(quotes__status__in=Quote.REVIEWED_STATUSES)),
-    ).order_by("-created_at", "-id")
+    )
+    if filters.search:
+        # Full-text search over titles and quote texts, through the GIN indexes on both expressions.
+        query = SearchQuery(filters.search, config="english", search_type="websearch")
+        in_quotes = Quote.objects.annotate(found=SearchVector("text", config="english")).filter(
+            article=OuterRef("pk"), found=query
+        )
+        articles = articles.annotate(title_found=SearchVector("title", config="english")).filter(
+            Q(title_found=query) | Exists(in_quotes)
+        )
+    if filters.review == "pending":
+        articles = articles.filter(Exists(Quote.objects.filter(article=OuterRef("pk"), status=Quote.Status.PENDING)))
+    elif filters.review == "done":
+        articles = articles.exclude(Exists(Quote.objects.filter(article=OuterRef("pk"), status=Quote.Status.PENDING)))
+    if filters.publisher:
+        articles = articles.filter(publisher=filters.publisher)
+    if filters.date_from:
+        articles = articles.filter(published_at__date__gte=filters.date_from)
+    if filters.date_to:
+        articles = articles.filter(published_at__date__lte=filters.date_to)
+    if filters.import_batch:
+        articles = articles.filter(import_batch_id=filters.import_batch)
+    if filters.low_confidence:
+        low = Quote.objects.filter(article=OuterRef("pk"), confidence__lt=LOW_CONFIDENCE)
+        articles = articles.filter(Exists(low))
+    return articles.order_by("-created_at", "-id")
+
+
+def next_article_to_review(user) -> Article | None:
+    """The oldest article with quotes still pending that no other editor opened in the last few minutes."""
+    recently = timezone.now() - timedelta(minutes=CLAIM_MINUTES)
+    claimed = ArticleOpen.objects.filter(article=OuterRef("pk"), opened_at__gte=recently).exclude(user=user)
+    pending = Quote.objects.filter(article=OuterRef("pk"), status=Quote.Status.PENDING)
+    return (
+        Article.objects.defer("body")
+        .filter(Exists(pending))
+        .exclude(Exists(claimed))
+        .order_by("created_at", "id")
+        .first()
+    )
 
 
 def article_progress(article: Article | int) -> dict:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("articles/", articles.article_list, name="article_list"),
     path("articles/new/", articles.article_new, name="article_new"),
+    path("articles/next/", articles.next_article, name="next_article"),
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
     path("quotes/<int:pk>/", quotes.card, name="quote_card"),
     path("quotes/<int:pk>/confirm/", quotes.confirm, name="quote_confirm"),

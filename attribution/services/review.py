@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from attribution.models import Outlet, Quote, ReviewEvent, Speaker
+from attribution.models import ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
 
 AUDITED_FIELDS = ("status", "kind", "speaker_text", "role", "outlet_text", "start", "end")
 
@@ -192,3 +192,8 @@ def quote_delete(*, quote: Quote, user, expected_version: int) -> None:
         quote=None, article_id=quote.article_id, user=user, action=ReviewEvent.Action.DELETE, before=before, after={}
     )
     quote.delete()
+
+
+def article_opened(*, article, user) -> None:
+    """Note that an editor has the article open, so the queue offers others something else for a while."""
+    ArticleOpen.objects.update_or_create(article=article, user=user, defaults={"opened_at": timezone.now()})

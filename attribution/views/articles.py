@@ -5,22 +5,39 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
-from attribution.forms import ArticleForm
+from attribution.forms import ArticleFilterForm, ArticleForm
 from attribution.models import Article
-from attribution.selectors import articles_with_progress, review_context
+from attribution.selectors import articles_with_progress, next_article_to_review, review_context
 from attribution.services.ingest import DuplicateArticle, IngestError, article_create
+from attribution.services.review import article_opened
 
 
 @login_required
 def article_list(request):
-    page = Paginator(articles_with_progress(), 50).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "articles/list.html", {"page": page})
+    form = ArticleFilterForm(request.GET or None)
+    page = Paginator(articles_with_progress(form.filters()), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "articles/list.html#results" if request.htmx else "articles/list.html"
+    return TemplateResponse(request, template, {"page": page, "form": form, "query": query.urlencode()})
+
+
+@login_required
+@permission_required("attribution.change_quote", raise_exception=True)
+def next_article(request):
+    article = next_article_to_review(request.user)
+    if article is None:
+        messages.info(request, "Nothing is waiting for review.")
+        return redirect("article_list")
+    return redirect("article_detail", pk=article.pk)
 
 
 @login_required
 @permission_required("attribution.view_quote", raise_exception=True)
 def article_detail(request, pk: int):
     article = get_object_or_404(Article, pk=pk)
+    if request.user.has_perm("attribution.change_quote"):
+        article_opened(article=article, user=request.user)
     return TemplateResponse(request, "articles/detail.html", review_context(article))
 
 

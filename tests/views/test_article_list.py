@@ -1,0 +1,66 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from attribution.models import ArticleOpen, ImportBatch
+from attribution.selectors import ArticleFilters, articles_with_progress, next_article_to_review
+from attribution.services.review import quote_confirm
+from tests.factories import ArticleFactory, QuoteFactory, editor
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(**filters):
+    return sorted(a.title for a in articles_with_progress(ArticleFilters(**filters)))
+
+
+def test_filters_and_full_text_search():
+    batch = ImportBatch.objects.create(source_name="feed.jsonl")
+    bridge = QuoteFactory(article=ArticleFactory(title="Bridge closed", publisher="Gazette",
+                                                 published_at=datetime(2026, 1, 2, tzinfo=UTC)))
+    ferry = QuoteFactory(article=ArticleFactory(title="Ferry strike", publisher="Courier", import_batch=batch,
+                                                published_at=datetime(2026, 3, 2, tzinfo=UTC)), confidence=0.3)
+    quote_confirm(quote=bridge, user=editor(), expected_version=1)
+    assert titles(search="ferry") == ["Ferry strike"]          # title
+    assert titles(search="surveys") == ["Bridge closed", "Ferry strike"]  # quote text, stemmed
+    assert titles(review="pending") == ["Ferry strike"]
+    assert titles(review="done") == ["Bridge closed"]
+    assert titles(publisher="Gazette") == ["Bridge closed"]
+    assert titles(date_from=datetime(2026, 2, 1).date()) == ["Ferry strike"]
+    assert titles(date_to=datetime(2026, 2, 1).date()) == ["Bridge closed"]
+    assert titles(import_batch=batch.pk) == ["Ferry strike"]
+    assert titles(low_confidence=True) == ["Ferry strike"]
+
+
+def test_list_page_filters_by_query_string_and_as_htmx_partial(client):
+    QuoteFactory(article=ArticleFactory(title="Ferry strike"))
+    QuoteFactory(article=ArticleFactory(title="Bridge closed"))
+    client.force_login(editor())
+    page = client.get(reverse("article_list"), {"q": "ferry"}).content.decode()
+    assert "Ferry strike" in page and "Bridge closed" not in page
+    partial = client.get(reverse("article_list"), {"q": "bridge"}, headers={"HX-Request": "true"}).content.decode()
+    assert partial.lstrip().startswith('<div id="results">') and "Bridge closed" in partial
+
+
+def test_queue_skips_articles_another_editor_has_open(client):
+    older = QuoteFactory(article=ArticleFactory(title="Older")).article
+    newer = QuoteFactory(article=ArticleFactory(title="Newer")).article
+    someone, me = editor("someone"), editor("me")
+    assert next_article_to_review(me) == older
+    ArticleOpen.objects.create(article=older, user=someone, opened_at=timezone.now())
+    assert next_article_to_review(me) == newer
+    ArticleOpen.objects.filter(article=older).update(opened_at=timezone.now() - timedelta(minutes=10))
+    assert next_article_to_review(me) == older
+    client.force_login(me)
+    response = client.get(reverse("next_article"))
+    assert response.url == reverse("article_detail", args=[older.pk])
+    client.get(response.url)  # opening it claims it for a while
+    assert next_article_to_review(someone) == newer
+
+
+def test_queue_says_when_nothing_is_left(client):
+    client.force_login(editor())
+    response = client.get(reverse("next_article"), follow=True)
+    assert "Nothing is waiting for review." in response.content.decode()
