@@ -124,6 +124,8 @@ def _affiliation_before(name) -> Token | None:
 def _head_word(phrase: str) -> str:
     """The head of a description: its last word before any preposition ("spokesperson for the authority")."""
     words = phrase.lower().split()
+    if not words:
+        return ""
     for i, word in enumerate(words):
         if word in ("of", "for", "at", "from", "in", "with", "to") and i > 0:
             return words[i - 1]

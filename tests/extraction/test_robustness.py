@@ -67,3 +67,9 @@ def test_one_failing_text_does_not_stop_a_batch(monkeypatch):
     results = list(extract_many(['"We will win this," said Ann Lee.', "explode", '"And the next one," said Bo Chan.']))
     assert [r[0].speaker for r in (results[0], results[2])] == ["Ann Lee", "Bo Chan"]
     assert isinstance(results[1], ExtractionError) and "boom" in str(results[1])
+
+
+def test_control_characters_around_a_cue_word():
+    # Found by hypothesis: a role made only of unprintable characters has no head word.
+    text = "that \x05\U000beb9e\U000a9e7a  \u041f\u0440\u0438\u0432\u0435\u0442 \n"
+    assert_valid(text, extract(text))
