@@ -43,6 +43,13 @@ class Speaker(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def canonical(self) -> "Speaker":
+        """The speaker this one was (perhaps repeatedly) merged into, or itself."""
+        speaker = self
+        while speaker.merged_into_id:
+            speaker = speaker.merged_into
+        return speaker
+
 
 class Outlet(models.Model):
     name = models.CharField(max_length=200)

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from attribution.views import articles, export, quotes, registry
+from attribution.views import articles, export, quotes, registry, speakers
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="article_list", permanent=False)),
@@ -22,6 +22,9 @@ urlpatterns = [
     path("articles/<int:pk>/confirm-remaining/", quotes.confirm_remaining, name="article_confirm_remaining"),
     path("articles/<int:pk>/quotes/new/", quotes.add, name="quote_add"),
     path("quotes/<int:pk>/delete/", quotes.delete, name="quote_delete"),
+    path("speakers/", speakers.speaker_list, name="speaker_list"),
+    path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker_detail"),
+    path("speakers/<int:pk>/merge/", speakers.speaker_merge_view, name="speaker_merge"),
     path("speakers/search/", registry.speaker_search, name="speaker_search"),
     path("outlets/search/", registry.outlet_search, name="outlet_search"),
     path("export/", export.export_page, name="export"),

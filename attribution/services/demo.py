@@ -8,7 +8,7 @@ from django.db import transaction
 
 from .ingest import import_path
 
-EDITOR_PERMISSIONS = ("view_article", "view_quote", "change_quote", "view_speaker", "view_outlet")
+EDITOR_PERMISSIONS = ("view_article", "view_quote", "change_quote", "view_speaker", "change_speaker", "view_outlet")
 ADMIN_PERMISSIONS = EDITOR_PERMISSIONS + ("add_article", "change_article", "add_speaker", "change_speaker",
                                           "add_outlet", "change_outlet", "view_reviewevent", "view_importbatch",
                                           "view_exportlog")

@@ -55,7 +55,8 @@ def _link_registry(quote: Quote, speaker_kind: str = "") -> None:
     """Tie the reviewed names to the speaker and outlet registries, creating entries for new names."""
     quote.speaker = None
     if quote.speaker_text:
-        quote.speaker = Speaker.objects.matching(quote.speaker_text) or Speaker.objects.create(
+        known = Speaker.objects.matching(quote.speaker_text)
+        quote.speaker = known.canonical() if known else Speaker.objects.create(
             name=quote.speaker_text, kind=speaker_kind or quote.extracted_speaker_kind or Speaker.Kind.PERSON
         )
     quote.outlet = None
