@@ -1,7 +1,7 @@
 from django import forms
 from django.urls import reverse
 
-from attribution.models import Article, ExportLog, ImportBatch, Quote
+from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, Speaker
 from attribution.selectors import ArticleFilters
 from attribution.services.export import ExportFilters
 
@@ -31,6 +31,8 @@ class QuoteEditForm(DeskForm):
     kind = forms.ChoiceField(label="Kind", choices=Quote.Kind.choices)
     start = forms.IntegerField(label="Start", min_value=0)
     end = forms.IntegerField(label="End", min_value=1)
+    new_speaker = forms.BooleanField(label="Add as a new speaker", required=False)
+    new_outlet = forms.BooleanField(label="Add as a new outlet", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, quote: Quote, **kwargs):
@@ -48,6 +50,7 @@ class QuoteEditForm(DeskForm):
         )
         super().__init__(*args, **kwargs)
         self.body_length = len(quote.article.body)
+        self.current_names = {"speaker": quote.speaker_text, "outlet": quote.outlet_text}
         # Active search: typing asks the registry for names, offered through a datalist under the field.
         for field, url in (("speaker", reverse("speaker_search")), ("outlet", reverse("outlet_search"))):
             self.fields[field].widget.attrs.update({
@@ -66,6 +69,14 @@ class QuoteEditForm(DeskForm):
             raise forms.ValidationError(
                 f"The span must start before it ends and end within the article ({self.body_length} characters)."
             )
+        # A name typed that the registry does not know enters it only on purpose, never by a typo.
+        for field, registry, noun in (("speaker", Speaker, "speaker"), ("outlet", Outlet, "outlet")):
+            name = " ".join((data.get(field) or "").split())
+            unchanged = name == self.current_names[field]
+            if name and not unchanged and not data.get(f"new_{field}") and registry.objects.matching(name) is None:
+                self.add_error(
+                    field, f"“{name}” is not in the {noun} registry: pick a suggestion, or tick “Add as a new {noun}”."
+                )
         return data
 
 

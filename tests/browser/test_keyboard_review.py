@@ -67,7 +67,10 @@ def test_confirm_reject_edit_undo_and_help_from_the_keyboard(page, desk):
     expect(page.get_by_label("Speaker", exact=True)).to_have_count(0)
     page.keyboard.press("e")
     page.get_by_label("Outlet", exact=True).fill("Radio Kestrel FM")
-    page.keyboard.press("Enter")  # save
+    page.keyboard.press("Enter")  # save: refused, the outlet is new to the registry
+    expect(page.get_by_text("“Radio Kestrel FM” is not in the outlet registry")).to_be_visible()
+    page.get_by_label("Add as a new outlet").check()
+    page.get_by_label("Outlet", exact=True).press("Enter")
     third = cards.nth(2)
     expect(status_of(third)).to_have_text("Corrected")
     expect(third.locator(".outlet")).to_have_text("Radio Kestrel FM")
@@ -115,6 +118,7 @@ def test_add_a_missed_quote_by_selecting_text_then_delete_it(page, desk):
     page.keyboard.press("n")
     page.get_by_label("Speaker", exact=True).fill("Ines Dahl")
     page.get_by_label("Kind", exact=True).select_option("indirect")
+    page.get_by_label("Add as a new speaker").check()
     page.get_by_label("Speaker", exact=True).press("Enter")
     added = page.locator(".card").filter(has_text="Added by editor")
     expect(added).to_have_count(1)

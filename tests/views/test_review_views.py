@@ -57,11 +57,13 @@ def test_edit_form_then_save(client, quote):
     form = client.get(reverse("quote_edit", args=[quote.pk])).content.decode()
     for label in ("Speaker", "Role", "Outlet", "Kind", "Start", "End", "Save"):
         assert label in form
-    response = client.post(
-        reverse("quote_edit", args=[quote.pk]),
-        {"speaker": "Hannah Price", "role": "chief engineer", "outlet": "Radio Kent", "kind": "direct",
-         "start": quote.start, "end": quote.end, "version": 1},
-    )
+    fields = {"speaker": "Hannah Price", "role": "chief engineer", "outlet": "Radio Kent", "kind": "direct",
+              "start": quote.start, "end": quote.end, "version": 1}
+    refused = client.post(reverse("quote_edit", args=[quote.pk]), fields).content.decode()
+    assert "“Radio Kent” is not in the outlet registry" in refused
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.PENDING
+    response = client.post(reverse("quote_edit", args=[quote.pk]), fields | {"new_outlet": "on"})
     assert "Radio Kent" in response.content.decode()
     quote.refresh_from_db()
     assert (quote.status, quote.outlet.name) == (Quote.Status.CORRECTED, "Radio Kent")
@@ -184,7 +186,8 @@ def test_add_form_prefills_the_selection_and_saves_into_both_panes(client, quote
     form = client.get(reverse("quote_add", args=[quote.article.pk]), {"start": 0, "end": 9}).content.decode()
     assert 'name="start" value="0"' in form and 'name="end" value="9"' in form
     response = client.post(reverse("quote_add", args=[quote.article.pk]),
-                           {"start": 0, "end": 9, "speaker": "Officials", "role": "", "outlet": "", "kind": "indirect"},
+                           {"start": 0, "end": 9, "speaker": "Officials", "role": "", "outlet": "", "kind": "indirect",
+                            "new_speaker": "on"},
                            headers={"HX-Request": "true"})
     assert response["HX-Retarget"] == "#review" and "Added by editor" in response.content.decode()
     bad = client.post(reverse("quote_add", args=[quote.article.pk]),
