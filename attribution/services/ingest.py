@@ -1,10 +1,8 @@
 """Bringing articles in: validation, normalisation, duplicate detection."""
 
 import hashlib
-import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time
 from pathlib import Path
@@ -18,16 +16,9 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from attribution.models import Article, ImportBatch
 
+from .errors import IngestError
 from .extract import article_extract
-
-
-class IngestError(ValueError):
-    """An article that cannot be stored, with the field at fault."""
-
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-        self.message = message
+from .readers import read_records
 
 
 class DuplicateArticle(IngestError):
@@ -138,28 +129,6 @@ def article_create(
     return article
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[int, dict | IngestError]]:
-    """(line number, record or the reason the line is unusable), streaming the file."""
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                yield number, IngestError(f"not UTF-8 text (undecodable byte at position {exc.start}).")
-                continue
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield number, IngestError(f"not valid JSON ({exc.msg} at column {exc.colno}).")
-                continue
-            if not isinstance(record, dict):
-                yield number, IngestError("a line must be a JSON object.")
-                continue
-            yield number, record
-
-
 def _record_fields(record: dict) -> dict:
     body = record.get("text", record.get("body"))
     fields = {
@@ -175,37 +144,19 @@ def _record_fields(record: dict) -> dict:
     return fields
 
 
-def _txt_record(path: Path) -> dict:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise IngestError(f"not UTF-8 text (undecodable byte at position {exc.start}).") from None
-    title, _, body = normalise_body(text).partition("\n")
-    return {"title": title, "body": body}
-
-
-def import_path(path: Path, *, imported_by=None, extract: bool = True) -> ImportReport:
-    """Import a .txt article or a .jsonl file of them as one ImportBatch; each article commits or fails on
-    its own, and the batch records the outcome of every row."""
-    if path.suffix.lower() == ".txt":
-        items: Iterable[tuple[str, dict | IngestError]]
-        try:
-            items = [(path.name, _txt_record(path))]
-        except IngestError as exc:
-            items = [(path.name, exc)]
-    elif path.suffix.lower() in (".jsonl", ".ndjson"):
-        items = ((f"{path.name} line {n}", r) for n, r in _jsonl_records(path))
-    else:
-        raise IngestError(f"{path.name}: unsupported file type; use .txt or .jsonl.")
+def import_path(path: Path, *, imported_by=None, extract: bool = True, publisher: str = "") -> ImportReport:
+    """Import an article file (see readers.py for the formats) as one ImportBatch; each article commits or
+    fails on its own, and the batch records the outcome of every row. publisher fills rows that name none."""
+    items = read_records(path)  # raises at once for a file type it cannot read
     report = ImportReport(batch=ImportBatch.objects.create(source_name=path.name, created_by=imported_by))
     failures = []
     for where, record in items:
         try:
             if isinstance(record, IngestError):
                 raise record
-            article = article_create(
-                **_record_fields(record), imported_by=imported_by, import_batch=report.batch, extract=extract
-            )
+            fields = _record_fields(record)
+            fields["publisher"] = fields["publisher"] or publisher
+            article = article_create(**fields, imported_by=imported_by, import_batch=report.batch, extract=extract)
         except DuplicateArticle as exc:
             report.duplicates.append(f"{where}: {exc.message}")
         except IngestError as exc:

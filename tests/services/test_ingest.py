@@ -88,15 +88,84 @@ def test_txt_import_takes_the_first_line_as_title(tmp_path):
     assert article.body.startswith("Officials confirmed")
 
 
-def test_undecodable_txt_is_reported(tmp_path):
-    path = tmp_path / "latin.txt"
-    path.write_bytes("Caf\u00e9 title\n\nBody".encode("latin-1"))
+def test_latin1_text_is_detected(tmp_path, shared_dir):
+    # The one Latin-1 original in the BBC corpus (decoded in the JSONL), written back as Latin-1.
+    record = next(json.loads(line) for line in (shared_dir / "corpus" / "bbc.jsonl").open(encoding="utf-8")
+                  if json.loads(line)["doc"] == "sport/199.txt")
+    path = tmp_path / "199.txt"
+    path.write_bytes(record["text"].encode("latin-1"))
+    article = import_path(path, extract=False).created[0]
+    assert article.title == record["text"].splitlines()[0]
+    assert any(ord(ch) > 127 for ch in article.body) and article.body in record["text"].replace("\r\n", "\n")
+
+
+def test_csv_with_header_bom_quoted_newlines_and_bad_rows(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text(
+        "\ufefftitle,text,url,publisher,published_at,external_id\n"
+        f'"Bridge closed","{ARTICLE_BODY.replace(chr(34), chr(34) * 2)}",https://example.org/b,,2026-01-05,A1\n'
+        '"No text","",,,,A2\n'
+        '"Bad date","Some story text.",,,"yesterday",A3\n',
+        encoding="utf-8",
+    )
+    report = import_path(path, extract=False, publisher="Wire")
+    (article,) = report.created
+    assert (article.title, article.publisher, article.url) == ("Bridge closed", "Wire", "https://example.org/b")
+    assert article.body == ARTICLE_BODY
+    assert [e.split(":")[0] for e in report.errors] == ["feed.csv line 7", "feed.csv line 8"]
+
+
+def test_csv_without_the_needed_columns_is_refused(tmp_path):
+    path = tmp_path / "feed.csv"
+    path.write_text("headline,content\nA,B\n", encoding="utf-8")
     report = import_path(path, extract=False)
-    assert report.created == [] and "UTF-8" in report.errors[0]
+    assert report.created == [] and "title column" in report.errors[0]
 
 
-def test_unsupported_file_type_is_refused(tmp_path):
+HTML = """<html><head><title>Dam repairs begin</title></head><body><nav>Home | News | Sport</nav>
+<article><h1>Dam repairs begin</h1><p>Work started on Monday at the old reservoir on the edge of town.</p>
+<p>"We found a leak in the north wall, and it is bigger than we thought," said inspector Maya Roth.</p></article>
+<footer>Copyright 2026 Valley News</footer></body></html>"""
+
+
+def test_html_is_reduced_to_its_text_with_paragraphs(tmp_path):
+    path = tmp_path / "dam.html"
+    path.write_text(HTML, encoding="cp1252")
+    article = import_path(path).created[0]
+    assert article.title == "Dam repairs begin"
+    assert article.body.startswith("Work started on Monday") and "\n\n\"We found a leak" in article.body
+    assert "Home | News" not in article.body and "Copyright" not in article.body
+    assert article.quotes.get().speaker_text == "Maya Roth"
+
+
+def test_zip_with_nested_folder_and_a_non_text_file(tmp_path):
+    import zipfile
+
+    path = tmp_path / "batch.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("stories/2026/bridge.txt", "Bridge closed\n\n" + ARTICLE_BODY)
+        archive.writestr("stories/dam.html", HTML)
+        archive.writestr("stories/photo.jpg", b"\xff\xd8\xff")
+        archive.writestr("stories/", b"")
+    report = import_path(path, extract=False)
+    assert sorted(a.title for a in report.created) == ["Bridge closed", "Dam repairs begin"]
+    assert report.errors == ["batch.zip: stories/photo.jpg: not a .txt or .html article; skipped."]
+
+
+def test_unsupported_file_type_is_refused_before_anything_is_written(tmp_path):
+    from attribution.models import ImportBatch
+
     path = tmp_path / "story.docx"
     path.write_bytes(b"PK")
     with pytest.raises(IngestError, match="unsupported"):
         import_path(path)
+    assert not ImportBatch.objects.exists()
+
+
+def test_csv_that_changes_encoding_midway_loses_no_row(tmp_path):
+    path = tmp_path / "mixed.csv"
+    head = "title,text\n" + "".join(f"Story {n},Plain words number {n} {'x' * 900}\n" for n in range(1200))
+    path.write_bytes(head.encode() + "Caf\u00e9 opens,Latin-1 text\n".encode("latin-1"))
+    report = import_path(path, extract=False)
+    assert len(report.created) == 1201 and report.errors == []
+    assert report.created[-1].title == "Caf\u00e9 opens"

@@ -6,11 +6,15 @@ from attribution.services.ingest import IngestError, import_path
 
 
 class Command(BaseCommand):
-    help = "Import articles from .txt files (first line the title) or .jsonl files, extracting their quotes."
+    help = (
+        "Import articles from JSONL, CSV (header: title, text or body, url, publisher, published_at), .txt (first "
+        "line the title), .html, or a ZIP of .txt and .html files; their quotes are extracted unless --no-extract."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", type=Path)
         parser.add_argument("--no-extract", action="store_true", help="store the articles without extracting")
+        parser.add_argument("--publisher", default="", help="publisher for rows that name none")
 
     def handle(self, *paths, **options):
         created = duplicates = failed = 0
@@ -18,7 +22,7 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"{path}: no such file.")
             try:
-                report = import_path(path, extract=not options["no_extract"])
+                report = import_path(path, extract=not options["no_extract"], publisher=options["publisher"])
             except IngestError as exc:
                 raise CommandError(exc.message) from None
             for line in report.duplicates:
