@@ -67,25 +67,21 @@ def _act(request, pk: int, action):
     return _card(request, quote, has_history=True)
 
 
-@login_required
-@review_required
-@require_POST
-def confirm(request, pk: int):
-    return _act(request, pk, quote_confirm)
+def _action_view(action):
+    """A POST endpoint applying one review service to a quote and answering with its card."""
+
+    @login_required
+    @review_required
+    @require_POST
+    def view(request, pk: int):
+        return _act(request, pk, action)
+
+    return view
 
 
-@login_required
-@review_required
-@require_POST
-def reject(request, pk: int):
-    return _act(request, pk, quote_reject)
-
-
-@login_required
-@review_required
-@require_POST
-def undo(request, pk: int):
-    return _act(request, pk, quote_undo)
+confirm = _action_view(quote_confirm)
+reject = _action_view(quote_reject)
+undo = _action_view(quote_undo)
 
 
 @login_required
