@@ -75,6 +75,11 @@ def test_confirm_reject_edit_undo_and_help_from_the_keyboard(page, desk):
     expect(status_of(third)).to_have_text("Corrected")
     expect(third.locator(".outlet")).to_have_text("Radio Kestrel FM")
 
+    page.locator(f"#hl-{ids[3]}").click()  # a highlight in the text selects its card, and the other way round
+    expect(page.locator(".card.selected")).to_have_attribute("id", f"quote-{ids[3]}")
+    cards.nth(0).locator("blockquote").click()
+    expect(page.locator(f"#hl-{ids[0]}")).to_have_class(re.compile("selected"))
+
     page.keyboard.press("?")
     expect(page.locator("#shortcut-help")).to_be_visible()
     page.keyboard.press("Escape")
