@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 
-from attribution.extraction import Attribution, extract
+from attribution.extraction import Attribution, ExtractionError, extract, extract_many
 from attribution.models import Article, Outlet, Quote
 
 log = logging.getLogger(__name__)
@@ -32,23 +32,41 @@ def _quote_from(article: Article, found: Attribution) -> Quote:
 
 
 @transaction.atomic
-def article_extract(*, article: Article) -> list[Quote]:
-    """(Re-)extract an article's quotes. Editors' work is kept: only untouched pending quotes are replaced."""
-    article = Article.objects.select_for_update().get(pk=article.pk)
-    try:
-        found = extract(article.body, model=settings.SPACY_MODEL)
-    except Exception as exc:  # the engine must never take a batch down with it; the article records why
-        log.exception("extraction failed for article %s", article.pk)
-        article.extraction_status = Article.ExtractionStatus.FAILED
-        article.extraction_error = f"{type(exc).__name__}: {exc}"
-        article.save(update_fields=["extraction_status", "extraction_error", "updated_at"])
+def _store(article_id: int, result: list[Attribution] | ExtractionError) -> list[Quote]:
+    """Replace an article's untouched pending quotes with a fresh extraction, or record why it failed.
+    Editors' work is kept, and running it twice gives the same quotes (safe when a worker dies mid-batch)."""
+    article = Article.objects.select_for_update().only("id", "body").get(pk=article_id)
+    if isinstance(result, ExtractionError):
+        log.warning("extraction failed for article %s: %s", article_id, result)
+        Article.objects.filter(pk=article_id).update(
+            extraction_status=Article.ExtractionStatus.FAILED, extraction_error=str(result)
+        )
         return []
     article.quotes.filter(status=Quote.Status.PENDING, events__isnull=True).delete()
     kept = set(article.quotes.values_list("start", "end"))
     quotes = Quote.objects.bulk_create(
-        _quote_from(article, f) for f in found if (f.start, f.end) not in kept and f.end <= len(article.body)
+        _quote_from(article, f) for f in result if (f.start, f.end) not in kept and f.end <= len(article.body)
     )
-    article.extraction_status = Article.ExtractionStatus.DONE
-    article.extraction_error = ""
-    article.save(update_fields=["extraction_status", "extraction_error", "updated_at"])
+    Article.objects.filter(pk=article_id).update(extraction_status=Article.ExtractionStatus.DONE, extraction_error="")
     return quotes
+
+
+def article_extract(*, article: Article) -> list[Quote]:
+    """(Re-)extract one article now."""
+    try:
+        result = extract(article.body, model=settings.SPACY_MODEL)
+    except Exception as exc:  # the engine must never take a caller down with it; the article records why
+        result = ExtractionError(f"{type(exc).__name__}: {exc}")
+    return _store(article.pk, result)
+
+
+def articles_extract(*, article_ids: list[int], batch_size: int = 16) -> int:
+    """Extract many articles through one nlp.pipe pass (the background task's work); each article is stored
+    in its own transaction, so one failure marks that article and the rest go on. Returns how many failed."""
+    articles = list(Article.objects.filter(pk__in=article_ids).only("id", "body").order_by("id"))
+    results = extract_many((a.body for a in articles), model=settings.SPACY_MODEL, batch_size=batch_size)
+    failed = 0
+    for article, result in zip(articles, results):
+        _store(article.pk, result)
+        failed += isinstance(result, ExtractionError)
+    return failed

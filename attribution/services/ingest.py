@@ -144,19 +144,35 @@ def _record_fields(record: dict) -> dict:
     return fields
 
 
-def import_path(path: Path, *, imported_by=None, extract: bool = True, publisher: str = "") -> ImportReport:
+# Articles per background extraction task: enough to batch through nlp.pipe, few enough to spread over workers.
+TASK_CHUNK = 16
+
+
+def _enqueue_extraction(article_ids: list[int]) -> None:
+    from attribution.tasks import extract_articles
+
+    ids = list(article_ids)
+    transaction.on_commit(lambda: extract_articles.enqueue(ids))
+
+
+def import_path(
+    path: Path, *, imported_by=None, extract: bool = True, publisher: str = "", background: bool = False
+) -> ImportReport:
     """Import an article file (see readers.py for the formats) as one ImportBatch; each article commits or
-    fails on its own, and the batch records the outcome of every row. publisher fills rows that name none."""
+    fails on its own, and the batch records the outcome of every row. publisher fills rows that name none.
+    With background, quotes are extracted by the task workers, in chunks queued as the articles commit."""
     items = read_records(path)  # raises at once for a file type it cannot read
     report = ImportReport(batch=ImportBatch.objects.create(source_name=path.name, created_by=imported_by))
     failures = []
+    queued: list[int] = []
     for where, record in items:
         try:
             if isinstance(record, IngestError):
                 raise record
             fields = _record_fields(record)
             fields["publisher"] = fields["publisher"] or publisher
-            article = article_create(**fields, imported_by=imported_by, import_batch=report.batch, extract=extract)
+            inline = extract and not background
+            article = article_create(**fields, imported_by=imported_by, import_batch=report.batch, extract=inline)
         except DuplicateArticle as exc:
             report.duplicates.append(f"{where}: {exc.message}")
         except IngestError as exc:
@@ -164,6 +180,13 @@ def import_path(path: Path, *, imported_by=None, extract: bool = True, publisher
             failures.append({"where": where, "message": exc.message})
         else:
             report.created.append(article)
+            if extract and background:
+                queued.append(article.pk)
+            if len(queued) == TASK_CHUNK:
+                _enqueue_extraction(queued)
+                queued.clear()
+    if queued:
+        _enqueue_extraction(queued)
     ImportBatch.objects.filter(pk=report.batch.pk).update(
         rows=report.rows,
         created_count=len(report.created),

@@ -15,6 +15,10 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", type=Path)
         parser.add_argument("--no-extract", action="store_true", help="store the articles without extracting")
         parser.add_argument("--publisher", default="", help="publisher for rows that name none")
+        parser.add_argument(
+            "--background", action="store_true",
+            help="queue extraction for the task workers (python manage.py db_worker) instead of extracting now",
+        )
 
     def handle(self, *paths, **options):
         created = duplicates = failed = 0
@@ -22,7 +26,10 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"{path}: no such file.")
             try:
-                report = import_path(path, extract=not options["no_extract"], publisher=options["publisher"])
+                report = import_path(
+                    path, extract=not options["no_extract"], publisher=options["publisher"],
+                    background=options["background"],
+                )
             except IngestError as exc:
                 raise CommandError(exc.message) from None
             for line in report.duplicates:

@@ -1,0 +1,11 @@
+"""Background work, run by `python manage.py db_worker` (django-tasks-db): several workers share the queue
+through the database's row locks, so each task runs once."""
+
+from django.tasks import task
+
+from attribution.services.extract import articles_extract
+
+
+@task()
+def extract_articles(article_ids: list[int]) -> int:
+    return articles_extract(article_ids=article_ids)

@@ -1,0 +1,75 @@
+"""Background extraction through django.tasks, with a real db_worker process against the test database."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from attribution.models import Article, Quote
+from attribution.services import extract as extract_service
+from attribution.services.extract import articles_extract
+from attribution.services.ingest import import_path
+from tests.factories import ARTICLE_BODY, ArticleFactory
+
+ROOT = settings.BASE_DIR
+
+
+@pytest.mark.django_db
+def test_batch_extraction_marks_a_failing_article_and_goes_on(monkeypatch):
+    good, bad = ArticleFactory(extraction_status="pending"), ArticleFactory(extraction_status="pending")
+    real = extract_service.extract_many
+
+    def one_bad(texts, **kwargs):
+        texts = list(texts)
+        results = list(real(texts, **kwargs))
+        results[1] = extract_service.ExtractionError("RuntimeError: boom")
+        return iter(results)
+
+    monkeypatch.setattr(extract_service, "extract_many", one_bad)
+    assert articles_extract(article_ids=[good.pk, bad.pk]) == 1
+    good.refresh_from_db()
+    bad.refresh_from_db()
+    assert (good.extraction_status, good.quotes.count()) == ("done", 2)
+    assert (bad.extraction_status, bad.extraction_error) == ("failed", "RuntimeError: boom")
+    monkeypatch.undo()
+    articles_extract(article_ids=[bad.pk, good.pk])  # a retry; running twice gives the same quotes
+    assert Quote.objects.filter(article__in=[good, bad]).count() == 4
+
+
+def _worker(env):
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2", "--no-reload"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_extracts_a_queued_import(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) + "\n"
+                            for n in range(40)))
+    report = import_path(path, background=True)
+    assert Article.objects.filter(extraction_status="pending").count() == 40
+
+    db = connection.settings_dict
+    env = os.environ | {
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "SECRET_KEY": "test-only-secret-key",
+        "DJANGO_SETTINGS_MODULE": "attribution.settings",
+    }
+    worker = _worker(env)
+    deadline = time.monotonic() + 120
+    try:
+        while Article.objects.filter(extraction_status="pending").exists() and time.monotonic() < deadline:
+            time.sleep(0.5)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        _, errors = worker.communicate(timeout=30)
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}, errors.decode()[-2000:]
+    assert Quote.objects.count() == 2 * len(report.created)
