@@ -50,6 +50,42 @@ def _worker(env):
 
 
 @pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_batch_is_made_good_without_duplicates(tmp_path):
+    from django.core.management import call_command
+
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) + "\n"
+                            for n in range(40)))
+    report = import_path(path, background=True)
+    env = _worker_env()
+    worker = _worker(env)
+    deadline = time.monotonic() + 120
+    while not Article.objects.filter(extraction_status="done").exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    worker.send_signal(signal.SIGKILL)  # mid-batch: its running task never finishes
+    worker.wait()
+    call_command("resume_extraction", "--stale-after", "0", stdout=open(os.devnull, "w"))
+    worker = _worker(env)
+    try:
+        while Article.objects.filter(extraction_status="pending").exists() and time.monotonic() < deadline:
+            time.sleep(0.3)
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        _, errors = worker.communicate(timeout=30)
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}, errors.decode()[-2000:]
+    assert Quote.objects.count() == 2 * len(report.created)
+
+
+def _worker_env():
+    db = connection.settings_dict
+    return os.environ | {
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "SECRET_KEY": "test-only-secret-key",
+        "DJANGO_SETTINGS_MODULE": "attribution.settings",
+    }
+
+
+@pytest.mark.django_db(transaction=True)
 def test_a_real_worker_extracts_a_queued_import(tmp_path):
     path = tmp_path / "batch.jsonl"
     path.write_text("".join(json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) + "\n"
@@ -57,13 +93,7 @@ def test_a_real_worker_extracts_a_queued_import(tmp_path):
     report = import_path(path, background=True)
     assert Article.objects.filter(extraction_status="pending").count() == 40
 
-    db = connection.settings_dict
-    env = os.environ | {
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "SECRET_KEY": "test-only-secret-key",
-        "DJANGO_SETTINGS_MODULE": "attribution.settings",
-    }
-    worker = _worker(env)
+    worker = _worker(_worker_env())
     deadline = time.monotonic() + 120
     try:
         while Article.objects.filter(extraction_status="pending").exists() and time.monotonic() < deadline:

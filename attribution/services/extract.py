@@ -1,9 +1,11 @@
 """Running the extraction engine over stored articles."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from attribution.extraction import Attribution, ExtractionError, extract, extract_many
 from attribution.models import Article, Outlet, Quote
@@ -70,3 +72,25 @@ def articles_extract(*, article_ids: list[int], batch_size: int = 16) -> int:
         _store(article.pk, result)
         failed += isinstance(result, ExtractionError)
     return failed
+
+
+def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10), chunk: int = 16) -> int:
+    """Queue extraction again for articles still pending that no queued task covers and that nothing touched
+    for stale_after: what a worker killed mid-task leaves behind (its task stays "running" for ever). Safe to
+    run any time, since extracting an article twice gives the same quotes. Returns how many were queued."""
+    from django_tasks_db.models import DBTaskResult
+
+    from attribution.tasks import extract_articles
+
+    waiting = DBTaskResult.objects.ready().filter(task_path=extract_articles.module_path)
+    covered = {pk for result in waiting for pk in result.args_kwargs["args"][0]}
+    cutoff = timezone.now() - stale_after
+    stranded = list(
+        Article.objects.filter(extraction_status=Article.ExtractionStatus.PENDING, updated_at__lte=cutoff)
+        .exclude(pk__in=covered)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+    for start in range(0, len(stranded), chunk):
+        extract_articles.enqueue(stranded[start : start + chunk])
+    return len(stranded)
