@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.urls import reverse
 
 from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, Speaker
@@ -122,6 +123,19 @@ class ArticleFilterForm(DeskForm):
 def publisher_choices() -> list[tuple[str, str]]:
     publishers = Article.objects.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True)
     return [("", "Any")] + [(p, p) for p in publishers.distinct()]
+
+
+class ImportUploadForm(DeskForm):
+    file = forms.FileField(label="File", help_text="JSONL, CSV, .txt, .html, or a ZIP of .txt and .html files")
+    publisher = forms.CharField(required=False, max_length=200, help_text="for rows that name none")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                f"The file is {upload.size / 2**20:.1f} MB; the limit is {settings.IMPORT_MAX_BYTES / 2**20:.0f} MB."
+            )
+        return upload
 
 
 class ExportForm(DeskForm):

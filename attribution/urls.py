@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from attribution.views import articles, export, quotes, registry, speakers
+from attribution.views import articles, export, imports, quotes, registry, speakers
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="article_list", permanent=False)),
@@ -27,6 +27,11 @@ urlpatterns = [
     path("speakers/<int:pk>/merge/", speakers.speaker_merge_view, name="speaker_merge"),
     path("speakers/search/", registry.speaker_search, name="speaker_search"),
     path("outlets/search/", registry.outlet_search, name="outlet_search"),
+    path("imports/", imports.import_list, name="import_list"),
+    path("imports/new", imports.import_new, name="import_new"),
+    path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
+    path("imports/<int:pk>/errors.csv", imports.import_errors_csv, name="import_errors_csv"),
+    path("imports/<int:pk>/retry/", imports.import_retry, name="import_retry"),
     path("export/", export.export_page, name="export"),
     path("export/download", export.download, name="export_download"),
     path("export/attributions.csv", export.attributions_csv, name="export_csv"),

@@ -3,21 +3,16 @@
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 
 import pytest
-from django.conf import settings
-from django.db import connection
 
 from attribution.models import Article, Quote
 from attribution.services import extract as extract_service
 from attribution.services.extract import articles_extract
 from attribution.services.ingest import import_path
 from tests.factories import ARTICLE_BODY, ArticleFactory
-
-ROOT = settings.BASE_DIR
+from tests.workers import start_worker
 
 
 @pytest.mark.django_db
@@ -42,13 +37,6 @@ def test_batch_extraction_marks_a_failing_article_and_goes_on(monkeypatch):
     assert Quote.objects.filter(article__in=[good, bad]).count() == 4
 
 
-def _worker(env):
-    return subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2", "--no-reload"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_batch_is_made_good_without_duplicates(tmp_path):
     from django.core.management import call_command
@@ -57,15 +45,14 @@ def test_a_worker_killed_mid_batch_is_made_good_without_duplicates(tmp_path):
     path.write_text("".join(json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) + "\n"
                             for n in range(40)))
     report = import_path(path, background=True)
-    env = _worker_env()
-    worker = _worker(env)
+    worker = start_worker()
     deadline = time.monotonic() + 120
     while not Article.objects.filter(extraction_status="done").exists() and time.monotonic() < deadline:
         time.sleep(0.1)
     worker.send_signal(signal.SIGKILL)  # mid-batch: its running task never finishes
     worker.wait()
     call_command("resume_extraction", "--stale-after", "0", stdout=open(os.devnull, "w"))
-    worker = _worker(env)
+    worker = start_worker()
     try:
         while Article.objects.filter(extraction_status="pending").exists() and time.monotonic() < deadline:
             time.sleep(0.3)
@@ -76,15 +63,6 @@ def test_a_worker_killed_mid_batch_is_made_good_without_duplicates(tmp_path):
     assert Quote.objects.count() == 2 * len(report.created)
 
 
-def _worker_env():
-    db = connection.settings_dict
-    return os.environ | {
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
-        "SECRET_KEY": "test-only-secret-key",
-        "DJANGO_SETTINGS_MODULE": "attribution.settings",
-    }
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_extracts_a_queued_import(tmp_path):
     path = tmp_path / "batch.jsonl"
@@ -93,7 +71,7 @@ def test_a_real_worker_extracts_a_queued_import(tmp_path):
     report = import_path(path, background=True)
     assert Article.objects.filter(extraction_status="pending").count() == 40
 
-    worker = _worker(_worker_env())
+    worker = start_worker()
     deadline = time.monotonic() + 120
     try:
         while Article.objects.filter(extraction_status="pending").exists() and time.monotonic() < deadline:

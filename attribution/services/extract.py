@@ -94,3 +94,15 @@ def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10), chunk: 
     for start in range(0, len(stranded), chunk):
         extract_articles.enqueue(stranded[start : start + chunk])
     return len(stranded)
+
+
+def batch_retry_failed(*, batch) -> int:
+    """Queue the batch's failed articles for extraction again."""
+    from attribution.tasks import extract_articles
+
+    failed = list(batch.articles.filter(extraction_status=Article.ExtractionStatus.FAILED).values_list("id", flat=True))
+    Article.objects.filter(pk__in=failed).update(extraction_status=Article.ExtractionStatus.PENDING, extraction_error="")
+    for start in range(0, len(failed), 16):
+        ids = failed[start : start + 16]
+        transaction.on_commit(lambda ids=ids: extract_articles.enqueue(ids))
+    return len(failed)

@@ -156,7 +156,12 @@ def _enqueue_extraction(article_ids: list[int]) -> None:
 
 
 def import_path(
-    path: Path, *, imported_by=None, extract: bool = True, publisher: str = "", background: bool = False
+    path: Path,
+    *,
+    imported_by=None,
+    extract: bool = True,
+    publisher: str = "",
+    background: bool = False,
 ) -> ImportReport:
     """Import an article file (see readers.py for the formats) as one ImportBatch; each article commits or
     fails on its own, and the batch records the outcome of every row. publisher fills rows that name none.

@@ -1,0 +1,97 @@
+import csv
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from attribution.forms import ImportUploadForm
+from attribution.models import Article, ImportBatch
+from attribution.services.extract import batch_retry_failed
+from attribution.services.ingest import IngestError, import_path
+
+import_required = permission_required("attribution.add_article", raise_exception=True)
+
+
+def batch_progress(batch: ImportBatch) -> dict:
+    counts = batch.articles.aggregate(
+        total=Count("id"),
+        done=Count("id", filter=Q(extraction_status=Article.ExtractionStatus.DONE)),
+        failed=Count("id", filter=Q(extraction_status=Article.ExtractionStatus.FAILED)),
+    )
+    counts["finished"] = counts["done"] + counts["failed"]
+    counts["pending"] = counts["total"] - counts["finished"]
+    return counts
+
+
+@login_required
+@import_required
+@require_http_methods(["GET", "POST"])
+def import_new(request):
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        with tempfile.TemporaryDirectory() as folder:
+            # Keep the uploaded name: errors cite it ("feed.jsonl line 3") and the batch records it.
+            path = Path(folder) / Path(upload.name).name
+            with path.open("wb") as handle:
+                for piece in upload.chunks():
+                    handle.write(piece)
+            try:
+                report = import_path(path, imported_by=request.user, publisher=form.cleaned_data["publisher"],
+                                     background=True)
+            except IngestError as exc:
+                form.add_error("file", exc.message)
+            else:
+                return redirect("import_detail", pk=report.batch.pk)
+    return TemplateResponse(request, "imports/new.html", {"form": form, "limit_mb": settings.IMPORT_MAX_BYTES // 2**20})
+
+
+@login_required
+@import_required
+@require_GET
+def import_list(request):
+    page = Paginator(ImportBatch.objects.select_related("created_by"), 50).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "imports/list.html", {"page": page})
+
+
+@login_required
+@import_required
+@require_GET
+def import_detail(request, pk: int):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    template = "imports/detail.html#progress" if request.htmx else "imports/detail.html"
+    return TemplateResponse(request, template, {"batch": batch, "progress": batch_progress(batch)})
+
+
+@login_required
+@import_required
+@require_GET
+def import_errors_csv(request, pk: int):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-errors.csv"'
+    writer = csv.writer(response, lineterminator="\r\n")
+    writer.writerow(["where", "message"])
+    for error in batch.errors:
+        writer.writerow([error["where"], error["message"]])
+    for article in batch.articles.filter(extraction_status=Article.ExtractionStatus.FAILED).only("title", "extraction_error"):
+        writer.writerow([f"extraction of {article.title!r}", article.extraction_error])
+    return response
+
+
+@login_required
+@import_required
+@require_POST
+def import_retry(request, pk: int):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    count = batch_retry_failed(batch=batch)
+    messages.info(request, f"{count} failed article(s) queued for extraction again.")
+    return redirect("import_detail", pk=batch.pk)
