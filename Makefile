@@ -46,6 +46,7 @@ bench: venv
 	$(PY) bench/extract.py
 	$(PY) bench/export.py
 	$(PY) bench/review.py
+	$(PY) bench/import.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
