@@ -1,6 +1,5 @@
 """Background extraction through django.tasks, with a real db_worker process against the test database."""
 
-import json
 import os
 import signal
 import time
@@ -11,8 +10,8 @@ from attribution.models import Article, Quote
 from attribution.services import extract as extract_service
 from attribution.services.extract import articles_extract
 from attribution.services.ingest import import_path
-from tests.factories import ARTICLE_BODY, ArticleFactory
-from tests.workers import start_worker
+from tests.factories import ArticleFactory
+from tests.workers import running_worker, start_worker, wait_until, write_feed
 
 
 @pytest.mark.django_db
@@ -42,42 +41,28 @@ def test_a_worker_killed_mid_batch_is_made_good_without_duplicates(tmp_path):
     from django.core.management import call_command
 
     path = tmp_path / "batch.jsonl"
-    path.write_text("".join(json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) + "\n"
-                            for n in range(40)))
+    write_feed(path, 40)
     report = import_path(path, background=True)
     worker = start_worker()
     deadline = time.monotonic() + 120
-    while not Article.objects.filter(extraction_status="done").exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_until(lambda: Article.objects.filter(extraction_status="done").exists(), deadline, pause=0.1)
     worker.send_signal(signal.SIGKILL)  # mid-batch: its running task never finishes
     worker.wait()
     call_command("resume_extraction", "--stale-after", "0", stdout=open(os.devnull, "w"))
-    worker = start_worker()
-    try:
-        while Article.objects.filter(extraction_status="pending").exists() and time.monotonic() < deadline:
-            time.sleep(0.3)
-    finally:
-        worker.send_signal(signal.SIGTERM)
-        _, errors = worker.communicate(timeout=30)
-    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}, errors.decode()[-2000:]
+    with running_worker():
+        wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists(), deadline)
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
     assert Quote.objects.count() == 2 * len(report.created)
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_extracts_a_queued_import(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text("".join(json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) + "\n"
-                            for n in range(40)))
+    write_feed(path, 40)
     report = import_path(path, background=True)
     assert Article.objects.filter(extraction_status="pending").count() == 40
 
-    worker = start_worker()
-    deadline = time.monotonic() + 120
-    try:
-        while Article.objects.filter(extraction_status="pending").exists() and time.monotonic() < deadline:
-            time.sleep(0.5)
-    finally:
-        worker.send_signal(signal.SIGTERM)
-        _, errors = worker.communicate(timeout=30)
-    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}, errors.decode()[-2000:]
+    with running_worker():
+        wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists(), time.monotonic() + 120)
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
     assert Quote.objects.count() == 2 * len(report.created)

@@ -1,9 +1,11 @@
 """A real `db_worker` process against the test database, for tests of background work."""
 
+import json
 import os
 import signal
 import subprocess
 import sys
+import time
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -34,3 +36,16 @@ def running_worker():
     finally:
         worker.send_signal(signal.SIGTERM)
         worker.communicate(timeout=30)
+
+
+def write_feed(path, count: int, extra: str = "") -> None:
+    """A JSONL file of count small articles, each with two quotes, plus any extra raw lines."""
+    from tests.factories import ARTICLE_BODY
+
+    lines = [json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) for n in range(count)]
+    path.write_text("\n".join(lines) + "\n" + extra)
+
+
+def wait_until(condition, deadline: float, pause: float = 0.2) -> None:
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(pause)

@@ -74,7 +74,22 @@ def articles_extract(*, article_ids: list[int], batch_size: int = 16) -> int:
     return failed
 
 
-def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10), chunk: int = 16) -> int:
+# Articles per background extraction task: enough to batch through nlp.pipe, few enough to spread over workers.
+TASK_CHUNK = 16
+
+
+def extraction_queue(article_ids: list[int]) -> None:
+    """Queue background extraction of these articles, TASK_CHUNK to a task, once the current transaction
+    commits (at once outside one)."""
+    from attribution.tasks import extract_articles
+
+    ids = list(article_ids)
+    for start in range(0, len(ids), TASK_CHUNK):
+        chunk = ids[start : start + TASK_CHUNK]
+        transaction.on_commit(lambda chunk=chunk: extract_articles.enqueue(chunk))
+
+
+def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10)) -> int:
     """Queue extraction again for articles still pending that no queued task covers and that nothing touched
     for stale_after: what a worker killed mid-task leaves behind (its task stays "running" for ever). Safe to
     run any time, since extracting an article twice gives the same quotes. Returns how many were queued."""
@@ -91,18 +106,13 @@ def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10), chunk: 
         .order_by("id")
         .values_list("id", flat=True)
     )
-    for start in range(0, len(stranded), chunk):
-        extract_articles.enqueue(stranded[start : start + chunk])
+    extraction_queue(stranded)
     return len(stranded)
 
 
 def batch_retry_failed(*, batch) -> int:
     """Queue the batch's failed articles for extraction again."""
-    from attribution.tasks import extract_articles
-
     failed = list(batch.articles.filter(extraction_status=Article.ExtractionStatus.FAILED).values_list("id", flat=True))
     Article.objects.filter(pk__in=failed).update(extraction_status=Article.ExtractionStatus.PENDING, extraction_error="")
-    for start in range(0, len(failed), 16):
-        ids = failed[start : start + 16]
-        transaction.on_commit(lambda ids=ids: extract_articles.enqueue(ids))
+    extraction_queue(failed)
     return len(failed)

@@ -17,7 +17,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from attribution.models import Article, ImportBatch
 
 from .errors import IngestError
-from .extract import article_extract
+from .extract import TASK_CHUNK, article_extract, extraction_queue
 from .readers import read_records
 
 
@@ -144,17 +144,6 @@ def _record_fields(record: dict) -> dict:
     return fields
 
 
-# Articles per background extraction task: enough to batch through nlp.pipe, few enough to spread over workers.
-TASK_CHUNK = 16
-
-
-def _enqueue_extraction(article_ids: list[int]) -> None:
-    from attribution.tasks import extract_articles
-
-    ids = list(article_ids)
-    transaction.on_commit(lambda: extract_articles.enqueue(ids))
-
-
 def import_path(
     path: Path,
     *,
@@ -188,10 +177,9 @@ def import_path(
             if extract and background:
                 queued.append(article.pk)
             if len(queued) == TASK_CHUNK:
-                _enqueue_extraction(queued)
+                extraction_queue(queued)  # queued as the rows commit, so workers start while the file is read
                 queued.clear()
-    if queued:
-        _enqueue_extraction(queued)
+    extraction_queue(queued)
     ImportBatch.objects.filter(pk=report.batch.pk).update(
         rows=report.rows,
         created_count=len(report.created),

@@ -1,12 +1,10 @@
 """The upload page in a real Chromium, with a real task worker extracting in the background."""
 
-import json
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.factories import ARTICLE_BODY, admin_user
-from tests.workers import running_worker
+from tests.factories import admin_user
+from tests.workers import running_worker, write_feed
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,8 +14,7 @@ def test_upload_shows_live_progress_to_completion(page, tmp_path):
     user.set_password("chief-pw")
     user.save()
     feed = tmp_path / "feed.jsonl"
-    feed.write_text("".join(json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) + "\n"
-                            for n in range(20)) + "{broken\n")
+    write_feed(feed, 20, extra="{broken\n")
     page.goto("/login/?next=/imports/new")
     page.get_by_label("Username").fill("chief")
     page.get_by_label("Password").fill("chief-pw")
