@@ -29,7 +29,7 @@ chromium:
 # One task worker (background extraction) runs beside the server; both stop together.
 run: db
 	$(DEV_ENV) $(PY) manage.py seed_demo
-	$(DEV_ENV) $(PY) manage.py resume_extraction
+	$(DEV_ENV) $(PY) manage.py resume_tasks
 	@trap 'kill 0' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py db_worker --no-reload & \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000

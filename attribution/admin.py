@@ -1,4 +1,10 @@
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from attribution.forms import ImportUploadForm
+from attribution.services.ingest import IngestError, import_upload
 
 from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, ReviewEvent, Speaker
 
@@ -74,7 +80,33 @@ class ReviewEventAdmin(ReadOnlyAdmin):
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(ReadOnlyAdmin):
-    list_display = ("source_name", "created_by", "created_at", "rows", "created_count", "duplicate_count", "failed_count")
+    list_display = (
+        "source_name", "created_by", "created_at", "state", "rows", "created_count", "duplicate_count", "failed_count"
+    )
+    list_filter = ("state",)
+
+    def has_add_permission(self, request):
+        return request.user.has_perm("attribution.add_article")
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Adding a batch is uploading a file, through the same form and service as /imports/new."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ImportUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                batch = import_upload(
+                    upload=form.cleaned_data["file"], imported_by=request.user,
+                    publisher=form.cleaned_data["publisher"],
+                )
+            except IngestError as exc:
+                form.add_error("file", exc.message)
+            else:
+                return redirect("import_detail", pk=batch.pk)
+        context = self.admin_site.each_context(request) | {
+            "title": "Import articles", "opts": self.opts, "form": form, "form_url": form_url,
+        }
+        return TemplateResponse(request, "admin/attribution/importbatch/upload.html", context)
 
 
 @admin.register(ExportLog)

@@ -69,23 +69,63 @@ class Outlet(models.Model):
 class ImportBatch(models.Model):
     """One import of a file: who, when, what it held and what became of each row."""
 
+    class State(models.TextChoices):
+        QUEUED = "queued", "Waiting for a worker"
+        STORING = "storing", "Storing articles"
+        STORED = "stored", "Stored"
+        FAILED = "failed", "Stopped"
+
     source_name = models.CharField(max_length=500)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Counters and state are written with update() as each chunk commits, so updated_at is set by hand there.
+    updated_at = models.DateTimeField(auto_now=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    # An uploaded file waits here for the worker that stores its rows, and is deleted once they are stored.
+    upload = models.FileField(upload_to="imports/%Y/%m/%d/", blank=True)
+    publisher = models.CharField(max_length=200, blank=True, help_text="for rows that name none")
+    extract = models.BooleanField(default=True)
+    # Why the file as a whole could not be stored (a row's own problem is a SkippedRow).
+    message = models.TextField(blank=True)
+    # Rows read so far: the position a resumed import starts from.
     rows = models.PositiveIntegerField(default=0)
     created_count = models.PositiveIntegerField(default=0)
     duplicate_count = models.PositiveIntegerField(default=0)
     failed_count = models.PositiveIntegerField(default=0)
-    # [{"where": "file.jsonl line 3", "message": "..."}], one per failed row.
-    errors = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.source_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.state in (self.State.QUEUED, self.State.STORING)
+
+
+class SkippedRow(models.Model):
+    """A row of an import that did not become an article, and why."""
+
+    class Kind(models.TextChoices):
+        ERROR = "error", "Error"
+        DUPLICATE = "duplicate", "Duplicate"
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="skipped_rows")
+    position = models.PositiveIntegerField(help_text="the row's place in the file, from 1")
+    where = models.CharField(max_length=1000, help_text='e.g. "feed.jsonl line 3"')
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    message = models.TextField()
+    duplicate_of = models.ForeignKey("Article", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["batch", "position"]
+        constraints = [models.UniqueConstraint(fields=["batch", "position"], name="skipped_row_unique_position")]
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
 
 
 class Article(models.Model):
@@ -100,6 +140,8 @@ class Article(models.Model):
     url = models.URLField(max_length=2000, blank=True)
     publisher = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # The publisher's own identifier (CMS id, wire slug), kept so a row can be traced back to its source.
+    external_id = models.CharField(max_length=200, blank=True, db_index=True)
     content_hash = models.CharField(max_length=64, unique=True, editable=False)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -4,8 +4,14 @@ through the database's row locks, so each task runs once."""
 from django.tasks import task
 
 from attribution.services.extract import articles_extract
+from attribution.services.ingest import batch_run
 
 
 @task()
 def extract_articles(article_ids: list[int]) -> int:
     return articles_extract(article_ids=article_ids)
+
+
+@task()
+def store_import(batch_id: int) -> None:
+    batch_run(batch_id=batch_id)

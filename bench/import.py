@@ -1,13 +1,17 @@
-"""Bulk import end to end: ../shared/corpus/bbc.jsonl stored, extracted by N task workers, quotes saved.
+"""Bulk import at scale, on the "_bench" database (emptied before each run); prints figures, asserts nothing.
 
-Runs on the "_bench" database (emptied first), with 1 and then 2 `db_worker` processes. Prints wall time,
-articles/s, quotes stored and peak RSS of the importer and of each worker; asserts nothing.
-    python bench/import.py [--workers 1 2] [--limit N]
+1. End to end as an admin's upload runs: ../shared/corpus/bbc.jsonl uploaded, then N `db_worker` processes
+   store its rows and extract their quotes (1 worker, then 2). Prints wall time, articles/s, quotes stored
+   and each worker's peak RSS.
+2. The importer's memory as the file grows: `import_articles --no-extract` storing the corpus repeated 1, 2
+   and 4 times (each copy's texts made distinct, so every row is stored), peak RSS of that process each time.
+
+    python bench/import.py [--workers 1 2] [--scales 1 2 4] [--limit N]
 """
 
 import argparse
 import json
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -18,14 +22,14 @@ from common import ROOT, bench_django
 
 bench_django()
 
-import os  # noqa: E402
-
+from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from attribution.models import Article, Quote  # noqa: E402
-from attribution.services.ingest import import_path  # noqa: E402
+from attribution.models import Article, ImportBatch, Quote  # noqa: E402
+from attribution.services.ingest import import_upload  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc.jsonl"
+MANAGE = [sys.executable, "manage.py"]
 
 
 def peak_mb(pid: int) -> float:
@@ -35,52 +39,82 @@ def peak_mb(pid: int) -> float:
     return 0.0
 
 
-def run(workers: int, corpus: Path) -> None:
+def empty_database() -> None:
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE attribution_article, attribution_importbatch, django_tasks_database_dbtaskresult CASCADE")
+
+
+def upload_end_to_end(workers: int, corpus: Path) -> None:
+    empty_database()
     started = time.perf_counter()
-    report = import_path(corpus, background=True)
-    stored = time.perf_counter() - started
+    batch = import_upload(upload=SimpleUploadedFile(corpus.name, corpus.read_bytes()), imported_by=None)
     processes = [
-        subprocess.Popen([sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload",
-                          "--interval", "0.5"], cwd=ROOT, env=os.environ.copy(),
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.Popen(MANAGE + ["db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.5"], cwd=ROOT,
+                         env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for _ in range(workers)
     ]
+    stored_after = None
     try:
-        while Article.objects.filter(extraction_status="pending").exists():
-            time.sleep(1)
+        while True:
+            batch.refresh_from_db()
+            if stored_after is None and not batch.in_progress:
+                stored_after = time.perf_counter() - started
+            if stored_after is not None and not Article.objects.filter(extraction_status="pending").exists():
+                break
+            time.sleep(0.5)
         elapsed = time.perf_counter() - started
         worker_mb = [peak_mb(p.pid) for p in processes]
     finally:
         for process in processes:
             process.terminate()
             process.wait(timeout=60)
-    articles = len(report.created)
-    print(f"{workers} worker(s): {articles:,} articles in {elapsed:.1f} s = {articles / elapsed:.1f} articles/s "
-          f"(stored in {stored:.1f} s), {Quote.objects.count():,} quotes, "
-          f"{Article.objects.filter(extraction_status='failed').count()} failed; "
-          f"importer peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB, "
+    articles = batch.created_count
+    print(f"{workers} worker(s), upload end to end: {articles:,} articles in {elapsed:.1f} s = "
+          f"{articles / elapsed:.1f} articles/s ({batch.state} after {stored_after:.1f} s, {batch.duplicate_count} "
+          f"duplicates skipped, {batch.failed_count} bad rows), {Quote.objects.count():,} quotes, "
+          f"{Article.objects.filter(extraction_status='failed').count()} extractions failed; "
           f"worker peak RSS {', '.join(f'{mb:.0f}' for mb in worker_mb)} MB", flush=True)
+
+
+def importer_memory(scale: int, corpus: Path, folder: Path) -> None:
+    empty_database()
+    path = folder / f"bbc-x{scale}.jsonl"
+    with path.open("w", encoding="utf-8") as target:
+        for copy in range(scale):
+            with corpus.open(encoding="utf-8") as source:
+                for line in source:
+                    record = json.loads(line)
+                    target.write(json.dumps({"title": f"{record['title']} ({copy})",
+                                             "text": f"{record['text']}\n\nCopy {copy}."}) + "\n")
+    started = time.perf_counter()
+    process = subprocess.Popen(MANAGE + ["import_articles", "--no-extract", str(path)], cwd=ROOT,
+                               env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    batch = ImportBatch.objects.get()
+    print(f"importer, x{scale} ({path.stat().st_size / 2**20:.0f} MB, {batch.rows:,} rows): {batch.created_count:,} "
+          f"stored in {elapsed:.1f} s = {batch.created_count / elapsed:.0f} rows/s; "
+          f"peak RSS {usage.ru_maxrss / 1024:.0f} MB (exit {os.waitstatus_to_exitcode(status)})", flush=True)
+    path.unlink()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
+    parser.add_argument("--scales", type=int, nargs="*", default=[1, 2, 4])
     parser.add_argument("--limit", type=int, help="only the first N articles of the corpus")
     args = parser.parse_args()
-    corpus = CORPUS
-    if args.limit:
-        folder = tempfile.mkdtemp()
-        corpus = Path(folder) / "bbc.jsonl"
-        with CORPUS.open(encoding="utf-8") as source, corpus.open("w", encoding="utf-8") as target:
-            for n, line in enumerate(source):
-                if n >= args.limit:
-                    break
-                record = json.loads(line)
-                target.write(json.dumps({"title": record["title"], "text": record["text"]}) + "\n")
-    for workers in args.workers:
-        run(workers, corpus)
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = CORPUS
+        if args.limit:
+            corpus = Path(folder) / "bbc.jsonl"
+            with CORPUS.open(encoding="utf-8") as source, corpus.open("w", encoding="utf-8") as target:
+                for n, line in zip(range(args.limit), source):
+                    target.write(line)
+        for workers in args.workers:
+            upload_end_to_end(workers, corpus)
+        for scale in args.scales:
+            importer_memory(scale, corpus, Path(folder))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,7 @@
+import shutil
+
 import pytest
+from django.conf import settings
 
 from tests.factories import SHARED
 
@@ -13,3 +16,9 @@ def shared_dir():
 @pytest.fixture(scope="session")
 def seed_text(shared_dir):
     return (shared_dir / "seed" / "kiev-soldiers-desert-to-russia.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _media_root_removed():
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)

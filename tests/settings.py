@@ -1,10 +1,15 @@
 """Settings for the test run: the project's own, with the development-only values a test needs."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 
 from attribution.settings import *  # noqa: E402,F403
+
+# Uploads the test run makes stay out of the project's media folder (conftest removes this one at the end).
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="attribution-test-media-"))
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins; tests only
 

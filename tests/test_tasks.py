@@ -6,10 +6,12 @@ import time
 
 import pytest
 
-from attribution.models import Article, Quote
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from attribution.models import Article, ImportBatch, Quote
 from attribution.services import extract as extract_service
 from attribution.services.extract import articles_extract
-from attribution.services.ingest import import_path
+from attribution.services.ingest import ROWS_PER_TRANSACTION, import_path, import_upload
 from tests.factories import ArticleFactory
 from tests.workers import running_worker, start_worker, wait_until, write_feed
 
@@ -42,27 +44,54 @@ def test_a_worker_killed_mid_batch_is_made_good_without_duplicates(tmp_path):
 
     path = tmp_path / "batch.jsonl"
     write_feed(path, 40)
-    report = import_path(path, background=True)
+    batch = import_path(path, background=True)
     worker = start_worker()
     deadline = time.monotonic() + 120
     wait_until(lambda: Article.objects.filter(extraction_status="done").exists(), deadline, pause=0.1)
     worker.send_signal(signal.SIGKILL)  # mid-batch: its running task never finishes
     worker.wait()
-    call_command("resume_extraction", "--stale-after", "0", stdout=open(os.devnull, "w"))
+    call_command("resume_tasks", "--stale-after", "0", stdout=open(os.devnull, "w"))
     with running_worker():
         wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists(), deadline)
     assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
-    assert Quote.objects.count() == 2 * len(report.created)
+    assert Quote.objects.count() == 2 * batch.created_count
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_extracts_a_queued_import(tmp_path):
     path = tmp_path / "batch.jsonl"
     write_feed(path, 40)
-    report = import_path(path, background=True)
+    batch = import_path(path, background=True)
     assert Article.objects.filter(extraction_status="pending").count() == 40
 
     with running_worker():
         wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists(), time.monotonic() + 120)
     assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
-    assert Quote.objects.count() == 2 * len(report.created)
+    assert Quote.objects.count() == 2 * batch.created_count
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_while_storing_an_upload_is_resumed_with_no_row_lost_or_doubled(tmp_path):
+    from django.core.management import call_command
+
+    rows = 500
+    path = tmp_path / "feed.jsonl"
+    write_feed(path, rows, extra="{broken\n")
+    batch = import_upload(upload=SimpleUploadedFile(path.name, path.read_bytes()), imported_by=None)
+    worker = start_worker()
+    deadline = time.monotonic() + 180
+    wait_until(lambda: ImportBatch.objects.get(pk=batch.pk).rows >= ROWS_PER_TRANSACTION, deadline, pause=0.05)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    batch.refresh_from_db()
+    assert batch.state == "storing" and batch.rows < rows  # killed mid-file: its task stays "running"
+
+    call_command("resume_tasks", "--stale-after", "0", stdout=open(os.devnull, "w"))
+    with running_worker():
+        wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists()
+                   and ImportBatch.objects.get(pk=batch.pk).state == "stored", deadline)
+    batch.refresh_from_db()
+    assert (batch.state, batch.rows, batch.created_count, batch.duplicate_count, batch.failed_count) == (
+        "stored", rows + 1, rows, 0, 1)
+    assert Article.objects.count() == rows and batch.upload.name == ""
+    assert Quote.objects.count() == 2 * rows

@@ -18,6 +18,7 @@ def worker_env() -> dict:
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "SECRET_KEY": "test-only-secret-key",
         "DJANGO_SETTINGS_MODULE": "attribution.settings",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),  # where the uploads it stores wait
     }
 
 

@@ -40,4 +40,4 @@ def demo_seed(*, password: str, articles_file: Path) -> int:
     editors, admins = roles_ensure()
     admin = _user("admin", password, admins, superuser=True)
     _user("editor", password, editors)
-    return len(import_path(articles_file, imported_by=admin).created)
+    return import_path(articles_file, imported_by=admin).created_count

@@ -1,42 +1,38 @@
 """Bringing articles in: validation, normalisation, duplicate detection."""
 
 import hashlib
+import itertools
+import logging
 import re
+import shutil
+import tempfile
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import datetime, time
+from contextlib import contextmanager
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.storage import FileSystemStorage
 from django.core.validators import URLValidator
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from attribution.models import Article, ImportBatch
+from attribution.models import Article, ImportBatch, SkippedRow
 
 from .errors import IngestError
-from .extract import TASK_CHUNK, article_extract, extraction_queue
-from .readers import read_records
+from .extract import article_extract, articles_extract, batch_retry_failed, extraction_queue
+from .readers import check_supported, read_records
+
+log = logging.getLogger(__name__)
 
 
 class DuplicateArticle(IngestError):
     def __init__(self, message: str, *, existing: Article):
         super().__init__(message)
         self.existing = existing
-
-
-@dataclass
-class ImportReport:
-    batch: ImportBatch
-    created: list[Article] = field(default_factory=list)
-    duplicates: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def rows(self) -> int:
-        return len(self.created) + len(self.duplicates) + len(self.errors)
 
 
 def normalise_body(body: str) -> str:
@@ -71,7 +67,7 @@ def parse_published_at(value) -> datetime | None:
     return moment
 
 
-def _validate(title: str, body: str, url: str) -> None:
+def _validate(title: str, body: str, url: str, external_id: str) -> None:
     if not body:
         raise IngestError("body: the article text is empty.", field="body")
     size = len(body.encode("utf-8"))
@@ -88,6 +84,8 @@ def _validate(title: str, body: str, url: str) -> None:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
             raise IngestError(f"url: {url!r} is not an http(s) URL.", field="url") from None
+    if len(external_id) > Article._meta.get_field("external_id").max_length:
+        raise IngestError("external_id: longer than 200 characters.", field="external_id")
 
 
 def article_create(
@@ -97,6 +95,7 @@ def article_create(
     url: str = "",
     publisher: str = "",
     published_at=None,
+    external_id: str = "",
     imported_by=None,
     import_batch: ImportBatch | None = None,
     extract: bool = True,
@@ -105,7 +104,8 @@ def article_create(
     title = " ".join((title or "").split())
     body = normalise_body(body or "")
     url = (url or "").strip()
-    _validate(title, body, url)
+    external_id = (external_id or "").strip()
+    _validate(title, body, url, external_id)
     published = parse_published_at(published_at)
     digest = content_hash(body)
     existing = Article.objects.filter(content_hash=digest).first()
@@ -113,79 +113,210 @@ def article_create(
         existing = Article.objects.filter(url=url).first()
     if existing is not None:
         raise DuplicateArticle(f"duplicate of article {existing.pk} ({existing.title!r}).", existing=existing)
-    with transaction.atomic():
-        article = Article.objects.create(
-            title=title,
-            body=body,
-            url=url,
-            publisher=(publisher or "").strip(),
-            published_at=published,
-            content_hash=digest,
-            imported_by=imported_by,
-            import_batch=import_batch,
-        )
-        if extract:
-            article_extract(article=article)
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(
+                title=title,
+                body=body,
+                url=url,
+                publisher=(publisher or "").strip(),
+                published_at=published,
+                external_id=external_id,
+                content_hash=digest,
+                imported_by=imported_by,
+                import_batch=import_batch,
+            )
+            if extract:
+                article_extract(article=article)
+    except IntegrityError:
+        # Another import stored the same article between the lookup and the insert.
+        existing = Article.objects.filter(Q(content_hash=digest) | (Q(url=url) & ~Q(url=""))).first()
+        if existing is None:
+            raise
+        raise DuplicateArticle(f"duplicate of article {existing.pk} ({existing.title!r}).", existing=existing) from None
     return article
 
 
-def _record_fields(record: dict) -> dict:
-    body = record.get("text", record.get("body"))
+EXTERNAL_ID_KEYS = ("external_id", "external id", "externalid")
+
+
+def _record_fields(record: dict, default_publisher: str) -> dict:
+    external_id = next((record[key] for key in EXTERNAL_ID_KEYS if record.get(key) not in (None, "")), "")
     fields = {
         "title": record.get("title"),
-        "body": body,
+        "body": record.get("text", record.get("body")),
         "url": record.get("url") or "",
-        "publisher": record.get("publisher") or "",
+        "publisher": record.get("publisher") or default_publisher,
         "published_at": record.get("published_at"),
+        # A JSON feed may give its ids as numbers.
+        "external_id": str(external_id) if isinstance(external_id, int) else external_id,
     }
-    for name in ("title", "body", "url", "publisher"):
+    for name in ("title", "body", "url", "publisher", "external_id"):
         if fields[name] is not None and not isinstance(fields[name], str):
             raise IngestError(f"{name}: must be a string.", field=name)
     return fields
 
 
+# Rows per transaction while storing a file: few enough that a chunk commits in well under a second (workers
+# start extracting while the file is read), enough that commits do not dominate.
+ROWS_PER_TRANSACTION = 100
+
+
+class ImportSuperseded(Exception):
+    """Another run of the same batch stored this chunk first (a resumed task racing a slow one)."""
+
+
+def import_upload(*, upload, imported_by, publisher: str = "") -> ImportBatch:
+    """Keep an uploaded file and queue a worker to store its rows, so the request returns at once; raises
+    IngestError, having kept nothing, for a file type no reader handles."""
+    from attribution.tasks import store_import
+
+    name = Path(upload.name).name
+    check_supported(name)
+    batch = ImportBatch(source_name=name, created_by=imported_by, publisher=publisher.strip())
+    batch.upload.save(name, upload, save=False)
+    batch.save()
+    transaction.on_commit(lambda: store_import.enqueue(batch.pk))
+    return batch
+
+
 def import_path(
-    path: Path,
-    *,
-    imported_by=None,
-    extract: bool = True,
-    publisher: str = "",
-    background: bool = False,
-) -> ImportReport:
-    """Import an article file (see readers.py for the formats) as one ImportBatch; each article commits or
-    fails on its own, and the batch records the outcome of every row. publisher fills rows that name none.
-    With background, quotes are extracted by the task workers, in chunks queued as the articles commit."""
-    items = read_records(path)  # raises at once for a file type it cannot read
-    report = ImportReport(batch=ImportBatch.objects.create(source_name=path.name, created_by=imported_by))
-    failures = []
-    queued: list[int] = []
-    for where, record in items:
+    path: Path, *, imported_by=None, extract: bool = True, publisher: str = "", background: bool = False
+) -> ImportBatch:
+    """Import an article file (see readers.py for the formats) as one ImportBatch, storing its rows in this
+    process. Quotes are extracted after each chunk of rows commits, or with background by the task workers."""
+    check_supported(path.name)
+    batch = ImportBatch.objects.create(
+        source_name=path.name, created_by=imported_by, publisher=publisher.strip(), extract=extract,
+        state=ImportBatch.State.STORING,
+    )
+    return batch_store(batch=batch, path=path, background=background)
+
+
+def batch_store(*, batch: ImportBatch, path: Path, background: bool = True) -> ImportBatch:
+    """Store the rows of batch's file from where an earlier run stopped (batch.rows). Each chunk of rows
+    commits together with the batch's counters, so a run killed at any point resumes exactly where it
+    stopped: no row is lost or stored twice. Each row commits or fails on its own within its chunk."""
+    records = read_records(path, name=batch.source_name)
+    _set_state(batch, ImportBatch.State.STORING)
+    position = batch.rows
+    for chunk in itertools.batched(itertools.islice(records, position, None), ROWS_PER_TRANSACTION):
+        try:
+            with transaction.atomic():
+                created = _store_chunk(batch, chunk, position)
+                if batch.extract and background:
+                    extraction_queue(created)
+        except ImportSuperseded:
+            log.warning("import batch %s: another run is storing it; this one stops", batch.pk)
+            break
+        position += len(chunk)
+        if batch.extract and not background:
+            articles_extract(article_ids=created)
+    else:
+        _set_state(batch, ImportBatch.State.STORED)
+    batch.refresh_from_db()
+    return batch
+
+
+def _store_chunk(batch: ImportBatch, chunk, position: int) -> list[int]:
+    """Store one chunk of rows and advance the batch's counters past it; returns the new articles' ids."""
+    if ImportBatch.objects.select_for_update().values_list("rows", flat=True).get(pk=batch.pk) != position:
+        raise ImportSuperseded
+    created, skipped = [], []
+    for number, (where, record) in enumerate(chunk, start=position + 1):
         try:
             if isinstance(record, IngestError):
                 raise record
-            fields = _record_fields(record)
-            fields["publisher"] = fields["publisher"] or publisher
-            inline = extract and not background
-            article = article_create(**fields, imported_by=imported_by, import_batch=report.batch, extract=inline)
+            article = article_create(
+                **_record_fields(record, batch.publisher), imported_by=batch.created_by, import_batch=batch,
+                extract=False,
+            )
         except DuplicateArticle as exc:
-            report.duplicates.append(f"{where}: {exc.message}")
+            skipped.append(SkippedRow(batch=batch, position=number, where=where, kind=SkippedRow.Kind.DUPLICATE,
+                                      message=exc.message, duplicate_of=exc.existing))
         except IngestError as exc:
-            report.errors.append(f"{where}: {exc.message}")
-            failures.append({"where": where, "message": exc.message})
+            skipped.append(SkippedRow(batch=batch, position=number, where=where, kind=SkippedRow.Kind.ERROR,
+                                      message=exc.message))
         else:
-            report.created.append(article)
-            if extract and background:
-                queued.append(article.pk)
-            if len(queued) == TASK_CHUNK:
-                extraction_queue(queued)  # queued as the rows commit, so workers start while the file is read
-                queued.clear()
-    extraction_queue(queued)
-    ImportBatch.objects.filter(pk=report.batch.pk).update(
-        rows=report.rows,
-        created_count=len(report.created),
-        duplicate_count=len(report.duplicates),
-        failed_count=len(report.errors),
-        errors=failures,
+            created.append(article.pk)
+    SkippedRow.objects.bulk_create(skipped)
+    duplicates = sum(row.kind == SkippedRow.Kind.DUPLICATE for row in skipped)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        rows=position + len(chunk),
+        created_count=F("created_count") + len(created),
+        duplicate_count=F("duplicate_count") + duplicates,
+        failed_count=F("failed_count") + len(skipped) - duplicates,
+        updated_at=timezone.now(),
     )
-    report.batch.refresh_from_db()
-    return report
+    return created
+
+
+def _set_state(batch: ImportBatch, state: str, message: str = "") -> None:
+    ImportBatch.objects.filter(pk=batch.pk).update(state=state, message=message, updated_at=timezone.now())
+
+
+def batch_run(*, batch_id: int) -> None:
+    """The storing task's work: store an uploaded file's rows, then delete the file. A batch that cannot go
+    on is marked stopped with the reason; its file is kept so a retry resumes it."""
+    batch = ImportBatch.objects.get(pk=batch_id)
+    if not batch.in_progress:
+        return  # a copy of a task that already finished, or a batch stopped until someone retries it
+    try:
+        with _upload_on_disk(batch.upload) as path:
+            batch = batch_store(batch=batch, path=path)
+    except Exception as exc:
+        _set_state(batch, ImportBatch.State.FAILED, f"{type(exc).__name__}: {exc}")
+        raise
+    if batch.state == ImportBatch.State.STORED:
+        batch.upload.delete(save=False)
+        ImportBatch.objects.filter(pk=batch.pk).update(upload="")
+
+
+@contextmanager
+def _upload_on_disk(upload):
+    """The uploaded file as a local path: the file itself when storage is a local directory, else a copy."""
+    if isinstance(upload.storage, FileSystemStorage):
+        yield Path(upload.path)
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / Path(upload.name).name
+        with upload.open("rb") as source, copy.open("wb") as target:
+            shutil.copyfileobj(source, target)
+        yield copy
+
+
+def batch_retry(*, batch: ImportBatch) -> tuple[bool, int]:
+    """Resume storing a stopped batch and queue its failed articles for extraction again; returns whether
+    storing resumed and how many articles were queued."""
+    from attribution.tasks import store_import
+
+    resumed = batch.state == ImportBatch.State.FAILED and bool(batch.upload)
+    if resumed:
+        _set_state(batch, ImportBatch.State.QUEUED)
+        transaction.on_commit(lambda: store_import.enqueue(batch.pk))
+    return resumed, batch_retry_failed(batch=batch)
+
+
+def batches_resume(*, stale_after: timedelta) -> int:
+    """Queue storing again for uploaded batches a killed worker left half stored (its task stays "running"
+    for ever), as extraction_resume does for articles. A batch the import command was storing when it was
+    killed cannot be resumed from here (the file is the caller's): it is marked stopped, to be imported again
+    (the rows already stored are then skipped as duplicates). Returns how many batches were queued."""
+    from django_tasks_db.models import DBTaskResult
+
+    from attribution.tasks import store_import
+
+    waiting = DBTaskResult.objects.ready().filter(task_path=store_import.module_path)
+    covered = {result.args_kwargs["args"][0] for result in waiting}
+    stranded = ImportBatch.objects.filter(
+        state__in=[ImportBatch.State.QUEUED, ImportBatch.State.STORING],
+        updated_at__lte=timezone.now() - stale_after,
+    ).exclude(pk__in=covered)
+    stranded.filter(upload="").update(
+        state=ImportBatch.State.FAILED, message="The import command stopped before the end; run it again.",
+        updated_at=timezone.now(),
+    )
+    ids = list(stranded.exclude(upload="").values_list("id", flat=True))
+    for batch_id in ids:
+        transaction.on_commit(lambda batch_id=batch_id: store_import.enqueue(batch_id))
+    return len(ids)

@@ -125,28 +125,40 @@ def _zip(path_or_file, name: str) -> Iterator[tuple[str, Record]]:
             if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
                 yield where, IngestError("not a .txt or .html article; skipped.")
                 continue
-            data = archive.read(member)
-            yield where, html_record(data) if suffix in HTML_SUFFIXES else text_record(data)
+            yield where, _article_file(archive.read(member), suffix)
 
 
-def read_records(path: Path) -> Iterator[tuple[str, Record]]:
-    """(where, record or the reason it is unusable) for every article in the file at path; an unreadable
-    file type is refused at once, before anything is read."""
-    suffix = path.suffix.lower()
+def _article_file(data: bytes, suffix: str) -> Record:
+    try:
+        return html_record(data) if suffix in HTML_SUFFIXES else text_record(data)
+    except Exception as exc:  # a malformed document is that row's problem, not the whole import's
+        return IngestError(f"unparsable ({type(exc).__name__}: {exc}).")
+
+
+def check_supported(name: str) -> str:
+    """The file's suffix, or IngestError for a type no reader handles."""
+    suffix = PurePosixPath(name).suffix.lower()
     if suffix not in SUPPORTED:
-        raise IngestError(f"{path.name}: unsupported file type; use {', '.join(SUPPORTED)}.")
-    return _records(path, suffix)
+        raise IngestError(f"{PurePosixPath(name).name}: unsupported file type; use {', '.join(SUPPORTED)}.")
+    return suffix
 
 
-def _records(path: Path, suffix: str) -> Iterator[tuple[str, Record]]:
-    if suffix in TEXT_SUFFIXES:
-        yield path.name, text_record(path.read_bytes())
-    elif suffix in HTML_SUFFIXES:
-        yield path.name, html_record(path.read_bytes())
+def read_records(path: Path, name: str = "") -> Iterator[tuple[str, Record]]:
+    """(where, record or the reason it is unusable) for every article in the file at path, in file order
+    (so a resumed import can skip the rows it already stored). name is what "where" calls the file (the
+    uploaded name, when storage renamed it); its type decides the reader, and a type none reads is refused at
+    once, before anything is read."""
+    name = name or path.name
+    return _records(path, name, check_supported(name))
+
+
+def _records(path: Path, name: str, suffix: str) -> Iterator[tuple[str, Record]]:
+    if suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
+        yield name, _article_file(path.read_bytes(), suffix)
     elif suffix == ".zip":
-        yield from _zip(path, path.name)
+        yield from _zip(path, name)
     else:
         reader = _jsonl if suffix in (".jsonl", ".ndjson") else _csv
         with path.open("rb") as handle:
             for number, record in reader(handle):
-                yield f"{path.name} line {number}", record
+                yield f"{name} line {number}", record

@@ -1,6 +1,4 @@
 import csv
-import tempfile
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,11 +11,12 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from attribution.forms import ImportUploadForm
-from attribution.models import Article, ImportBatch
-from attribution.services.extract import batch_retry_failed
-from attribution.services.ingest import IngestError, import_path
+from attribution.models import Article, ImportBatch, SkippedRow
+from attribution.services.ingest import IngestError, batch_retry, import_upload
 
 import_required = permission_required("attribution.add_article", raise_exception=True)
+# The batch page lists this many row errors; the CSV has them all.
+ERRORS_SHOWN = 200
 
 
 def batch_progress(batch: ImportBatch) -> dict:
@@ -28,6 +27,8 @@ def batch_progress(batch: ImportBatch) -> dict:
     )
     counts["finished"] = counts["done"] + counts["failed"]
     counts["pending"] = counts["total"] - counts["finished"]
+    # The page keeps polling while rows are being stored or quotes extracted.
+    counts["live"] = batch.in_progress or (batch.extract and counts["pending"] > 0)
     return counts
 
 
@@ -37,20 +38,14 @@ def batch_progress(batch: ImportBatch) -> dict:
 def import_new(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory() as folder:
-            # Keep the uploaded name: errors cite it ("feed.jsonl line 3") and the batch records it.
-            path = Path(folder) / Path(upload.name).name
-            with path.open("wb") as handle:
-                for piece in upload.chunks():
-                    handle.write(piece)
-            try:
-                report = import_path(path, imported_by=request.user, publisher=form.cleaned_data["publisher"],
-                                     background=True)
-            except IngestError as exc:
-                form.add_error("file", exc.message)
-            else:
-                return redirect("import_detail", pk=report.batch.pk)
+        try:
+            batch = import_upload(
+                upload=form.cleaned_data["file"], imported_by=request.user, publisher=form.cleaned_data["publisher"]
+            )
+        except IngestError as exc:
+            form.add_error("file", exc.message)
+        else:
+            return redirect("import_detail", pk=batch.pk)
     return TemplateResponse(request, "imports/new.html", {"form": form, "limit_mb": settings.IMPORT_MAX_BYTES // 2**20})
 
 
@@ -68,7 +63,10 @@ def import_list(request):
 def import_detail(request, pk: int):
     batch = get_object_or_404(ImportBatch, pk=pk)
     template = "imports/detail.html#progress" if request.htmx else "imports/detail.html"
-    return TemplateResponse(request, template, {"batch": batch, "progress": batch_progress(batch)})
+    errors = batch.skipped_rows.filter(kind=SkippedRow.Kind.ERROR)[:ERRORS_SHOWN]
+    return TemplateResponse(
+        request, template, {"batch": batch, "progress": batch_progress(batch), "errors": errors, "errors_shown": ERRORS_SHOWN}
+    )
 
 
 @login_required
@@ -80,8 +78,8 @@ def import_errors_csv(request, pk: int):
     response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-errors.csv"'
     writer = csv.writer(response, lineterminator="\r\n")
     writer.writerow(["where", "message"])
-    for error in batch.errors:
-        writer.writerow([error["where"], error["message"]])
+    for row in batch.skipped_rows.filter(kind=SkippedRow.Kind.ERROR).iterator():
+        writer.writerow([row.where, row.message])
     for article in batch.articles.filter(extraction_status=Article.ExtractionStatus.FAILED).only("title", "extraction_error"):
         writer.writerow([f"extraction of {article.title!r}", article.extraction_error])
     return response
@@ -92,6 +90,9 @@ def import_errors_csv(request, pk: int):
 @require_POST
 def import_retry(request, pk: int):
     batch = get_object_or_404(ImportBatch, pk=pk)
-    count = batch_retry_failed(batch=batch)
-    messages.info(request, f"{count} failed article(s) queued for extraction again.")
+    resumed, count = batch_retry(batch=batch)
+    if resumed:
+        messages.info(request, "The rest of the file is queued to be stored.")
+    if count:
+        messages.info(request, f"{count} failed article(s) queued for extraction again.")
     return redirect("import_detail", pk=batch.pk)

@@ -10,6 +10,14 @@ from tests.factories import ARTICLE_BODY
 pytestmark = pytest.mark.django_db
 
 
+def skipped(batch, kind="error") -> list[str]:
+    return [str(row) for row in batch.skipped_rows.filter(kind=kind)]
+
+
+def created(batch) -> list[Article]:
+    return list(batch.articles.order_by("id"))
+
+
 def test_create_stores_article_and_extracts_its_quotes():
     article = article_create(title="Bridge closed", body=ARTICLE_BODY, url="https://example.org/a",
                              publisher="Gazette", published_at="2026-01-05")
@@ -65,25 +73,24 @@ def test_jsonl_import_reports_each_bad_line_and_keeps_the_good(tmp_path):
         json.dumps(["a list"]),
     ]
     path.write_bytes(("\n".join(lines) + "\n").encode() + b'{"title": "bad bytes \xff"}\n')
-    report = import_path(path, extract=False)
-    assert [a.title for a in report.created] == ["One"]
-    assert len(report.duplicates) == 1 and "line 5" in report.duplicates[0]
-    assert [e.split(":", 1)[0] for e in report.errors] == [
+    batch = import_path(path, extract=False)
+    assert [a.title for a in created(batch)] == ["One"]
+    (duplicate,) = batch.skipped_rows.filter(kind="duplicate")
+    assert duplicate.where == "batch.jsonl line 5" and duplicate.duplicate_of == batch.articles.get()
+    errors = skipped(batch)
+    assert [e.split(":", 1)[0] for e in errors] == [
         "batch.jsonl line 2", "batch.jsonl line 3", "batch.jsonl line 4", "batch.jsonl line 6", "batch.jsonl line 7",
     ]
-    assert "published_at" in report.errors[2] and "UTF-8" in report.errors[4]
+    assert "published_at" in errors[2] and "UTF-8" in errors[4]
     assert Article.objects.count() == 1
-    batch = report.batch
-    assert (batch.source_name, batch.rows, batch.created_count, batch.duplicate_count, batch.failed_count) == (
-        "batch.jsonl", 7, 1, 1, 5)
-    assert batch.errors[0]["where"] == "batch.jsonl line 2" and batch.articles.get().title == "One"
+    assert (batch.source_name, batch.state, batch.rows, batch.created_count, batch.duplicate_count,
+            batch.failed_count) == ("batch.jsonl", "stored", 7, 1, 1, 5)
 
 
 def test_txt_import_takes_the_first_line_as_title(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text("Bridge closed\n\n" + ARTICLE_BODY, encoding="utf-8-sig")
-    report = import_path(path, extract=False)
-    article = report.created[0]
+    (article,) = created(import_path(path, extract=False))
     assert article.title == "Bridge closed"
     assert article.body.startswith("Officials confirmed")
 
@@ -94,7 +101,7 @@ def test_latin1_text_is_detected(tmp_path, shared_dir):
                   if json.loads(line)["doc"] == "sport/199.txt")
     path = tmp_path / "199.txt"
     path.write_bytes(record["text"].encode("latin-1"))
-    article = import_path(path, extract=False).created[0]
+    (article,) = created(import_path(path, extract=False))
     assert article.title == record["text"].splitlines()[0]
     assert any(ord(ch) > 127 for ch in article.body) and article.body in record["text"].replace("\r\n", "\n")
 
@@ -108,18 +115,19 @@ def test_csv_with_header_bom_quoted_newlines_and_bad_rows(tmp_path):
         '"Bad date","Some story text.",,,"yesterday",A3\n',
         encoding="utf-8",
     )
-    report = import_path(path, extract=False, publisher="Wire")
-    (article,) = report.created
-    assert (article.title, article.publisher, article.url) == ("Bridge closed", "Wire", "https://example.org/b")
+    batch = import_path(path, extract=False, publisher="Wire")
+    (article,) = created(batch)
+    assert (article.title, article.publisher, article.url, article.external_id) == (
+        "Bridge closed", "Wire", "https://example.org/b", "A1")
     assert article.body == ARTICLE_BODY
-    assert [e.split(":")[0] for e in report.errors] == ["feed.csv line 7", "feed.csv line 8"]
+    assert [e.split(":")[0] for e in skipped(batch)] == ["feed.csv line 7", "feed.csv line 8"]
 
 
 def test_csv_without_the_needed_columns_is_refused(tmp_path):
     path = tmp_path / "feed.csv"
     path.write_text("headline,content\nA,B\n", encoding="utf-8")
-    report = import_path(path, extract=False)
-    assert report.created == [] and "title column" in report.errors[0]
+    batch = import_path(path, extract=False)
+    assert created(batch) == [] and "title column" in skipped(batch)[0]
 
 
 HTML = """<html><head><title>Dam repairs begin</title></head><body><nav>Home | News | Sport</nav>
@@ -131,7 +139,7 @@ HTML = """<html><head><title>Dam repairs begin</title></head><body><nav>Home | N
 def test_html_is_reduced_to_its_text_with_paragraphs(tmp_path):
     path = tmp_path / "dam.html"
     path.write_text(HTML, encoding="cp1252")
-    article = import_path(path).created[0]
+    (article,) = created(import_path(path))
     assert article.title == "Dam repairs begin"
     assert article.body.startswith("Work started on Monday") and "\n\n\"We found a leak" in article.body
     assert "Home | News" not in article.body and "Copyright" not in article.body
@@ -147,9 +155,9 @@ def test_zip_with_nested_folder_and_a_non_text_file(tmp_path):
         archive.writestr("stories/dam.html", HTML)
         archive.writestr("stories/photo.jpg", b"\xff\xd8\xff")
         archive.writestr("stories/", b"")
-    report = import_path(path, extract=False)
-    assert sorted(a.title for a in report.created) == ["Bridge closed", "Dam repairs begin"]
-    assert report.errors == ["batch.zip: stories/photo.jpg: not a .txt or .html article; skipped."]
+    batch = import_path(path, extract=False)
+    assert sorted(a.title for a in created(batch)) == ["Bridge closed", "Dam repairs begin"]
+    assert skipped(batch) == ["batch.zip: stories/photo.jpg: not a .txt or .html article; skipped."]
 
 
 def test_unsupported_file_type_is_refused_before_anything_is_written(tmp_path):
@@ -166,6 +174,6 @@ def test_csv_that_changes_encoding_midway_loses_no_row(tmp_path):
     path = tmp_path / "mixed.csv"
     head = "title,text\n" + "".join(f"Story {n},Plain words number {n} {'x' * 900}\n" for n in range(1200))
     path.write_bytes(head.encode() + "Caf\u00e9 opens,Latin-1 text\n".encode("latin-1"))
-    report = import_path(path, extract=False)
-    assert len(report.created) == 1201 and report.errors == []
-    assert report.created[-1].title == "Caf\u00e9 opens"
+    batch = import_path(path, extract=False)
+    assert batch.created_count == 1201 and skipped(batch) == []
+    assert created(batch)[-1].title == "Caf\u00e9 opens"

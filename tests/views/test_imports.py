@@ -6,7 +6,8 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from attribution.models import Article, ImportBatch
-from tests.factories import ARTICLE_BODY, ArticleFactory, admin_user, editor
+from attribution.services.ingest import batch_run
+from tests.factories import ARTICLE_BODY, ArticleFactory, UserFactory, admin_user, editor
 
 pytestmark = pytest.mark.django_db
 
@@ -22,19 +23,54 @@ def test_editors_cannot_reach_imports(client, name):
     assert client.get(reverse(name)).status_code == 403
 
 
-def test_upload_stores_articles_queues_extraction_and_shows_the_batch(client, django_capture_on_commit_callbacks):
+def test_upload_queues_the_file_and_the_batch_page_follows_it(client, django_capture_on_commit_callbacks):
     client.force_login(admin_user())
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("import_new"), {"file": jsonl("One", "Two"), "publisher": "Wire"})
     batch = ImportBatch.objects.get()
     assert response.url == reverse("import_detail", args=[batch.pk])
-    assert (batch.source_name, batch.created_count, batch.failed_count) == ("feed.jsonl", 2, 1)
+    assert (batch.source_name, batch.state, batch.publisher) == ("feed.jsonl", "queued", "Wire")
+    assert not Article.objects.exists()  # the request only kept the file
+    page = client.get(response.url).content.decode()
+    assert "Waiting for a worker" in page and 'hx-trigger="every 1s"' in page
+
+    (task,) = DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")
+    with django_capture_on_commit_callbacks(execute=True):
+        batch_run(batch_id=task.args_kwargs["args"][0])
     assert set(Article.objects.values_list("extraction_status", "publisher")) == {("pending", "Wire")}
     assert DBTaskResult.objects.filter(task_path="attribution.tasks.extract_articles").count() == 1
-    page = client.get(response.url).content.decode()
-    assert "Extracting quotes: 0 of 2 articles" in page and 'hx-trigger="every 1s"' in page and "not valid JSON" in page
+    poll = client.get(response.url, headers={"HX-Request": "true"}).content.decode()
+    assert poll.lstrip().startswith('<div id="batch-progress"') and "<html" not in poll
+    assert "3 rows read: 2 created" in poll and "Extracting quotes: 0 of 2 articles" in poll and "not valid JSON" in poll
     errors = client.get(reverse("import_errors_csv", args=[batch.pk])).content.decode()
     assert errors.startswith("where,message") and "feed.jsonl line 3" in errors
+
+
+def test_a_finished_batch_stops_polling_and_a_stopped_one_offers_to_resume(client):
+    client.force_login(admin_user())
+    done = ImportBatch.objects.create(source_name="done.jsonl", state="stored")
+    ArticleFactory(import_batch=done, extraction_status="done")
+    page = client.get(reverse("import_detail", args=[done.pk])).content.decode()
+    assert "Extraction finished: 1 of 1 articles" in page and "hx-trigger" not in page
+    stopped = ImportBatch.objects.create(source_name="big.jsonl", state="failed", rows=300, upload="imports/big.jsonl",
+                                         message="OperationalError: connection lost")
+    page = client.get(reverse("import_detail", args=[stopped.pk])).content.decode()
+    assert "Storing stopped after 300 rows: OperationalError: connection lost" in page and "Resume storing" in page
+
+
+def test_the_django_admin_imports_through_the_same_service(client, django_capture_on_commit_callbacks):
+    client.force_login(UserFactory(username="chief", group="Admins", is_staff=True))
+    url = reverse("admin:attribution_importbatch_add")
+    assert "Import articles" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"file": jsonl("One"), "publisher": ""})
+    batch = ImportBatch.objects.get()
+    assert response.url == reverse("import_detail", args=[batch.pk]) and batch.state == "queued"
+    assert DBTaskResult.objects.filter(task_path="attribution.tasks.store_import").count() == 1
+    page = client.post(url, {"file": SimpleUploadedFile("a.docx", b"PK")}).content.decode()
+    assert "unsupported file type" in page and ImportBatch.objects.count() == 1
+    client.force_login(UserFactory(username="desk", group="Editors", is_staff=True))
+    assert client.get(url).status_code == 403
 
 
 def test_oversize_and_unsupported_uploads_are_refused_clearly(client, settings):
@@ -49,7 +85,7 @@ def test_oversize_and_unsupported_uploads_are_refused_clearly(client, settings):
 
 
 def test_retry_failed_requeues(client, django_capture_on_commit_callbacks):
-    batch = ImportBatch.objects.create(source_name="feed.jsonl")
+    batch = ImportBatch.objects.create(source_name="feed.jsonl", state="stored")
     ArticleFactory(import_batch=batch, extraction_status="failed", extraction_error="RuntimeError: boom")
     client.force_login(admin_user())
     page = client.get(reverse("import_detail", args=[batch.pk])).content.decode()

@@ -2,13 +2,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from attribution.models import SkippedRow
 from attribution.services.ingest import IngestError, import_path
 
 
 class Command(BaseCommand):
     help = (
-        "Import articles from JSONL, CSV (header: title, text or body, url, publisher, published_at), .txt (first "
-        "line the title), .html, or a ZIP of .txt and .html files; their quotes are extracted unless --no-extract."
+        "Import articles from JSONL, CSV (header: title, text or body, url, publisher, published_at, external_id), "
+        ".txt (first line the title), .html, or a ZIP of .txt and .html files; their quotes are extracted unless "
+        "--no-extract."
     )
 
     def add_arguments(self, parser):
@@ -26,19 +28,20 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"{path}: no such file.")
             try:
-                report = import_path(
+                batch = import_path(
                     path, extract=not options["no_extract"], publisher=options["publisher"],
                     background=options["background"],
                 )
             except IngestError as exc:
                 raise CommandError(exc.message) from None
-            for line in report.duplicates:
-                self.stdout.write(f"skipped {line}")
-            for line in report.errors:
-                self.stderr.write(f"error {line}")
-            created += len(report.created)
-            duplicates += len(report.duplicates)
-            failed += len(report.errors)
+            for row in batch.skipped_rows.iterator():
+                if row.kind == SkippedRow.Kind.DUPLICATE:
+                    self.stdout.write(f"skipped {row}")
+                else:
+                    self.stderr.write(f"error {row}")
+            created += batch.created_count
+            duplicates += batch.duplicate_count
+            failed += batch.failed_count
         self.stdout.write(self.style.SUCCESS(f"{created} imported, {duplicates} duplicates skipped, {failed} failed."))
         if failed:
             raise CommandError(f"{failed} article(s) could not be imported; see the errors above.")

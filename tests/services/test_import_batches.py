@@ -1,0 +1,146 @@
+"""Storing an import file in chunked transactions: resuming, racing runs, the storing task and its retry."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django_tasks_db.models import DBTaskResult
+
+from attribution.models import Article, ImportBatch
+from attribution.services import ingest
+from attribution.services.ingest import batch_retry, batch_run, batch_store, batches_resume, import_path, import_upload
+from tests.factories import admin_user
+from tests.workers import write_feed
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(ingest, "ROWS_PER_TRANSACTION", 3)
+
+
+def fail_on_title(monkeypatch, title: str):
+    """Make storing the row with this title die as a killed process would: with an error no row handler expects."""
+    real = ingest.article_create
+
+    def create(**fields):
+        if fields["title"] == title:
+            raise RuntimeError("worker lost")
+        return real(**fields)
+
+    monkeypatch.setattr(ingest, "article_create", create)
+
+
+def upload(path, user=None, publisher=""):
+    return import_upload(upload=SimpleUploadedFile(path.name, path.read_bytes()), imported_by=user, publisher=publisher)
+
+
+def test_a_run_that_dies_mid_chunk_loses_that_chunk_whole_and_resumes_there(tmp_path, small_chunks, monkeypatch):
+    path = tmp_path / "feed.jsonl"
+    write_feed(path, 8, extra="{broken\n")
+    fail_on_title(monkeypatch, "Story 4")  # row 5, in the second chunk (rows 4-6)
+    batch = ImportBatch.objects.create(source_name=path.name, extract=False)
+    with pytest.raises(RuntimeError):
+        batch_store(batch=batch, path=path)
+    batch.refresh_from_db()
+    assert (batch.rows, batch.created_count, Article.objects.count()) == (3, 3, 3)
+
+    monkeypatch.undo()
+    batch = batch_store(batch=batch, path=path)
+    assert (batch.state, batch.rows, batch.created_count, batch.duplicate_count, batch.failed_count) == (
+        "stored", 9, 8, 0, 1)
+    assert sorted(batch.articles.values_list("title", flat=True)) == sorted(f"Story {n}" for n in range(8))
+
+
+def test_a_second_run_of_a_batch_stops_where_another_has_gone_ahead(tmp_path, small_chunks):
+    path = tmp_path / "feed.jsonl"
+    write_feed(path, 6)
+    batch = ImportBatch.objects.create(source_name=path.name, extract=False)
+    stale_copy = ImportBatch.objects.get(pk=batch.pk)  # read before the other run stored anything
+    batch_store(batch=batch, path=path)
+    batch_store(batch=stale_copy, path=path)
+    batch.refresh_from_db()
+    assert (batch.rows, batch.created_count, batch.duplicate_count, Article.objects.count()) == (6, 6, 0, 6)
+
+
+def test_upload_is_kept_until_a_worker_stores_it_then_deleted(tmp_path, django_capture_on_commit_callbacks):
+    path = tmp_path / "feed.jsonl"
+    write_feed(path, 2)
+    with django_capture_on_commit_callbacks(execute=True):
+        batch = upload(path, user=admin_user(), publisher="Wire")
+    assert (batch.state, batch.rows) == ("queued", 0) and batch.upload.storage.exists(batch.upload.name)
+    (task,) = DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")
+    assert task.args_kwargs["args"] == [batch.pk]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        batch_run(batch_id=batch.pk)
+    stored = ImportBatch.objects.get(pk=batch.pk)
+    assert (stored.state, stored.created_count, stored.upload.name) == ("stored", 2, "")
+    assert not batch.upload.storage.exists(batch.upload.name)
+    assert set(Article.objects.values_list("publisher", "imported_by", "extraction_status")) == {
+        ("Wire", batch.created_by_id, "pending")}
+    assert DBTaskResult.objects.filter(task_path="attribution.tasks.extract_articles").count() == 1
+
+
+def test_uploads_work_from_storage_that_is_not_a_local_folder(tmp_path, settings):
+    settings.STORAGES = settings.STORAGES | {"default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}}
+    path = tmp_path / "feed.jsonl"
+    write_feed(path, 3)
+    batch = upload(path)
+    batch_run(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert (batch.state, batch.created_count) == ("stored", 3), list(batch.skipped_rows.all())
+
+
+def test_a_stopped_upload_shows_why_and_a_retry_resumes_it(tmp_path, small_chunks, monkeypatch,
+                                                            django_capture_on_commit_callbacks):
+    path = tmp_path / "feed.jsonl"
+    write_feed(path, 5)
+    batch = upload(path)
+    fail_on_title(monkeypatch, "Story 3")
+    with pytest.raises(RuntimeError):
+        batch_run(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert (batch.state, batch.message, batch.rows) == ("failed", "RuntimeError: worker lost", 3)
+    batch_run(batch_id=batch.pk)  # a stray task does not restart a stopped batch on its own
+    assert ImportBatch.objects.get(pk=batch.pk).rows == 3
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert batch_retry(batch=batch) == (True, 0)
+    assert ImportBatch.objects.get(pk=batch.pk).state == "queued"
+    assert DBTaskResult.objects.filter(task_path="attribution.tasks.store_import").count() == 1
+    batch_run(batch_id=batch.pk)
+    batch.refresh_from_db()
+    assert (batch.state, batch.message, batch.rows, batch.created_count) == ("stored", "", 5, 5)
+
+
+def test_resume_queues_stranded_uploads_and_stops_stranded_command_imports(tmp_path,
+                                                                          django_capture_on_commit_callbacks):
+    path = tmp_path / "feed.jsonl"
+    write_feed(path, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        stranded = upload(path)
+    DBTaskResult.objects.all().delete()  # its task was taken by a worker that then died
+    with django_capture_on_commit_callbacks(execute=True):
+        waiting = upload(path)  # its task is still queued: nothing to do
+    command = ImportBatch.objects.create(source_name="cli.jsonl", state="storing")
+    ImportBatch.objects.update(updated_at=ingest.timezone.now() - timedelta(hours=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert batches_resume(stale_after=timedelta(minutes=10)) == 1
+    args = [t.args_kwargs["args"] for t in DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")]
+    assert sorted(args) == sorted([[stranded.pk], [waiting.pk]])
+    command.refresh_from_db()
+    assert command.state == "failed" and "run it again" in command.message
+
+
+def test_external_ids_are_kept_from_jsonl_numbers_and_checked(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    rows = [{"title": "A", "text": "First story.", "external_id": 1234},
+            {"title": "B", "text": "Second story.", "external id": "x" * 201}]
+    path.write_text("\n".join(json.dumps(row) for row in rows))
+    batch = import_path(path, extract=False)
+    assert batch.articles.get().external_id == "1234"
+    assert "external_id: longer than 200" in batch.skipped_rows.get().message
