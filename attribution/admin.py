@@ -4,7 +4,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from attribution.forms import ImportUploadForm
-from attribution.services.ingest import IngestError, import_upload
 
 from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, ReviewEvent, Speaker
 
@@ -93,16 +92,8 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ImportUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                batch = import_upload(
-                    upload=form.cleaned_data["file"], imported_by=request.user,
-                    publisher=form.cleaned_data["publisher"],
-                )
-            except IngestError as exc:
-                form.add_error("file", exc.message)
-            else:
-                return redirect("import_detail", pk=batch.pk)
+        if request.method == "POST" and form.is_valid() and (batch := form.save(imported_by=request.user)):
+            return redirect("import_detail", pk=batch.pk)
         context = self.admin_site.each_context(request) | {
             "title": "Import articles", "opts": self.opts, "form": form, "form_url": form_url,
         }

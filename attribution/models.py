@@ -91,6 +91,7 @@ class ImportBatch(models.Model):
     message = models.TextField(blank=True)
     # Rows read so far: the position a resumed import starts from.
     rows = models.PositiveIntegerField(default=0)
+    fraction_read = models.FloatField(default=0.0, help_text="how much of the file is read, 0 to 1")
     created_count = models.PositiveIntegerField(default=0)
     duplicate_count = models.PositiveIntegerField(default=0)
     failed_count = models.PositiveIntegerField(default=0)

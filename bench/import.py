@@ -3,10 +3,10 @@
 1. End to end as an admin's upload runs: ../shared/corpus/bbc.jsonl uploaded, then N `db_worker` processes
    store its rows and extract their quotes (1 worker, then 2). Prints wall time, articles/s, quotes stored
    and each worker's peak RSS.
-2. The importer's memory as the file grows: `import_articles --no-extract` storing the corpus repeated 1, 2
-   and 4 times (each copy's texts made distinct, so every row is stored), peak RSS of that process each time.
+2. The importer's memory as the file grows: `import_articles --no-extract` storing the corpus repeated 1, 4
+   and 16 times (each copy's texts made distinct, so every row is stored), peak RSS of that process each time.
 
-    python bench/import.py [--workers 1 2] [--scales 1 2 4] [--limit N]
+    python bench/import.py [--workers 1 2] [--scales 1 4 16] [--limit N]
 """
 
 import argparse
@@ -101,7 +101,7 @@ def importer_memory(scale: int, corpus: Path, folder: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
-    parser.add_argument("--scales", type=int, nargs="*", default=[1, 2, 4])
+    parser.add_argument("--scales", type=int, nargs="*", default=[1, 4, 16])
     parser.add_argument("--limit", type=int, help="only the first N articles of the corpus")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:

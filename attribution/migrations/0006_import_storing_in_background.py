@@ -6,7 +6,7 @@ def batches_to_rows(apps, schema_editor):
     """Batches imported before this were stored in the request: mark them stored, their errors as rows."""
     ImportBatch = apps.get_model("attribution", "ImportBatch")
     SkippedRow = apps.get_model("attribution", "SkippedRow")
-    ImportBatch.objects.update(state="stored")
+    ImportBatch.objects.update(state="stored", fraction_read=1.0)
     for batch in ImportBatch.objects.exclude(errors=[]):
         SkippedRow.objects.bulk_create(
             SkippedRow(batch=batch, position=n, where=e["where"], kind="error", message=e["message"])
@@ -46,6 +46,11 @@ class Migration(migrations.Migration):
             model_name='importbatch',
             name='extract',
             field=models.BooleanField(default=True),
+        ),
+        migrations.AddField(
+            model_name='importbatch',
+            name='fraction_read',
+            field=models.FloatField(default=0.0, help_text='how much of the file is read, 0 to 1'),
         ),
         migrations.AddField(
             model_name='importbatch',

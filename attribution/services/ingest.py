@@ -24,7 +24,7 @@ from attribution.models import Article, ImportBatch, SkippedRow
 
 from .errors import IngestError
 from .extract import article_extract, articles_extract, batch_retry_failed, extraction_queue
-from .readers import check_supported, read_records
+from .readers import FileRows, check_supported
 
 log = logging.getLogger(__name__)
 
@@ -197,13 +197,13 @@ def batch_store(*, batch: ImportBatch, path: Path, background: bool = True) -> I
     """Store the rows of batch's file from where an earlier run stopped (batch.rows). Each chunk of rows
     commits together with the batch's counters, so a run killed at any point resumes exactly where it
     stopped: no row is lost or stored twice. Each row commits or fails on its own within its chunk."""
-    records = read_records(path, name=batch.source_name)
+    rows = FileRows(path, name=batch.source_name)
     _set_state(batch, ImportBatch.State.STORING)
     position = batch.rows
-    for chunk in itertools.batched(itertools.islice(records, position, None), ROWS_PER_TRANSACTION):
+    for chunk in itertools.batched(itertools.islice(rows, position, None), ROWS_PER_TRANSACTION):
         try:
             with transaction.atomic():
-                created = _store_chunk(batch, chunk, position)
+                created = _store_chunk(batch, chunk, position, rows.fraction_read)
                 if batch.extract and background:
                     extraction_queue(created)
         except ImportSuperseded:
@@ -213,12 +213,12 @@ def batch_store(*, batch: ImportBatch, path: Path, background: bool = True) -> I
         if batch.extract and not background:
             articles_extract(article_ids=created)
     else:
-        _set_state(batch, ImportBatch.State.STORED)
+        _set_state(batch, ImportBatch.State.STORED, fraction_read=1.0)
     batch.refresh_from_db()
     return batch
 
 
-def _store_chunk(batch: ImportBatch, chunk, position: int) -> list[int]:
+def _store_chunk(batch: ImportBatch, chunk, position: int, fraction_read: float) -> list[int]:
     """Store one chunk of rows and advance the batch's counters past it; returns the new articles' ids."""
     if ImportBatch.objects.select_for_update().values_list("rows", flat=True).get(pk=batch.pk) != position:
         raise ImportSuperseded
@@ -246,13 +246,14 @@ def _store_chunk(batch: ImportBatch, chunk, position: int) -> list[int]:
         created_count=F("created_count") + len(created),
         duplicate_count=F("duplicate_count") + duplicates,
         failed_count=F("failed_count") + len(skipped) - duplicates,
+        fraction_read=fraction_read,
         updated_at=timezone.now(),
     )
     return created
 
 
-def _set_state(batch: ImportBatch, state: str, message: str = "") -> None:
-    ImportBatch.objects.filter(pk=batch.pk).update(state=state, message=message, updated_at=timezone.now())
+def _set_state(batch: ImportBatch, state: str, message: str = "", **fields) -> None:
+    ImportBatch.objects.filter(pk=batch.pk).update(state=state, message=message, updated_at=timezone.now(), **fields)
 
 
 def batch_run(*, batch_id: int) -> None:

@@ -1,7 +1,7 @@
 """Reading article files into records: JSONL, CSV, .txt, .html, and ZIP archives of .txt and .html files.
 
-Each reader yields (where, record or IngestError) one row at a time, so a large file is never held whole in
-memory (a ZIP member or a single article file is read on its own). Text files are decoded as UTF-8 (with or
+FileRows yields (where, record or IngestError) one row at a time, so a large file is never held whole in memory
+(a ZIP member or a single article file is read on its own), and knows how much of the file it has read. Text files are decoded as UTF-8 (with or
 without a byte-order mark), else as Windows-1252, the superset of Latin-1 that Western newsroom files use.
 (A statistical detector guessed Japanese for a BBC file whose only non-ASCII byte was a pound sign: for
 English news these two rules are right where a guess is not.)
@@ -109,11 +109,11 @@ def _csv(handle) -> Iterator[tuple[int, Record]]:
         yield reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}
 
 
-def _zip(path_or_file, name: str) -> Iterator[tuple[str, Record]]:
+def _zip(path: Path, name: str) -> Iterator[tuple[str, Record, int]]:
     try:
-        archive = zipfile.ZipFile(path_or_file)
+        archive = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        yield name, IngestError("not a readable ZIP archive.")
+        yield name, IngestError("not a readable ZIP archive."), path.stat().st_size
         return
     with archive:
         for member in archive.infolist():
@@ -122,10 +122,11 @@ def _zip(path_or_file, name: str) -> Iterator[tuple[str, Record]]:
                 continue
             where = f"{name}: {member.filename}"
             suffix = inner.suffix.lower()
+            read = member.header_offset + member.compress_size
             if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-                yield where, IngestError("not a .txt or .html article; skipped.")
+                yield where, IngestError("not a .txt or .html article; skipped."), read
                 continue
-            yield where, _article_file(archive.read(member), suffix)
+            yield where, _article_file(archive.read(member), suffix), read
 
 
 def _article_file(data: bytes, suffix: str) -> Record:
@@ -143,22 +144,33 @@ def check_supported(name: str) -> str:
     return suffix
 
 
-def read_records(path: Path, name: str = "") -> Iterator[tuple[str, Record]]:
-    """(where, record or the reason it is unusable) for every article in the file at path, in file order
-    (so a resumed import can skip the rows it already stored). name is what "where" calls the file (the
-    uploaded name, when storage renamed it); its type decides the reader, and a type none reads is refused at
-    once, before anything is read."""
-    name = name or path.name
-    return _records(path, name, check_supported(name))
+class FileRows:
+    """The rows of one article file as (where, record or the reason it is unusable), in file order (so a
+    resumed import can skip the rows it already stored), and how much of the file has been read so far."""
 
+    def __init__(self, path: Path, name: str = ""):
+        # name is what "where" calls the file (the uploaded name, when storage renamed it); its type decides
+        # the reader, and a type none reads is refused at once, before anything is read.
+        self.path = path
+        self.name = name or path.name
+        self.suffix = check_supported(self.name)
+        self.fraction_read = 0.0
 
-def _records(path: Path, name: str, suffix: str) -> Iterator[tuple[str, Record]]:
-    if suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
-        yield name, _article_file(path.read_bytes(), suffix)
-    elif suffix == ".zip":
-        yield from _zip(path, name)
-    else:
-        reader = _jsonl if suffix in (".jsonl", ".ndjson") else _csv
-        with path.open("rb") as handle:
-            for number, record in reader(handle):
-                yield f"{name} line {number}", record
+    def __iter__(self) -> Iterator[tuple[str, Record]]:
+        size = self.path.stat().st_size or 1
+        for where, record, position in self._rows():
+            self.fraction_read = min(position / size, 1.0)
+            yield where, record
+
+    def _rows(self) -> Iterator[tuple[str, Record, int]]:
+        """(where, record, bytes of the file read once it is)."""
+        if self.suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
+            data = self.path.read_bytes()
+            yield self.name, _article_file(data, self.suffix), len(data)
+        elif self.suffix == ".zip":
+            yield from _zip(self.path, self.name)
+        else:
+            reader = _jsonl if self.suffix in (".jsonl", ".ndjson") else _csv
+            with self.path.open("rb") as handle:
+                for number, record in reader(handle):
+                    yield f"{self.name} line {number}", record, handle.tell()

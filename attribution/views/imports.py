@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from attribution.forms import ImportUploadForm
 from attribution.models import Article, ImportBatch, SkippedRow
-from attribution.services.ingest import IngestError, batch_retry, import_upload
+from attribution.services.ingest import batch_retry
 
 import_required = permission_required("attribution.add_article", raise_exception=True)
 # The batch page lists this many row errors; the CSV has them all.
@@ -37,15 +37,8 @@ def batch_progress(batch: ImportBatch) -> dict:
 @require_http_methods(["GET", "POST"])
 def import_new(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            batch = import_upload(
-                upload=form.cleaned_data["file"], imported_by=request.user, publisher=form.cleaned_data["publisher"]
-            )
-        except IngestError as exc:
-            form.add_error("file", exc.message)
-        else:
-            return redirect("import_detail", pk=batch.pk)
+    if request.method == "POST" and form.is_valid() and (batch := form.save(imported_by=request.user)):
+        return redirect("import_detail", pk=batch.pk)
     return TemplateResponse(request, "imports/new.html", {"form": form, "limit_mb": settings.IMPORT_MAX_BYTES // 2**20})
 
 

@@ -46,11 +46,12 @@ def test_a_run_that_dies_mid_chunk_loses_that_chunk_whole_and_resumes_there(tmp_
         batch_store(batch=batch, path=path)
     batch.refresh_from_db()
     assert (batch.rows, batch.created_count, Article.objects.count()) == (3, 3, 3)
+    assert 0.3 < batch.fraction_read < 0.4  # 3 of 8 like-sized lines (and a short broken one)
 
     monkeypatch.undo()
     batch = batch_store(batch=batch, path=path)
-    assert (batch.state, batch.rows, batch.created_count, batch.duplicate_count, batch.failed_count) == (
-        "stored", 9, 8, 0, 1)
+    assert (batch.state, batch.rows, batch.created_count, batch.duplicate_count, batch.failed_count,
+            batch.fraction_read) == ("stored", 9, 8, 0, 1, 1.0)
     assert sorted(batch.articles.values_list("title", flat=True)) == sorted(f"Story {n}" for n in range(8))
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from attribution.models import Article, Quote
 from attribution.services.ingest import DuplicateArticle, IngestError, article_create, import_path
+from attribution.services.readers import FileRows
 from tests.factories import ARTICLE_BODY
 
 pytestmark = pytest.mark.django_db
@@ -155,6 +156,9 @@ def test_zip_with_nested_folder_and_a_non_text_file(tmp_path):
         archive.writestr("stories/dam.html", HTML)
         archive.writestr("stories/photo.jpg", b"\xff\xd8\xff")
         archive.writestr("stories/", b"")
+    rows = FileRows(path)
+    fractions = [rows.fraction_read for _ in rows]
+    assert fractions == sorted(fractions) and 0 < fractions[0] and fractions[-1] <= 1
     batch = import_path(path, extract=False)
     assert sorted(a.title for a in created(batch)) == ["Bridge closed", "Dam repairs begin"]
     assert skipped(batch) == ["batch.zip: stories/photo.jpg: not a .txt or .html article; skipped."]

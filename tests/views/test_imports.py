@@ -48,6 +48,10 @@ def test_upload_queues_the_file_and_the_batch_page_follows_it(client, django_cap
 
 def test_a_finished_batch_stops_polling_and_a_stopped_one_offers_to_resume(client):
     client.force_login(admin_user())
+    storing = ImportBatch.objects.create(source_name="big.jsonl", state="storing", rows=1200, fraction_read=0.4567)
+    page = client.get(reverse("import_detail", args=[storing.pk])).content.decode()
+    assert "Storing articles: 1200 rows read (46% of the file)" in page and 'value="0.457"' in page
+    assert 'hx-trigger="every 1s"' in page
     done = ImportBatch.objects.create(source_name="done.jsonl", state="stored")
     ArticleFactory(import_batch=done, extraction_status="done")
     page = client.get(reverse("import_detail", args=[done.pk])).content.decode()
