@@ -34,7 +34,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ("title", "publisher", "published_at", "extraction_status", "created_at")
     list_filter = ("extraction_status", "publisher")
-    search_fields = ("title", "url")
+    search_fields = ("title", "url", "external_id")
     readonly_fields = ("content_hash", "body", "imported_by", "created_at", "updated_at")
     inlines = [QuoteInline]
 
@@ -83,6 +83,7 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         "source_name", "created_by", "created_at", "state", "rows", "created_count", "duplicate_count", "failed_count"
     )
     list_filter = ("state",)
+    exclude = ("upload",)  # a file waiting for a worker; it is not served
 
     def has_add_permission(self, request):
         return request.user.has_perm("attribution.add_article")

@@ -1,18 +1,19 @@
 import pytest
 from django.urls import reverse
 
+from attribution.models import ImportBatch
 from tests.factories import QuoteFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", ["article", "quote", "speaker", "outlet", "reviewevent"])
+@pytest.mark.parametrize("model", ["article", "quote", "speaker", "outlet", "reviewevent", "importbatch"])
 def test_admin_pages_render(client, model):
-    quote = QuoteFactory()
+    quote = QuoteFactory(article__import_batch=ImportBatch.objects.create(source_name="feed.jsonl"))
     client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
     assert client.get(reverse(f"admin:attribution_{model}_changelist")).status_code == 200
-    if model in ("article", "quote"):
-        obj = quote if model == "quote" else quote.article
+    if model in ("article", "quote", "importbatch"):
+        obj = {"quote": quote, "article": quote.article, "importbatch": quote.article.import_batch}[model]
         assert client.get(reverse(f"admin:attribution_{model}_change", args=[obj.pk])).status_code == 200
 
 
