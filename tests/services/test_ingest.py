@@ -181,3 +181,36 @@ def test_csv_that_changes_encoding_midway_loses_no_row(tmp_path):
     batch = import_path(path, extract=False)
     assert batch.created_count == 1201 and skipped(batch) == []
     assert created(batch)[-1].title == "Caf\u00e9 opens"
+
+
+def test_every_kind_of_bad_row_is_reported_with_its_reason_and_the_good_rows_import(tmp_path, settings, monkeypatch):
+    from attribution.services import readers
+
+    settings.ARTICLE_MAX_BYTES = 2_000
+    rows = [
+        {"title": "Good", "text": ARTICLE_BODY},
+        {"title": "Huge", "text": "word " * 500},
+        {"text": "No title here."},
+        {"title": "Bad link", "text": "Some text.", "url": "javascript:alert(1)"},
+        {"title": ["not", "a", "string"], "text": "Some text."},
+        {"title": "Bad id", "text": "Other text.", "external_id": {"nested": True}},
+    ]
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows))
+    batch = import_path(path, extract=False)
+    assert [a.title for a in created(batch)] == ["Good"]
+    reasons = [message.split(": ", 1)[1] for message in skipped(batch)]
+    assert [reason.split(":")[0] for reason in reasons] == ["body", "title", "url", "title", "external_id"]
+    assert "limit is 2,000" in reasons[0]
+
+    csv_path = tmp_path / "rows.csv"
+    csv_path.write_text('title,text\nOne,"Story one."\nTwo,"Story two.",extra cell\n')
+    assert skipped(import_path(csv_path, extract=False)) == ["rows.csv line 3: the row has more cells than the header."]
+
+    def broken(data):
+        raise ValueError("document is empty")
+
+    monkeypatch.setattr(readers, "html_record", broken)
+    html_path = tmp_path / "page.html"
+    html_path.write_text("<html></html>")
+    assert skipped(import_path(html_path, extract=False)) == ["page.html: unparsable (ValueError: document is empty)."]
