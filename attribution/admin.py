@@ -4,7 +4,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from attribution.forms import ImportUploadForm
-
 from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, ReviewEvent, Speaker
 
 

@@ -4,8 +4,9 @@ from django.urls import reverse
 
 from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, Speaker
 from attribution.selectors import ArticleFilters
+from attribution.services.errors import IngestError
 from attribution.services.export import ExportFilters
-from attribution.services.ingest import IngestError, import_upload
+from attribution.services.imports import import_upload
 
 
 class DeskForm(forms.Form):

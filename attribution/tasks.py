@@ -4,7 +4,7 @@ through the database's row locks, so each task runs once."""
 from django.tasks import task
 
 from attribution.services.extract import articles_extract
-from attribution.services.ingest import batch_run
+from attribution.services.imports import batch_run
 
 
 @task()

@@ -27,7 +27,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
 from django.db import connection  # noqa: E402
 
 from attribution.models import Article, ImportBatch, Quote  # noqa: E402
-from attribution.services.ingest import import_upload  # noqa: E402
+from attribution.services.imports import import_upload  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc.jsonl"
 MANAGE = [sys.executable, "manage.py"]

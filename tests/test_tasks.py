@@ -5,13 +5,12 @@ import signal
 import time
 
 import pytest
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from attribution.models import Article, ImportBatch, Quote
 from attribution.services import extract as extract_service
 from attribution.services.extract import articles_extract
-from attribution.services.ingest import ROWS_PER_TRANSACTION, import_path, import_upload
+from attribution.services.imports import ROWS_PER_TRANSACTION, import_path, import_upload
 from tests.factories import ArticleFactory
 from tests.workers import running_worker, start_worker, wait_until, write_feed
 

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from .ingest import import_path
+from .imports import import_path
 
 EDITOR_PERMISSIONS = ("view_article", "view_quote", "change_quote", "view_speaker", "change_speaker", "view_outlet")
 ADMIN_PERMISSIONS = EDITOR_PERMISSIONS + ("add_article", "change_article", "add_speaker", "change_speaker",

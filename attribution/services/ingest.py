@@ -1,32 +1,22 @@
-"""Bringing articles in: validation, normalisation, duplicate detection."""
+"""Bringing one article in: validation, normalisation, duplicate detection."""
 
 import hashlib
-import itertools
-import logging
 import re
-import shutil
-import tempfile
 import unicodedata
-from contextlib import contextmanager
-from datetime import datetime, time, timedelta
-from pathlib import Path
+from datetime import datetime, time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from attribution.models import Article, ImportBatch, SkippedRow
+from attribution.models import Article, ImportBatch
 
 from .errors import IngestError
-from .extract import article_extract, articles_extract, batch_retry_failed, extraction_queue
-from .readers import FileRows, check_supported
-
-log = logging.getLogger(__name__)
+from .extract import article_extract
 
 
 class DuplicateArticle(IngestError):
@@ -135,189 +125,3 @@ def article_create(
             raise
         raise DuplicateArticle(f"duplicate of article {existing.pk} ({existing.title!r}).", existing=existing) from None
     return article
-
-
-EXTERNAL_ID_KEYS = ("external_id", "external id", "externalid")
-
-
-def _record_fields(record: dict, default_publisher: str) -> dict:
-    external_id = next((record[key] for key in EXTERNAL_ID_KEYS if record.get(key) not in (None, "")), "")
-    fields = {
-        "title": record.get("title"),
-        "body": record.get("text", record.get("body")),
-        "url": record.get("url") or "",
-        "publisher": record.get("publisher") or default_publisher,
-        "published_at": record.get("published_at"),
-        # A JSON feed may give its ids as numbers.
-        "external_id": str(external_id) if isinstance(external_id, int) else external_id,
-    }
-    for name in ("title", "body", "url", "publisher", "external_id"):
-        if fields[name] is not None and not isinstance(fields[name], str):
-            raise IngestError(f"{name}: must be a string.", field=name)
-    return fields
-
-
-# Rows per transaction while storing a file: few enough that a chunk commits in well under a second (workers
-# start extracting while the file is read), enough that commits do not dominate.
-ROWS_PER_TRANSACTION = 100
-
-
-class ImportSuperseded(Exception):
-    """Another run of the same batch stored this chunk first (a resumed task racing a slow one)."""
-
-
-def import_upload(*, upload, imported_by, publisher: str = "") -> ImportBatch:
-    """Keep an uploaded file and queue a worker to store its rows, so the request returns at once; raises
-    IngestError, having kept nothing, for a file type no reader handles."""
-    from attribution.tasks import store_import
-
-    name = Path(upload.name).name
-    check_supported(name)
-    batch = ImportBatch(source_name=name, created_by=imported_by, publisher=publisher.strip())
-    batch.upload.save(name, upload, save=False)
-    batch.save()
-    transaction.on_commit(lambda: store_import.enqueue(batch.pk))
-    return batch
-
-
-def import_path(
-    path: Path, *, imported_by=None, extract: bool = True, publisher: str = "", background: bool = False
-) -> ImportBatch:
-    """Import an article file (see readers.py for the formats) as one ImportBatch, storing its rows in this
-    process. Quotes are extracted after each chunk of rows commits, or with background by the task workers."""
-    check_supported(path.name)
-    batch = ImportBatch.objects.create(
-        source_name=path.name, created_by=imported_by, publisher=publisher.strip(), extract=extract,
-        state=ImportBatch.State.STORING,
-    )
-    return batch_store(batch=batch, path=path, background=background)
-
-
-def batch_store(*, batch: ImportBatch, path: Path, background: bool = True) -> ImportBatch:
-    """Store the rows of batch's file from where an earlier run stopped (batch.rows). Each chunk of rows
-    commits together with the batch's counters, so a run killed at any point resumes exactly where it
-    stopped: no row is lost or stored twice. Each row commits or fails on its own within its chunk."""
-    rows = FileRows(path, name=batch.source_name)
-    _set_state(batch, ImportBatch.State.STORING)
-    position = batch.rows
-    for chunk in itertools.batched(itertools.islice(rows, position, None), ROWS_PER_TRANSACTION):
-        try:
-            with transaction.atomic():
-                created = _store_chunk(batch, chunk, position, rows.fraction_read)
-                if batch.extract and background:
-                    extraction_queue(created)
-        except ImportSuperseded:
-            log.warning("import batch %s: another run is storing it; this one stops", batch.pk)
-            break
-        position += len(chunk)
-        if batch.extract and not background:
-            articles_extract(article_ids=created)
-    else:
-        _set_state(batch, ImportBatch.State.STORED, fraction_read=1.0)
-    batch.refresh_from_db()
-    return batch
-
-
-def _store_chunk(batch: ImportBatch, chunk, position: int, fraction_read: float) -> list[int]:
-    """Store one chunk of rows and advance the batch's counters past it; returns the new articles' ids."""
-    if ImportBatch.objects.select_for_update().values_list("rows", flat=True).get(pk=batch.pk) != position:
-        raise ImportSuperseded
-    created, skipped = [], []
-    for number, (where, record) in enumerate(chunk, start=position + 1):
-        try:
-            if isinstance(record, IngestError):
-                raise record
-            article = article_create(
-                **_record_fields(record, batch.publisher), imported_by=batch.created_by, import_batch=batch,
-                extract=False,
-            )
-        except DuplicateArticle as exc:
-            skipped.append(SkippedRow(batch=batch, position=number, where=where, kind=SkippedRow.Kind.DUPLICATE,
-                                      message=exc.message, duplicate_of=exc.existing))
-        except IngestError as exc:
-            skipped.append(SkippedRow(batch=batch, position=number, where=where, kind=SkippedRow.Kind.ERROR,
-                                      message=exc.message))
-        else:
-            created.append(article.pk)
-    SkippedRow.objects.bulk_create(skipped)
-    duplicates = sum(row.kind == SkippedRow.Kind.DUPLICATE for row in skipped)
-    ImportBatch.objects.filter(pk=batch.pk).update(
-        rows=position + len(chunk),
-        created_count=F("created_count") + len(created),
-        duplicate_count=F("duplicate_count") + duplicates,
-        failed_count=F("failed_count") + len(skipped) - duplicates,
-        fraction_read=fraction_read,
-        updated_at=timezone.now(),
-    )
-    return created
-
-
-def _set_state(batch: ImportBatch, state: str, message: str = "", **fields) -> None:
-    ImportBatch.objects.filter(pk=batch.pk).update(state=state, message=message, updated_at=timezone.now(), **fields)
-
-
-def batch_run(*, batch_id: int) -> None:
-    """The storing task's work: store an uploaded file's rows, then delete the file. A batch that cannot go
-    on is marked stopped with the reason; its file is kept so a retry resumes it."""
-    batch = ImportBatch.objects.get(pk=batch_id)
-    if not batch.in_progress:
-        return  # a copy of a task that already finished, or a batch stopped until someone retries it
-    try:
-        with _upload_on_disk(batch.upload) as path:
-            batch = batch_store(batch=batch, path=path)
-    except Exception as exc:
-        _set_state(batch, ImportBatch.State.FAILED, f"{type(exc).__name__}: {exc}")
-        raise
-    if batch.state == ImportBatch.State.STORED:
-        batch.upload.delete(save=False)
-        ImportBatch.objects.filter(pk=batch.pk).update(upload="")
-
-
-@contextmanager
-def _upload_on_disk(upload):
-    """The uploaded file as a local path: the file itself when storage is a local directory, else a copy."""
-    if isinstance(upload.storage, FileSystemStorage):
-        yield Path(upload.path)
-        return
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / Path(upload.name).name
-        with upload.open("rb") as source, copy.open("wb") as target:
-            shutil.copyfileobj(source, target)
-        yield copy
-
-
-def batch_retry(*, batch: ImportBatch) -> tuple[bool, int]:
-    """Resume storing a stopped batch and queue its failed articles for extraction again; returns whether
-    storing resumed and how many articles were queued."""
-    from attribution.tasks import store_import
-
-    resumed = batch.state == ImportBatch.State.FAILED and bool(batch.upload)
-    if resumed:
-        _set_state(batch, ImportBatch.State.QUEUED)
-        transaction.on_commit(lambda: store_import.enqueue(batch.pk))
-    return resumed, batch_retry_failed(batch=batch)
-
-
-def batches_resume(*, stale_after: timedelta) -> int:
-    """Queue storing again for uploaded batches a killed worker left half stored (its task stays "running"
-    for ever), as extraction_resume does for articles. A batch the import command was storing when it was
-    killed cannot be resumed from here (the file is the caller's): it is marked stopped, to be imported again
-    (the rows already stored are then skipped as duplicates). Returns how many batches were queued."""
-    from django_tasks_db.models import DBTaskResult
-
-    from attribution.tasks import store_import
-
-    waiting = DBTaskResult.objects.ready().filter(task_path=store_import.module_path)
-    covered = {result.args_kwargs["args"][0] for result in waiting}
-    stranded = ImportBatch.objects.filter(
-        state__in=[ImportBatch.State.QUEUED, ImportBatch.State.STORING],
-        updated_at__lte=timezone.now() - stale_after,
-    ).exclude(pk__in=covered)
-    stranded.filter(upload="").update(
-        state=ImportBatch.State.FAILED, message="The import command stopped before the end; run it again.",
-        updated_at=timezone.now(),
-    )
-    ids = list(stranded.exclude(upload="").values_list("id", flat=True))
-    for batch_id in ids:
-        transaction.on_commit(lambda batch_id=batch_id: store_import.enqueue(batch_id))
-    return len(ids)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from attribution.forms import ImportUploadForm
 from attribution.models import Article, ImportBatch, SkippedRow
-from attribution.services.ingest import batch_retry
+from attribution.services.imports import batch_retry
 
 import_required = permission_required("attribution.add_article", raise_exception=True)
 # The batch page lists this many row errors; the CSV has them all.

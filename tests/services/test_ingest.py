@@ -4,7 +4,8 @@ from datetime import UTC, datetime
 import pytest
 
 from attribution.models import Article, Quote
-from attribution.services.ingest import DuplicateArticle, IngestError, article_create, import_path
+from attribution.services.imports import import_path
+from attribution.services.ingest import DuplicateArticle, IngestError, article_create
 from attribution.services.readers import FileRows
 from tests.factories import ARTICLE_BODY
 

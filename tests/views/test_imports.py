@@ -6,7 +6,7 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from attribution.models import Article, ImportBatch
-from attribution.services.ingest import batch_run
+from attribution.services.imports import batch_run
 from tests.factories import ARTICLE_BODY, ArticleFactory, UserFactory, admin_user, editor
 
 pytestmark = pytest.mark.django_db

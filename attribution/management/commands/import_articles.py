@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from attribution.models import SkippedRow
-from attribution.services.ingest import IngestError, import_path
+from attribution.services.errors import IngestError
+from attribution.services.imports import import_path
 
 
 class Command(BaseCommand):

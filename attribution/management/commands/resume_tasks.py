@@ -3,7 +3,7 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand
 
 from attribution.services.extract import extraction_resume
-from attribution.services.ingest import batches_resume
+from attribution.services.imports import batches_resume
 
 
 class Command(BaseCommand):

@@ -5,11 +5,12 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from attribution.models import Article, ImportBatch
-from attribution.services import ingest
-from attribution.services.ingest import batch_retry, batch_run, batch_store, batches_resume, import_path, import_upload
+from attribution.services import imports
+from attribution.services.imports import batch_retry, batch_run, batch_store, batches_resume, import_path, import_upload
 from tests.factories import admin_user
 from tests.workers import write_feed
 
@@ -18,19 +19,19 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def small_chunks(monkeypatch):
-    monkeypatch.setattr(ingest, "ROWS_PER_TRANSACTION", 3)
+    monkeypatch.setattr(imports, "ROWS_PER_TRANSACTION", 3)
 
 
 def fail_on_title(monkeypatch, title: str):
     """Make storing the row with this title die as a killed process would: with an error no row handler expects."""
-    real = ingest.article_create
+    real = imports.article_create
 
     def create(**fields):
         if fields["title"] == title:
             raise RuntimeError("worker lost")
         return real(**fields)
 
-    monkeypatch.setattr(ingest, "article_create", create)
+    monkeypatch.setattr(imports, "article_create", create)
 
 
 def upload(path, user=None, publisher=""):
@@ -128,7 +129,7 @@ def test_resume_queues_stranded_uploads_and_stops_stranded_command_imports(tmp_p
     with django_capture_on_commit_callbacks(execute=True):
         waiting = upload(path)  # its task is still queued: nothing to do
     command = ImportBatch.objects.create(source_name="cli.jsonl", state="storing")
-    ImportBatch.objects.update(updated_at=ingest.timezone.now() - timedelta(hours=1))
+    ImportBatch.objects.update(updated_at=timezone.now() - timedelta(hours=1))
     with django_capture_on_commit_callbacks(execute=True):
         assert batches_resume(stale_after=timedelta(minutes=10)) == 1
     args = [t.args_kwargs["args"] for t in DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")]
