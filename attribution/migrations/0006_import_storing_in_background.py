@@ -77,6 +77,10 @@ class Migration(migrations.Migration):
             name='upload',
             field=models.FileField(blank=True, upload_to='imports/%Y/%m/%d/'),
         ),
+        migrations.AlterModelOptions(
+            name='importbatch',
+            options={'ordering': ['-created_at', '-id'], 'verbose_name_plural': 'import batches'},
+        ),
         migrations.RunPython(batches_to_rows, migrations.RunPython.noop),
         migrations.RemoveField(
             model_name='importbatch',

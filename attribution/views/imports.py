@@ -15,8 +15,8 @@ from attribution.models import Article, ImportBatch, SkippedRow
 from attribution.services.imports import batch_retry
 
 import_required = permission_required("attribution.add_article", raise_exception=True)
-# The batch page lists this many row errors; the CSV has them all.
-ERRORS_SHOWN = 200
+# The batch page lists this many bad rows, and as many duplicates; the errors CSV has every bad row.
+ROWS_SHOWN = 200
 
 
 def batch_progress(batch: ImportBatch) -> dict:
@@ -56,10 +56,15 @@ def import_list(request):
 def import_detail(request, pk: int):
     batch = get_object_or_404(ImportBatch, pk=pk)
     template = "imports/detail.html#progress" if request.htmx else "imports/detail.html"
-    errors = batch.skipped_rows.filter(kind=SkippedRow.Kind.ERROR)[:ERRORS_SHOWN]
-    return TemplateResponse(
-        request, template, {"batch": batch, "progress": batch_progress(batch), "errors": errors, "errors_shown": ERRORS_SHOWN}
-    )
+    skipped = batch.skipped_rows.select_related("duplicate_of")
+    context = {
+        "batch": batch,
+        "progress": batch_progress(batch),
+        "errors": skipped.filter(kind=SkippedRow.Kind.ERROR)[:ROWS_SHOWN],
+        "duplicates": skipped.filter(kind=SkippedRow.Kind.DUPLICATE)[:ROWS_SHOWN],
+        "rows_shown": ROWS_SHOWN,
+    }
+    return TemplateResponse(request, template, context)
 
 
 @login_required

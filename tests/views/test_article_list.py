@@ -40,6 +40,7 @@ def test_list_page_filters_by_query_string_and_as_htmx_partial(client):
     client.force_login(editor())
     page = client.get(reverse("article_list"), {"q": "ferry"}).content.decode()
     assert "Ferry strike" in page and "Bridge closed" not in page
+    assert "{#" not in page and "{%" not in page  # no template comment leaks into the page
     partial = client.get(reverse("article_list"), {"q": "bridge"}, headers={"HX-Request": "true"}).content.decode()
     assert partial.lstrip().startswith('<div id="results">') and "Bridge closed" in partial
 

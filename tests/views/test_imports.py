@@ -52,10 +52,15 @@ def test_a_finished_batch_stops_polling_and_a_stopped_one_offers_to_resume(clien
     page = client.get(reverse("import_detail", args=[storing.pk])).content.decode()
     assert "Storing articles: 1200 rows read (46% of the file)" in page and 'value="0.457"' in page
     assert 'hx-trigger="every 1s"' in page
-    done = ImportBatch.objects.create(source_name="done.jsonl", state="stored")
+    done = ImportBatch.objects.create(source_name="done.jsonl", state="stored", duplicate_count=1)
     ArticleFactory(import_batch=done, extraction_status="done")
+    earlier = ArticleFactory(title="Bridge closed")
+    done.skipped_rows.create(position=2, where="done.jsonl line 2", kind="duplicate", message="duplicate",
+                             duplicate_of=earlier)
     page = client.get(reverse("import_detail", args=[done.pk])).content.decode()
     assert "Extraction finished: 1 of 1 articles" in page and "hx-trigger" not in page
+    assert "1 row skipped as already imported" in page
+    assert f'<a href="{reverse("article_detail", args=[earlier.pk])}">Bridge closed</a>' in page
     stopped = ImportBatch.objects.create(source_name="big.jsonl", state="failed", rows=300, upload="imports/big.jsonl",
                                          message="OperationalError: connection lost")
     page = client.get(reverse("import_detail", args=[stopped.pk])).content.decode()
