@@ -26,12 +26,11 @@ chromium:
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 		else echo "Chromium is needed for the browser tests: sudo apt-get install -y chromium"; exit 1; fi; }
 
-# One task worker (background extraction) runs beside the server; both stop together.
+# One task worker (storing uploads, extracting quotes) runs beside the server; both stop together.
 run: db
 	$(DEV_ENV) $(PY) manage.py seed_demo
-	$(DEV_ENV) $(PY) manage.py resume_tasks
 	@trap 'kill 0' EXIT INT TERM; \
-	$(DEV_ENV) $(PY) manage.py db_worker --no-reload & \
+	$(DEV_ENV) $(PY) manage.py worker & \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
 test: venv chromium

@@ -1,4 +1,4 @@
-"""Background work, run by `python manage.py db_worker` (django-tasks-db): several workers share the queue
+"""Background work, run by `python manage.py worker` (django-tasks-db): several workers share the queue
 through the database's row locks, so each task runs once."""
 
 from django.tasks import task

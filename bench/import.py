@@ -1,6 +1,6 @@
 """Bulk import at scale, on the "_bench" database (emptied before each run); prints figures, asserts nothing.
 
-1. ../shared/corpus/bbc.jsonl end to end with 1, then 2 `db_worker` processes: uploaded (the workers store its
+1. ../shared/corpus/bbc.jsonl end to end with 1, then 2 `worker` processes: uploaded (the workers store its
    rows and extract their quotes), then through `import_articles --background` (which stores them while the
    workers extract). Prints wall time, articles/s, quotes stored and the peak RSS of each worker and of the
    importer.
@@ -60,7 +60,7 @@ def end_to_end(workers: int, corpus: Path, via: str) -> None:
         import_upload(upload=SimpleUploadedFile(corpus.name, corpus.read_bytes()), imported_by=None)
     else:
         importer = manage("import_articles", "--background", str(corpus))
-    processes = [manage("db_worker", "--no-startup-delay", "--no-reload", "--interval", "0.5") for _ in range(workers)]
+    processes = [manage("worker", "--no-startup-delay", "--interval", "0.5") for _ in range(workers)]
     try:
         while True:
             if importer is not None and importer_mb is None:

@@ -1,11 +1,11 @@
-"""Background extraction through django.tasks, with a real db_worker process against the test database."""
+"""Background work through django.tasks, with real worker processes (`manage.py worker`) against the test database."""
 
-import os
 import signal
 import time
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django_tasks_db.models import DBTaskResult
 
 from attribution.models import Article, ImportBatch, Quote
 from attribution.services import extract as extract_service
@@ -37,23 +37,45 @@ def test_batch_extraction_marks_a_failing_article_and_goes_on(monkeypatch):
     assert Quote.objects.filter(article__in=[good, bad]).count() == 4
 
 
-@pytest.mark.django_db(transaction=True)
-def test_a_worker_killed_mid_batch_is_made_good_without_duplicates(tmp_path):
-    from django.core.management import call_command
+def running_task_of(worker_id: str) -> bool:
+    return DBTaskResult.objects.running().filter(worker_ids__contains=[worker_id]).exists()
 
+
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_killed_mid_batch_and_started_again_finishes_it_without_duplicates(tmp_path):
     path = tmp_path / "batch.jsonl"
     write_feed(path, 40)
     batch = import_path(path, background=True)
-    worker = start_worker()
+    worker = start_worker("first")
     deadline = time.monotonic() + 120
-    wait_until(lambda: Article.objects.filter(extraction_status="done").exists(), deadline, pause=0.1)
+    wait_until(lambda: Article.objects.filter(extraction_status="done").exists() and running_task_of("first"),
+               deadline, pause=0.05)
     worker.send_signal(signal.SIGKILL)  # mid-batch: its running task never finishes
     worker.wait()
-    call_command("resume_tasks", "--stale-after", "0", stdout=open(os.devnull, "w"))
-    with running_worker():
+    assert running_task_of("first")
+    with running_worker("second"):
         wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists(), deadline)
     assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
     assert Quote.objects.count() == 2 * batch.created_count
+    assert DBTaskResult.objects.filter(worker_ids=["first", "second"], status="SUCCESSFUL").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_live_worker_takes_over_the_task_of_one_that_dies(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    write_feed(path, 80)
+    batch = import_path(path, background=True)
+    doomed = start_worker("doomed")
+    deadline = time.monotonic() + 120
+    with running_worker("survivor"):
+        wait_until(lambda: running_task_of("doomed") and DBTaskResult.objects.filter(
+            worker_ids__contains=["survivor"]).exists(), deadline, pause=0.05)
+        doomed.send_signal(signal.SIGKILL)
+        doomed.wait()
+        wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists(), deadline)
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
+    assert Quote.objects.count() == 2 * batch.created_count
+    assert DBTaskResult.objects.filter(worker_ids=["doomed", "survivor"], status="SUCCESSFUL").count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
@@ -71,8 +93,6 @@ def test_a_real_worker_extracts_a_queued_import(tmp_path):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_while_storing_an_upload_is_resumed_with_no_row_lost_or_doubled(tmp_path):
-    from django.core.management import call_command
-
     rows = 500
     path = tmp_path / "feed.jsonl"
     write_feed(path, rows, extra="{broken\n")
@@ -85,8 +105,7 @@ def test_a_worker_killed_while_storing_an_upload_is_resumed_with_no_row_lost_or_
     batch.refresh_from_db()
     assert batch.state == "storing" and batch.rows < rows  # killed mid-file: its task stays "running"
 
-    call_command("resume_tasks", "--stale-after", "0", stdout=open(os.devnull, "w"))
-    with running_worker():
+    with running_worker():  # started again, it finds the task orphaned and resumes the file
         wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists()
                    and ImportBatch.objects.get(pk=batch.pk).state == "stored", deadline)
     batch.refresh_from_db()

@@ -1,4 +1,4 @@
-"""A real `db_worker` process against the test database, for tests of background work."""
+"""Real `worker` processes against the test database, for tests of background work."""
 
 import json
 import os
@@ -22,16 +22,17 @@ def worker_env() -> dict:
     }
 
 
-def start_worker() -> subprocess.Popen:
+def start_worker(worker_id: str | None = None) -> subprocess.Popen:
+    command = [sys.executable, "manage.py", "worker", "--no-startup-delay", "--interval", "0.2", "--watch-interval", "1"]
     return subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--interval", "0.2", "--no-reload"],
+        command + (["--worker-id", worker_id] if worker_id else []),
         cwd=settings.BASE_DIR, env=worker_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
 
 
 @contextmanager
-def running_worker():
-    worker = start_worker()
+def running_worker(worker_id: str | None = None):
+    worker = start_worker(worker_id)
     try:
         yield worker
     finally:

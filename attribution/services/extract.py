@@ -1,5 +1,6 @@
 """Running the extraction engine over stored articles."""
 
+import itertools
 import logging
 from datetime import timedelta
 
@@ -79,14 +80,14 @@ TASK_CHUNK = 16
 
 
 def extraction_queue(article_ids: list[int]) -> None:
-    """Queue background extraction of these articles, TASK_CHUNK to a task, once the current transaction
-    commits (at once outside one)."""
+    """Queue background extraction of these articles, TASK_CHUNK to a task. The database backend writes the
+    tasks in the caller's transaction, so they exist exactly when the articles do: a process killed just after
+    a commit cannot leave articles without a task, as an on_commit callback could."""
     from attribution.tasks import extract_articles
 
-    ids = list(article_ids)
-    for start in range(0, len(ids), TASK_CHUNK):
-        chunk = ids[start : start + TASK_CHUNK]
-        transaction.on_commit(lambda chunk=chunk: extract_articles.enqueue(chunk))
+    with transaction.atomic():
+        for chunk in itertools.batched(article_ids, TASK_CHUNK):
+            extract_articles.enqueue(list(chunk))
 
 
 def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10)) -> int:
@@ -110,6 +111,7 @@ def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10)) -> int:
     return len(stranded)
 
 
+@transaction.atomic
 def batch_retry_failed(*, batch) -> int:
     """Queue the batch's failed articles for extraction again."""
     failed = list(batch.articles.filter(extraction_status=Article.ExtractionStatus.FAILED).values_list("id", flat=True))

@@ -62,8 +62,9 @@ def import_upload(*, upload, imported_by, publisher: str = "") -> ImportBatch:
     check_supported(name)
     batch = ImportBatch(source_name=name, created_by=imported_by, publisher=publisher.strip())
     batch.upload.save(name, upload, save=False)
-    batch.save()
-    transaction.on_commit(lambda: store_import.enqueue(batch.pk))
+    with transaction.atomic():  # the task row commits with the batch's (see extraction_queue)
+        batch.save()
+        store_import.enqueue(batch.pk)
     return batch
 
 
@@ -179,10 +180,11 @@ def batch_retry(*, batch: ImportBatch) -> tuple[bool, int]:
     from attribution.tasks import store_import
 
     resumed = batch.state == ImportBatch.State.FAILED and bool(batch.upload)
-    if resumed:
-        _set_state(batch, ImportBatch.State.QUEUED)
-        transaction.on_commit(lambda: store_import.enqueue(batch.pk))
-    return resumed, batch_retry_failed(batch=batch)
+    with transaction.atomic():
+        if resumed:
+            _set_state(batch, ImportBatch.State.QUEUED)
+            store_import.enqueue(batch.pk)
+        return resumed, batch_retry_failed(batch=batch)
 
 
 def batches_resume(*, stale_after: timedelta) -> int:
@@ -206,5 +208,5 @@ def batches_resume(*, stale_after: timedelta) -> int:
     )
     ids = list(stranded.exclude(upload="").values_list("id", flat=True))
     for batch_id in ids:
-        transaction.on_commit(lambda batch_id=batch_id: store_import.enqueue(batch_id))
+        store_import.enqueue(batch_id)
     return len(ids)

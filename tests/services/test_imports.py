@@ -42,11 +42,13 @@ def test_a_run_that_dies_mid_chunk_loses_that_chunk_whole_and_resumes_there(tmp_
     path = tmp_path / "feed.jsonl"
     write_feed(path, 8, extra="{broken\n")
     fail_on_title(monkeypatch, "Story 4")  # row 5, in the second chunk (rows 4-6)
-    batch = ImportBatch.objects.create(source_name=path.name, extract=False)
+    batch = ImportBatch.objects.create(source_name=path.name)
     with pytest.raises(RuntimeError):
         batch_store(batch=batch, path=path)
     batch.refresh_from_db()
     assert (batch.rows, batch.created_count, Article.objects.count()) == (3, 3, 3)
+    queued = {pk for task in DBTaskResult.objects.all() for pk in task.args_kwargs["args"][0]}
+    assert queued == set(Article.objects.values_list("id", flat=True))  # tasks commit with their chunk
     assert 0.3 < batch.fraction_read < 0.4  # 3 of 8 like-sized lines (and a short broken one)
 
     monkeypatch.undo()
@@ -67,17 +69,15 @@ def test_a_second_run_of_a_batch_stops_where_another_has_gone_ahead(tmp_path, sm
     assert (batch.rows, batch.created_count, batch.duplicate_count, Article.objects.count()) == (6, 6, 0, 6)
 
 
-def test_upload_is_kept_until_a_worker_stores_it_then_deleted(tmp_path, django_capture_on_commit_callbacks):
+def test_upload_is_kept_until_a_worker_stores_it_then_deleted(tmp_path):
     path = tmp_path / "feed.jsonl"
     write_feed(path, 2)
-    with django_capture_on_commit_callbacks(execute=True):
-        batch = upload(path, user=admin_user(), publisher="Wire")
+    batch = upload(path, user=admin_user(), publisher="Wire")
     assert (batch.state, batch.rows) == ("queued", 0) and batch.upload.storage.exists(batch.upload.name)
     (task,) = DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")
     assert task.args_kwargs["args"] == [batch.pk]
 
-    with django_capture_on_commit_callbacks(execute=True):
-        batch_run(batch_id=batch.pk)
+    batch_run(batch_id=batch.pk)
     stored = ImportBatch.objects.get(pk=batch.pk)
     assert (stored.state, stored.created_count, stored.upload.name) == ("stored", 2, "")
     assert not batch.upload.storage.exists(batch.upload.name)
@@ -96,8 +96,7 @@ def test_uploads_work_from_storage_that_is_not_a_local_folder(tmp_path, settings
     assert (batch.state, batch.created_count) == ("stored", 3), list(batch.skipped_rows.all())
 
 
-def test_a_stopped_upload_shows_why_and_a_retry_resumes_it(tmp_path, small_chunks, monkeypatch,
-                                                            django_capture_on_commit_callbacks):
+def test_a_stopped_upload_shows_why_and_a_retry_resumes_it(tmp_path, small_chunks, monkeypatch):
     path = tmp_path / "feed.jsonl"
     write_feed(path, 5)
     batch = upload(path)
@@ -110,28 +109,23 @@ def test_a_stopped_upload_shows_why_and_a_retry_resumes_it(tmp_path, small_chunk
     assert ImportBatch.objects.get(pk=batch.pk).rows == 3
 
     monkeypatch.undo()
-    with django_capture_on_commit_callbacks(execute=True):
-        assert batch_retry(batch=batch) == (True, 0)
+    assert batch_retry(batch=batch) == (True, 0)
     assert ImportBatch.objects.get(pk=batch.pk).state == "queued"
-    assert DBTaskResult.objects.filter(task_path="attribution.tasks.store_import").count() == 1
+    assert DBTaskResult.objects.filter(task_path="attribution.tasks.store_import").count() == 2  # upload, retry
     batch_run(batch_id=batch.pk)
     batch.refresh_from_db()
     assert (batch.state, batch.message, batch.rows, batch.created_count) == ("stored", "", 5, 5)
 
 
-def test_resume_queues_stranded_uploads_and_stops_stranded_command_imports(tmp_path,
-                                                                          django_capture_on_commit_callbacks):
+def test_resume_queues_stranded_uploads_and_stops_stranded_command_imports(tmp_path):
     path = tmp_path / "feed.jsonl"
     write_feed(path, 1)
-    with django_capture_on_commit_callbacks(execute=True):
-        stranded = upload(path)
-    DBTaskResult.objects.all().delete()  # its task was taken by a worker that then died
-    with django_capture_on_commit_callbacks(execute=True):
-        waiting = upload(path)  # its task is still queued: nothing to do
+    stranded = upload(path)
+    DBTaskResult.objects.all().delete()  # its task went missing (pruned by hand, say)
+    waiting = upload(path)  # its task is still queued: nothing to do
     command = ImportBatch.objects.create(source_name="cli.jsonl", state="storing")
     ImportBatch.objects.update(updated_at=timezone.now() - timedelta(hours=1))
-    with django_capture_on_commit_callbacks(execute=True):
-        assert batches_resume(stale_after=timedelta(minutes=10)) == 1
+    assert batches_resume(stale_after=timedelta(minutes=10)) == 1
     args = [t.args_kwargs["args"] for t in DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")]
     assert sorted(args) == sorted([[stranded.pk], [waiting.pk]])
     command.refresh_from_db()

@@ -23,10 +23,9 @@ def test_editors_cannot_reach_imports(client, name):
     assert client.get(reverse(name)).status_code == 403
 
 
-def test_upload_queues_the_file_and_the_batch_page_follows_it(client, django_capture_on_commit_callbacks):
+def test_upload_queues_the_file_and_the_batch_page_follows_it(client):
     client.force_login(admin_user())
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("import_new"), {"file": jsonl("One", "Two"), "publisher": "Wire"})
+    response = client.post(reverse("import_new"), {"file": jsonl("One", "Two"), "publisher": "Wire"})
     batch = ImportBatch.objects.get()
     assert response.url == reverse("import_detail", args=[batch.pk])
     assert (batch.source_name, batch.state, batch.publisher) == ("feed.jsonl", "queued", "Wire")
@@ -35,8 +34,7 @@ def test_upload_queues_the_file_and_the_batch_page_follows_it(client, django_cap
     assert "Waiting for a worker" in page and 'hx-trigger="every 1s"' in page
 
     (task,) = DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")
-    with django_capture_on_commit_callbacks(execute=True):
-        batch_run(batch_id=task.args_kwargs["args"][0])
+    batch_run(batch_id=task.args_kwargs["args"][0])
     assert set(Article.objects.values_list("extraction_status", "publisher")) == {("pending", "Wire")}
     assert DBTaskResult.objects.filter(task_path="attribution.tasks.extract_articles").count() == 1
     poll = client.get(response.url, headers={"HX-Request": "true"}).content.decode()
@@ -67,12 +65,11 @@ def test_a_finished_batch_stops_polling_and_a_stopped_one_offers_to_resume(clien
     assert "Storing stopped after 300 rows: OperationalError: connection lost" in page and "Resume storing" in page
 
 
-def test_the_django_admin_imports_through_the_same_service(client, django_capture_on_commit_callbacks):
+def test_the_django_admin_imports_through_the_same_service(client):
     client.force_login(UserFactory(username="chief", group="Admins", is_staff=True))
     url = reverse("admin:attribution_importbatch_add")
     assert "Import articles" in client.get(url).content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"file": jsonl("One"), "publisher": ""})
+    response = client.post(url, {"file": jsonl("One"), "publisher": ""})
     batch = ImportBatch.objects.get()
     assert response.url == reverse("import_detail", args=[batch.pk]) and batch.state == "queued"
     assert DBTaskResult.objects.filter(task_path="attribution.tasks.store_import").count() == 1
@@ -93,13 +90,12 @@ def test_oversize_and_unsupported_uploads_are_refused_clearly(client, settings):
     assert not ImportBatch.objects.exists()
 
 
-def test_retry_failed_requeues(client, django_capture_on_commit_callbacks):
+def test_retry_failed_requeues(client):
     batch = ImportBatch.objects.create(source_name="feed.jsonl", state="stored")
     ArticleFactory(import_batch=batch, extraction_status="failed", extraction_error="RuntimeError: boom")
     client.force_login(admin_user())
     page = client.get(reverse("import_detail", args=[batch.pk])).content.decode()
     assert "Retry failed" in page and "1 failed" in page
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("import_retry", args=[batch.pk]))
+    client.post(reverse("import_retry", args=[batch.pk]))
     assert batch.articles.get().extraction_status == "pending"
     assert DBTaskResult.objects.count() == 1

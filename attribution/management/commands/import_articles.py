@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument("--publisher", default="", help="publisher for rows that name none")
         parser.add_argument(
             "--background", action="store_true",
-            help="queue extraction for the task workers (python manage.py db_worker) instead of extracting now",
+            help="queue extraction for the task workers (python manage.py worker) instead of extracting now",
         )
 
     def handle(self, *paths, **options):

@@ -2,22 +2,25 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from attribution.services.extract import extraction_resume
-from attribution.services.imports import batches_resume
+from attribution.workers import unfinished_work_requeue
 
 
 class Command(BaseCommand):
     help = (
-        "Queue again the background work a worker that died mid-task left unfinished (its task never finishes): "
-        "uploads half stored, articles still pending extraction. Safe at any time; make run does it before "
-        "starting its worker."
+        "Put back in the queue what background work was left unfinished: tasks of workers that died, uploads "
+        "half stored and articles still pending that no task covers. Safe at any time; every worker does it "
+        "when it starts."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--stale-after", type=float, default=10.0, help="minutes untouched (default 10)")
+        parser.add_argument(
+            "--stale-after", type=float, default=10.0,
+            help="minutes an upload or article must be untouched to count as left behind (default 10)",
+        )
 
     def handle(self, *args, **options):
-        stale_after = timedelta(minutes=options["stale_after"])
-        batches = batches_resume(stale_after=stale_after)
-        articles = extraction_resume(stale_after=stale_after)
-        self.stdout.write(f"{batches} import(s) queued to finish storing, {articles} article(s) queued for extraction.")
+        counts = unfinished_work_requeue(stale_after=timedelta(minutes=options["stale_after"]))
+        self.stdout.write(
+            f"{counts['tasks']} task(s) of workers that died, {counts['imports']} import(s) and "
+            f"{counts['articles']} article(s) queued again."
+        )

@@ -1,0 +1,29 @@
+from datetime import timedelta
+
+from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
+
+from attribution.workers import unfinished_work_requeue, watchdog_start, worker_register
+
+
+class Command(DBWorkerCommand):
+    help = (
+        "Run a background task worker (django-tasks-db's db_worker) that the others can tell is alive: on start "
+        "it puts back in the queue whatever workers that died left unfinished, and while it runs it takes over "
+        "the tasks of any that die. Start it N times, on one machine or several, for N workers."
+    )
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--watch-interval", type=float, default=30.0,
+            help="seconds between checks for tasks of workers that died (default 30)",
+        )
+
+    def handle(self, *args, worker_id: str, watch_interval: float, **options):
+        # The liveness lock belongs to the process that runs the tasks; an autoreloader would run them in a
+        # child process under another worker id.
+        options["reload"] = False
+        self._liveness = worker_register(worker_id)
+        unfinished_work_requeue(stale_after=timedelta(minutes=10))
+        watchdog_start(watch_interval)
+        super().handle(*args, worker_id=worker_id, **options)
