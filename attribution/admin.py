@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 
 from attribution.forms import ImportUploadForm
 from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, ReviewEvent, Speaker
+from attribution.views.imports import upload_queue
 
 
 class QuoteInline(admin.TabularInline):
@@ -92,7 +93,7 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         form = ImportUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid() and (batch := form.save(imported_by=request.user)):
+        if request.method == "POST" and form.is_valid() and (batch := upload_queue(form, request.user)):
             return redirect("import_detail", pk=batch.pk)
         context = self.admin_site.each_context(request) | {
             "title": "Import articles", "opts": self.opts, "form": form, "form_url": form_url,

@@ -4,9 +4,7 @@ from django.urls import reverse
 
 from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, Speaker
 from attribution.selectors import ArticleFilters
-from attribution.services.errors import IngestError
 from attribution.services.export import ExportFilters
-from attribution.services.imports import import_upload
 
 
 class DeskForm(forms.Form):
@@ -138,16 +136,6 @@ class ImportUploadForm(DeskForm):
                 f"The file is {upload.size / 2**20:.1f} MB; the limit is {settings.IMPORT_MAX_BYTES / 2**20:.0f} MB."
             )
         return upload
-
-    def save(self, *, imported_by) -> ImportBatch | None:
-        """Hand the valid upload to the import service: the queued batch, or None with the reason on the form."""
-        try:
-            return import_upload(
-                upload=self.cleaned_data["file"], imported_by=imported_by, publisher=self.cleaned_data["publisher"]
-            )
-        except IngestError as exc:
-            self.add_error("file", exc.message)
-            return None
 
 
 class ExportForm(DeskForm):

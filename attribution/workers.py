@@ -12,7 +12,7 @@ import threading
 import time
 from datetime import timedelta
 
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -26,13 +26,33 @@ log = logging.getLogger(__name__)
 LOCK_NAMESPACE = 0x41545444  # "ATTD"
 
 
-def worker_register(worker_id: str) -> BaseDatabaseWrapper:
-    """Take this worker's liveness lock on a connection of its own, which the caller keeps open for as long as
-    the worker lives (Django's own connection is closed and reopened between tasks, which would free it)."""
-    connection = connections.create_connection(DEFAULT_DB_ALIAS)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock(%s, hashtext(%s))", [LOCK_NAMESPACE, worker_id])
-    return connection
+class Liveness:
+    """This worker's liveness lock, held on a connection of its own (Django's own connection is closed and
+    reopened between tasks, which would free it) for as long as the worker lives."""
+
+    def __init__(self, worker_id: str):
+        self.worker_id = worker_id
+        self.connection: BaseDatabaseWrapper | None = None
+
+    def hold(self) -> bool:
+        """Make sure the lock is held, taking it again if its connection dropped (say, a database restart):
+        until then other workers would take this one for dead. Returns whether it is held."""
+        if self.connection is not None:
+            try:
+                with self.connection.cursor() as cursor:
+                    cursor.execute("SELECT 1")
+                return True
+            except DatabaseError:
+                self.connection.close()
+        connection = connections.create_connection(DEFAULT_DB_ALIAS)
+        connection.inc_thread_sharing()  # taken here, checked from the watchdog's thread
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_lock(%s, hashtext(%s))", [LOCK_NAMESPACE, self.worker_id])
+            held = cursor.fetchone()[0]
+        if not held:
+            connection.close()
+        self.connection = connection if held else None
+        return held
 
 
 def _alive(cursor, worker_id: str) -> bool:
@@ -65,14 +85,15 @@ def unfinished_work_requeue(*, stale_after: timedelta) -> dict[str, int]:
     }
 
 
-def watchdog_start(interval: float) -> threading.Thread:
-    """Requeue orphaned tasks every interval seconds from a daemon thread, so a worker that dies while others
-    live has its task taken over without anyone restarting anything."""
+def watchdog_start(liveness: Liveness, interval: float) -> threading.Thread:
+    """Every interval seconds, from a daemon thread: keep this worker's liveness lock held, and requeue the
+    tasks of workers that died, so one dying while others live has its task taken over with no restart."""
 
     def watch() -> None:
         while True:
             time.sleep(interval)
             try:
+                liveness.hold()
                 orphaned_tasks_requeue()
             except Exception:  # a lost database connection must not end the watch; the next round retries
                 log.exception("checking for orphaned tasks failed")

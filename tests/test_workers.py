@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
 from attribution.tasks import extract_articles
-from attribution.workers import orphaned_tasks_requeue, worker_register
+from attribution.workers import Liveness, orphaned_tasks_requeue
 
 pytestmark = pytest.mark.django_db
 
@@ -16,17 +17,35 @@ def running_task(worker_id: str) -> DBTaskResult:
     return result
 
 
-def test_only_tasks_of_workers_that_are_gone_are_requeued(capsys):
-    live = worker_register("alive")
-    try:
-        kept, orphaned = running_task("alive"), running_task("gone")
-        assert orphaned_tasks_requeue() == 1
-        kept.refresh_from_db()
-        orphaned.refresh_from_db()
-        assert (kept.status, orphaned.status, orphaned.started_at) == ("RUNNING", "READY", None)
-        assert orphaned.worker_ids == ["gone"]  # the next claim appends the worker that takes it over
-        call_command("resume_tasks")
-        assert "0 task(s) of workers that died" in capsys.readouterr().out
-    finally:
-        live.close()
-    assert orphaned_tasks_requeue() == 1  # its worker's connection is gone, and so is its lock
+@pytest.fixture
+def live_worker():
+    liveness = Liveness("alive")
+    assert liveness.hold()
+    yield liveness
+    liveness.connection.close()
+
+
+def test_only_tasks_of_workers_that_are_gone_are_requeued(live_worker, capsys):
+    kept, orphaned = running_task("alive"), running_task("gone")
+    assert orphaned_tasks_requeue() == 1
+    kept.refresh_from_db()
+    orphaned.refresh_from_db()
+    assert (kept.status, orphaned.status, orphaned.started_at) == ("RUNNING", "READY", None)
+    assert orphaned.worker_ids == ["gone"]  # the next claim appends the worker that takes it over
+    call_command("resume_tasks")
+    assert "0 task(s) of workers that died" in capsys.readouterr().out
+
+    live_worker.connection.close()  # its process died: PostgreSQL frees the lock with the connection
+    assert orphaned_tasks_requeue() == 1
+
+
+def test_a_worker_takes_its_lock_again_after_losing_its_connection_and_ids_are_exclusive(live_worker):
+    assert not Liveness("alive").hold()  # a second worker under the same id is refused
+    with live_worker.connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    with connection.cursor() as cursor:  # as a database restart would
+        cursor.execute("SELECT pg_terminate_backend(%s, 5000)", [pid])
+    assert live_worker.hold()
+    running_task("alive")
+    assert orphaned_tasks_requeue() == 0

@@ -12,11 +12,22 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from attribution.forms import ImportUploadForm
 from attribution.models import Article, ImportBatch, SkippedRow
-from attribution.services.imports import batch_retry
+from attribution.services.errors import IngestError
+from attribution.services.imports import batch_retry, import_upload
 
 import_required = permission_required("attribution.add_article", raise_exception=True)
 # The batch page lists this many bad rows, and as many duplicates; the errors CSV has every bad row.
 ROWS_SHOWN = 200
+
+
+def upload_queue(form: ImportUploadForm, user) -> ImportBatch | None:
+    """Hand a valid upload form's file to the import service (for this page and the admin's): the queued
+    batch, or None with the reason on the form."""
+    try:
+        return import_upload(upload=form.cleaned_data["file"], imported_by=user, publisher=form.cleaned_data["publisher"])
+    except IngestError as exc:
+        form.add_error("file", exc.message)
+        return None
 
 
 def batch_progress(batch: ImportBatch) -> dict:
@@ -37,7 +48,7 @@ def batch_progress(batch: ImportBatch) -> dict:
 @require_http_methods(["GET", "POST"])
 def import_new(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid() and (batch := form.save(imported_by=request.user)):
+    if request.method == "POST" and form.is_valid() and (batch := upload_queue(form, request.user)):
         return redirect("import_detail", pk=batch.pk)
     return TemplateResponse(request, "imports/new.html", {"form": form, "limit_mb": settings.IMPORT_MAX_BYTES // 2**20})
 

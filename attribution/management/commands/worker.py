@@ -1,8 +1,9 @@
 from datetime import timedelta
 
+from django.core.management.base import CommandError
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
-from attribution.workers import unfinished_work_requeue, watchdog_start, worker_register
+from attribution.workers import Liveness, unfinished_work_requeue, watchdog_start
 
 
 class Command(DBWorkerCommand):
@@ -23,7 +24,9 @@ class Command(DBWorkerCommand):
         # The liveness lock belongs to the process that runs the tasks; an autoreloader would run them in a
         # child process under another worker id.
         options["reload"] = False
-        self._liveness = worker_register(worker_id)
+        liveness = Liveness(worker_id)
+        if not liveness.hold():
+            raise CommandError(f"Worker id {worker_id!r} is in use by a live worker; give each worker its own.")
         unfinished_work_requeue(stale_after=timedelta(minutes=10))
-        watchdog_start(watch_interval)
+        watchdog_start(liveness, watch_interval)
         super().handle(*args, worker_id=worker_id, **options)
