@@ -4,7 +4,7 @@ django-tasks-db keeps no heartbeat: a worker killed mid-task leaves its task "ru
 workers (`python manage.py worker`) holds a PostgreSQL session advisory lock named by its worker id for as long
 as it lives, on a connection of its own; PostgreSQL frees the lock the moment that connection drops, however the
 worker died (SIGKILL, out of memory, a lost machine). A running task whose worker's lock is free was orphaned
-and goes back to the queue: every task here is idempotent, so running its start again duplicates nothing.
+and goes back to the queue: every task here is idempotent, so running it again duplicates nothing.
 """
 
 import logging
