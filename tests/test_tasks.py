@@ -41,11 +41,27 @@ def running_task_of(worker_id: str) -> bool:
     return DBTaskResult.objects.running().filter(worker_ids__contains=[worker_id]).exists()
 
 
+def queued_feed(tmp_path, count: int) -> ImportBatch:
+    """A stored import of count articles whose extraction waits for a worker."""
+    path = tmp_path / "batch.jsonl"
+    write_feed(path, count)
+    return import_path(path, background=True)
+
+
+def all_extracted() -> bool:
+    return not Article.objects.filter(extraction_status="pending").exists()
+
+
+def assert_extracted_once(batch, handover: list[str]) -> None:
+    """Every article done, its quotes stored once, and the killed worker's task finished by the other."""
+    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
+    assert Quote.objects.count() == 2 * batch.created_count
+    assert DBTaskResult.objects.filter(worker_ids=handover, status="SUCCESSFUL").count() == 1
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_killed_mid_batch_and_started_again_finishes_it_without_duplicates(tmp_path):
-    path = tmp_path / "batch.jsonl"
-    write_feed(path, 40)
-    batch = import_path(path, background=True)
+    batch = queued_feed(tmp_path, 40)
     worker = start_worker("first")
     deadline = time.monotonic() + 120
     wait_until(lambda: Article.objects.filter(extraction_status="done").exists() and running_task_of("first"),
@@ -54,17 +70,13 @@ def test_a_worker_killed_mid_batch_and_started_again_finishes_it_without_duplica
     worker.wait()
     assert running_task_of("first")
     with running_worker("second"):
-        wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists(), deadline)
-    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
-    assert Quote.objects.count() == 2 * batch.created_count
-    assert DBTaskResult.objects.filter(worker_ids=["first", "second"], status="SUCCESSFUL").count() == 1
+        wait_until(all_extracted, deadline)
+    assert_extracted_once(batch, handover=["first", "second"])
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_live_worker_takes_over_the_task_of_one_that_dies(tmp_path):
-    path = tmp_path / "batch.jsonl"
-    write_feed(path, 80)
-    batch = import_path(path, background=True)
+    batch = queued_feed(tmp_path, 80)
     doomed = start_worker("doomed")
     deadline = time.monotonic() + 120
     with running_worker("survivor"):
@@ -72,21 +84,17 @@ def test_a_live_worker_takes_over_the_task_of_one_that_dies(tmp_path):
             worker_ids__contains=["survivor"]).exists(), deadline, pause=0.05)
         doomed.send_signal(signal.SIGKILL)
         doomed.wait()
-        wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists(), deadline)
-    assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
-    assert Quote.objects.count() == 2 * batch.created_count
-    assert DBTaskResult.objects.filter(worker_ids=["doomed", "survivor"], status="SUCCESSFUL").count() == 1
+        wait_until(all_extracted, deadline)
+    assert_extracted_once(batch, handover=["doomed", "survivor"])
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_extracts_a_queued_import(tmp_path):
-    path = tmp_path / "batch.jsonl"
-    write_feed(path, 40)
-    batch = import_path(path, background=True)
+    batch = queued_feed(tmp_path, 40)
     assert Article.objects.filter(extraction_status="pending").count() == 40
 
     with running_worker():
-        wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists(), time.monotonic() + 120)
+        wait_until(all_extracted, time.monotonic() + 120)
     assert set(Article.objects.values_list("extraction_status", flat=True)) == {"done"}
     assert Quote.objects.count() == 2 * batch.created_count
 
@@ -106,8 +114,7 @@ def test_a_worker_killed_while_storing_an_upload_is_resumed_with_no_row_lost_or_
     assert batch.state == "storing" and batch.rows < rows  # killed mid-file: its task stays "running"
 
     with running_worker():  # started again, it finds the task orphaned and resumes the file
-        wait_until(lambda: not Article.objects.filter(extraction_status="pending").exists()
-                   and ImportBatch.objects.get(pk=batch.pk).state == "stored", deadline)
+        wait_until(lambda: ImportBatch.objects.get(pk=batch.pk).state == "stored" and all_extracted(), deadline)
     batch.refresh_from_db()
     assert (batch.state, batch.rows, batch.created_count, batch.duplicate_count, batch.failed_count) == (
         "stored", rows + 1, rows, 0, 1)
