@@ -11,6 +11,7 @@
 """
 
 import argparse
+import itertools
 import json
 import os
 import subprocess
@@ -123,8 +124,7 @@ def main() -> None:
         if args.limit:
             corpus = Path(folder) / "bbc.jsonl"
             with CORPUS.open(encoding="utf-8") as source, corpus.open("w", encoding="utf-8") as target:
-                for n, line in zip(range(args.limit), source):
-                    target.write(line)
+                target.writelines(itertools.islice(source, args.limit))
         for via in args.via:
             for workers in args.workers:
                 end_to_end(workers, corpus, via)
