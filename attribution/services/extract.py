@@ -92,14 +92,12 @@ def extraction_queue(article_ids: list[int]) -> None:
 
 def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10)) -> int:
     """Queue extraction again for articles still pending that no queued task covers and that nothing touched
-    for stale_after: what a worker killed mid-task leaves behind (its task stays "running" for ever). Safe to
-    run any time, since extracting an article twice gives the same quotes. Returns how many were queued."""
-    from django_tasks_db.models import DBTaskResult
+    for stale_after: a backstop for a task that failed or went missing (tasks of dead workers are requeued by
+    attribution.workers). Safe to run any time, since extracting an article twice gives the same quotes.
+    Returns how many were queued."""
+    from attribution.tasks import extract_articles, queued_arguments
 
-    from attribution.tasks import extract_articles
-
-    waiting = DBTaskResult.objects.ready().filter(task_path=extract_articles.module_path)
-    covered = {pk for result in waiting for pk in result.args_kwargs["args"][0]}
+    covered = {pk for article_ids in queued_arguments(extract_articles) for pk in article_ids}
     cutoff = timezone.now() - stale_after
     stranded = list(
         Article.objects.filter(extraction_status=Article.ExtractionStatus.PENDING, updated_at__lte=cutoff)

@@ -119,12 +119,11 @@ def _store_chunk(batch: ImportBatch, chunk, position: int, fraction_read: float)
                 **_record_fields(record, batch.publisher), imported_by=batch.created_by, import_batch=batch,
                 extract=False,
             )
-        except DuplicateArticle as exc:
-            skipped.append(SkippedRow(batch=batch, position=number, where=where, kind=SkippedRow.Kind.DUPLICATE,
-                                      message=exc.message, duplicate_of=exc.existing))
         except IngestError as exc:
-            skipped.append(SkippedRow(batch=batch, position=number, where=where, kind=SkippedRow.Kind.ERROR,
-                                      message=exc.message))
+            duplicate_of = exc.existing if isinstance(exc, DuplicateArticle) else None
+            kind = SkippedRow.Kind.DUPLICATE if duplicate_of else SkippedRow.Kind.ERROR
+            skipped.append(SkippedRow(batch=batch, position=number, where=where, kind=kind, message=exc.message,
+                                      duplicate_of=duplicate_of))
         else:
             created.append(article.pk)
     SkippedRow.objects.bulk_create(skipped)
@@ -188,16 +187,14 @@ def batch_retry(*, batch: ImportBatch) -> tuple[bool, int]:
 
 
 def batches_resume(*, stale_after: timedelta) -> int:
-    """Queue storing again for uploaded batches a killed worker left half stored (its task stays "running"
-    for ever), as extraction_resume does for articles. A batch the import command was storing when it was
-    killed cannot be resumed from here (the file is the caller's): it is marked stopped, to be imported again
-    (the rows already stored are then skipped as duplicates). Returns how many batches were queued."""
-    from django_tasks_db.models import DBTaskResult
+    """Queue storing again for uploaded batches left unfinished that no queued task covers and that nothing
+    touched for stale_after (a backstop for a task that failed or went missing; tasks of dead workers are
+    requeued by attribution.workers), as extraction_resume does for articles. A batch the import command was
+    storing when it was killed cannot be resumed from here (the file is the caller's): it is marked stopped, to
+    be imported again (the rows already stored are then skipped as duplicates). Returns how many were queued."""
+    from attribution.tasks import queued_arguments, store_import
 
-    from attribution.tasks import store_import
-
-    waiting = DBTaskResult.objects.ready().filter(task_path=store_import.module_path)
-    covered = {result.args_kwargs["args"][0] for result in waiting}
+    covered = set(queued_arguments(store_import))
     stranded = ImportBatch.objects.filter(
         state__in=[ImportBatch.State.QUEUED, ImportBatch.State.STORING],
         updated_at__lte=timezone.now() - stale_after,
