@@ -7,15 +7,26 @@ CHROMIUM ?= /usr/bin/chromium
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/attribution
 DEV_ENV := DEBUG=1
 
-.PHONY: run test bench screenshots venv db chromium clean
+.PHONY: run test lint format bench screenshots venv venv-dev db chromium clean
 
-$(VENV)/.installed: requirements.txt
-	@test -x "$(PY)" || { test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (pyenv install 3.12)"; exit 1; }; \
-		"$(PYTHON312)" -m venv $(VENV); }
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check
+
+$(VENV)/bin/python:
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 is needed (pyenv install 3.12)"; exit 1; }
+	"$(PYTHON312)" -m venv $(VENV)
+
+# The runtime requirements, for running the app.
+$(VENV)/.installed: requirements.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements.txt
 	@touch $@
 
+# Tests, lint and types on top of them.
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
 venv: $(VENV)/.installed
+venv-dev: $(VENV)/.installed-dev
 
 db: venv
 	@$(DEV_ENV) $(PY) manage.py ensure_database
@@ -33,11 +44,24 @@ run: db
 	$(DEV_ENV) $(PY) manage.py worker & \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
 
-test: venv chromium
+test: venv-dev chromium
 	@$(DEV_ENV) $(PY) manage.py ensure_database
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-screenshots: venv chromium
+# Every check must pass with zero findings; `make format` applies what the formatters would change.
+TEMPLATES = $(shell find templates -name '*.html')
+lint: venv-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djade --check $(TEMPLATES)
+	$(VENV)/bin/mypy
+
+format: venv-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djade $(TEMPLATES)
+
+screenshots: venv-dev chromium
 	@$(DEV_ENV) $(PY) manage.py ensure_database
 	$(PY) -m pytest -m screenshots tests/browser/test_screenshots.py -q
 
