@@ -80,7 +80,14 @@ class ReviewEventAdmin(ReadOnlyAdmin):
 @admin.register(ImportBatch)
 class ImportBatchAdmin(ReadOnlyAdmin):
     list_display = (
-        "source_name", "created_by", "created_at", "state", "rows", "created_count", "duplicate_count", "failed_count"
+        "source_name",
+        "created_by",
+        "created_at",
+        "state",
+        "rows",
+        "created_count",
+        "duplicate_count",
+        "failed_count",
     )
     list_filter = ("state",)
     exclude = ("upload",)  # a file waiting for a worker; it is not served
@@ -96,7 +103,10 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         if request.method == "POST" and form.is_valid() and (batch := upload_queue(form, request.user)):
             return redirect("import_detail", pk=batch.pk)
         context = self.admin_site.each_context(request) | {
-            "title": "Import articles", "opts": self.opts, "form": form, "form_url": form_url,
+            "title": "Import articles",
+            "opts": self.opts,
+            "form": form,
+            "form_url": form_url,
         }
         return TemplateResponse(request, "admin/attribution/importbatch/upload.html", context)
 

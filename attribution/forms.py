@@ -54,14 +54,16 @@ class QuoteEditForm(DeskForm):
         self.current_names = {"speaker": quote.speaker_text, "outlet": quote.outlet_text}
         # Active search: typing asks the registry for names, offered through a datalist under the field.
         for field, url in (("speaker", reverse("speaker_search")), ("outlet", reverse("outlet_search"))):
-            self.fields[field].widget.attrs.update({
-                "list": f"{field}-options-{quote.pk}",
-                "autocomplete": "off",
-                "hx-get": url,
-                "hx-trigger": "input changed delay:200ms",
-                "hx-target": f"#{field}-options-{quote.pk}",
-                "hx-swap": "innerHTML",
-            })
+            self.fields[field].widget.attrs.update(
+                {
+                    "list": f"{field}-options-{quote.pk}",
+                    "autocomplete": "off",
+                    "hx-get": url,
+                    "hx-trigger": "input changed delay:200ms",
+                    "hx-target": f"#{field}-options-{quote.pk}",
+                    "hx-swap": "innerHTML",
+                }
+            )
 
     def clean(self):
         data = super().clean()
@@ -92,7 +94,8 @@ class QuoteAddForm(QuoteEditForm):
 class ArticleFilterForm(DeskForm):
     q = forms.CharField(label="Search", required=False, max_length=200)
     review = forms.ChoiceField(
-        label="Review", required=False,
+        label="Review",
+        required=False,
         choices=[("", "Any"), ("pending", "Quotes left to review"), ("done", "Fully reviewed")],
     )
     publisher = forms.ChoiceField(required=False)
@@ -140,7 +143,10 @@ class ImportUploadForm(DeskForm):
 
 class ExportForm(DeskForm):
     status = forms.ChoiceField(
-        choices=[("verified", "Verified (confirmed, corrected, added)"), ("all", "All, including pending and rejected")],
+        choices=[
+            ("verified", "Verified (confirmed, corrected, added)"),
+            ("all", "All, including pending and rejected"),
+        ],
         initial="verified",
         required=False,
     )

@@ -10,7 +10,6 @@ from django.utils import timezone
 from attribution.highlight import segments
 from attribution.models import Article, ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
 
-
 LOW_CONFIDENCE = 0.5
 # How long an editor's opening of an article keeps the queue from handing it to someone else.
 CLAIM_MINUTES = 5

@@ -64,8 +64,10 @@ def main() -> None:
             rows += 1
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"export csv: {rows - 1:,} rows, {written / 1e6:,.0f} MB in {seconds:.1f} s = "
-          f"{(rows - 1) / seconds:,.0f} rows/s, peak RSS {peak_mb:.0f} MB")
+    print(
+        f"export csv: {rows - 1:,} rows, {written / 1e6:,.0f} MB in {seconds:.1f} s = "
+        f"{(rows - 1) / seconds:,.0f} rows/s, peak RSS {peak_mb:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -45,8 +45,16 @@ def measure(mode: str, path: Path, limit: int | None, processes: int) -> dict:
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return {"mode": mode, "processes": processes, "words": words, "seconds": seconds, "quotes": quotes, "failed": failed,
-            "peak_mb": peak_mb, "workers_mb": workers_mb}
+    return {
+        "mode": mode,
+        "processes": processes,
+        "words": words,
+        "seconds": seconds,
+        "quotes": quotes,
+        "failed": failed,
+        "peak_mb": peak_mb,
+        "workers_mb": workers_mb,
+    }
 
 
 def main() -> None:
@@ -64,15 +72,26 @@ def main() -> None:
     runs = [("bare", 1), ("engine", 1)] + ([("engine", args.processes)] if args.processes > 1 else [])
     results = []
     for mode, processes in runs:
-        command = [sys.executable, __file__, "--mode", mode, "--corpus", str(args.corpus), "--processes", str(processes)]
+        command = [
+            sys.executable,
+            __file__,
+            "--mode",
+            mode,
+            "--corpus",
+            str(args.corpus),
+            "--processes",
+            str(processes),
+        ]
         if args.limit:
             command += ["--limit", str(args.limit)]
         results.append(json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout))
     for r in results:
         workers = f" (+ workers {r['workers_mb']:.0f} MB each at most)" if r["processes"] > 1 else ""
-        print(f"{r['mode']:6} x{r['processes']}  {r['words']:>9,} words  {r['seconds']:7.1f} s  "
-              f"{r['words'] / r['seconds']:9,.0f} words/s  peak RSS {r['peak_mb']:6.0f} MB{workers}"
-              + (f"  {r['quotes']:,} quotes, {r['failed']} failed" if r["mode"] == "engine" else ""))
+        print(
+            f"{r['mode']:6} x{r['processes']}  {r['words']:>9,} words  {r['seconds']:7.1f} s  "
+            f"{r['words'] / r['seconds']:9,.0f} words/s  peak RSS {r['peak_mb']:6.0f} MB{workers}"
+            + (f"  {r['quotes']:,} quotes, {r['failed']} failed" if r["mode"] == "engine" else "")
+        )
     print(f"engine throughput = {results[0]['seconds'] / results[1]['seconds']:.2f}x bare spaCy (one process each)")
 
 

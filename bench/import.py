@@ -43,12 +43,15 @@ def peak_mb(pid: int) -> float:
 
 def empty_database() -> None:
     with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE attribution_article, attribution_importbatch, django_tasks_database_dbtaskresult CASCADE")
+        cursor.execute(
+            "TRUNCATE attribution_article, attribution_importbatch, django_tasks_database_dbtaskresult CASCADE"
+        )
 
 
 def manage(*args: str) -> subprocess.Popen:
-    return subprocess.Popen(MANAGE + list(args), cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        MANAGE + list(args), cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
 
 def end_to_end(workers: int, corpus: Path, via: str) -> None:
@@ -83,11 +86,14 @@ def end_to_end(workers: int, corpus: Path, via: str) -> None:
             process.wait(timeout=60)
     articles = batch.created_count
     importer_figure = f"importer peak RSS {importer_mb:.0f} MB" if importer else "stored by the workers"
-    print(f"{workers} worker(s), via {via}: {articles:,} articles in {elapsed:.1f} s = {articles / elapsed:.1f} "
-          f"articles/s ({batch.state} after {stored_after:.1f} s, {batch.duplicate_count} duplicates skipped, "
-          f"{batch.failed_count} bad rows), {Quote.objects.count():,} quotes, "
-          f"{Article.objects.filter(extraction_status='failed').count()} extractions failed; {importer_figure}, "
-          f"worker peak RSS {', '.join(f'{mb:.0f}' for mb in worker_mb)} MB", flush=True)
+    print(
+        f"{workers} worker(s), via {via}: {articles:,} articles in {elapsed:.1f} s = {articles / elapsed:.1f} "
+        f"articles/s ({batch.state} after {stored_after:.1f} s, {batch.duplicate_count} duplicates skipped, "
+        f"{batch.failed_count} bad rows), {Quote.objects.count():,} quotes, "
+        f"{Article.objects.filter(extraction_status='failed').count()} extractions failed; {importer_figure}, "
+        f"worker peak RSS {', '.join(f'{mb:.0f}' for mb in worker_mb)} MB",
+        flush=True,
+    )
 
 
 def importer_memory(scale: int, corpus: Path, folder: Path) -> None:
@@ -98,17 +104,24 @@ def importer_memory(scale: int, corpus: Path, folder: Path) -> None:
             with corpus.open(encoding="utf-8") as source:
                 for line in source:
                     record = json.loads(line)
-                    target.write(json.dumps({"title": f"{record['title']} ({copy})",
-                                             "text": f"{record['text']}\n\nCopy {copy}."}) + "\n")
+                    target.write(
+                        json.dumps(
+                            {"title": f"{record['title']} ({copy})", "text": f"{record['text']}\n\nCopy {copy}."}
+                        )
+                        + "\n"
+                    )
     started = time.perf_counter()
     process = manage("import_articles", "--no-extract", str(path))
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
     elapsed = time.perf_counter() - started
     batch = ImportBatch.objects.get()
-    print(f"importer, x{scale} ({path.stat().st_size / 2**20:.0f} MB, {batch.rows:,} rows): {batch.created_count:,} "
-          f"stored in {elapsed:.1f} s = {batch.created_count / elapsed:.0f} rows/s; "
-          f"peak RSS {usage.ru_maxrss / 1024:.0f} MB (exit {process.returncode})", flush=True)
+    print(
+        f"importer, x{scale} ({path.stat().st_size / 2**20:.0f} MB, {batch.rows:,} rows): {batch.created_count:,} "
+        f"stored in {elapsed:.1f} s = {batch.created_count / elapsed:.0f} rows/s; "
+        f"peak RSS {usage.ru_maxrss / 1024:.0f} MB (exit {process.returncode})",
+        flush=True,
+    )
     path.unlink()
 
 

@@ -30,9 +30,19 @@ def review_article() -> Article:
     body = (SENTENCE * QUOTES).strip()
     article = Article.objects.create(title="Review benchmark", body=body, content_hash=content_hash(body))
     Quote.objects.bulk_create(
-        Quote(article=article, start=i * len(SENTENCE) + 1, end=i * len(SENTENCE) + 51, text=body[1:51],
-              kind="direct", cue="said", confidence=0.9, extracted_speaker="Ines Dahl", speaker_text="Ines Dahl",
-              extracted_role="harbour master", role="harbour master")
+        Quote(
+            article=article,
+            start=i * len(SENTENCE) + 1,
+            end=i * len(SENTENCE) + 51,
+            text=body[1:51],
+            kind="direct",
+            cue="said",
+            confidence=0.9,
+            extracted_speaker="Ines Dahl",
+            speaker_text="Ines Dahl",
+            extracted_role="harbour master",
+            role="harbour master",
+        )
         for i in range(QUOTES)
     )
     return article

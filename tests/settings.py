@@ -6,7 +6,7 @@ from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 
-from attribution.settings import *  # noqa: E402,F403
+from attribution.settings import *  # noqa: F403
 
 # Uploads the test run makes stay out of the project's media folder (conftest removes this one at the end).
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="attribution-test-media-"))

@@ -64,8 +64,11 @@ def test_a_worker_killed_mid_batch_and_started_again_finishes_it_without_duplica
     batch = queued_feed(tmp_path, 40)
     worker = start_worker("first")
     deadline = time.monotonic() + 120
-    wait_until(lambda: Article.objects.filter(extraction_status="done").exists() and running_task_of("first"),
-               deadline, pause=0.05)
+    wait_until(
+        lambda: Article.objects.filter(extraction_status="done").exists() and running_task_of("first"),
+        deadline,
+        pause=0.05,
+    )
     worker.send_signal(signal.SIGKILL)  # mid-batch: its running task never finishes
     worker.wait()
     assert running_task_of("first")
@@ -80,8 +83,13 @@ def test_a_live_worker_takes_over_the_task_of_one_that_dies(tmp_path):
     doomed = start_worker("doomed")
     deadline = time.monotonic() + 120
     with running_worker("survivor"):
-        wait_until(lambda: running_task_of("doomed") and DBTaskResult.objects.filter(
-            worker_ids__contains=["survivor"]).exists(), deadline, pause=0.05)
+        wait_until(
+            lambda: (
+                running_task_of("doomed") and DBTaskResult.objects.filter(worker_ids__contains=["survivor"]).exists()
+            ),
+            deadline,
+            pause=0.05,
+        )
         doomed.send_signal(signal.SIGKILL)
         doomed.wait()
         wait_until(all_extracted, deadline)
@@ -111,12 +119,19 @@ def test_a_worker_killed_while_storing_an_upload_is_resumed_with_no_row_lost_or_
     worker.send_signal(signal.SIGKILL)
     worker.wait()
     batch.refresh_from_db()
-    assert batch.state == "storing" and batch.rows < rows  # killed mid-file: its task stays "running"
+    assert batch.state == "storing"
+    assert batch.rows < rows
 
     with running_worker():  # started again, it finds the task orphaned and resumes the file
         wait_until(lambda: ImportBatch.objects.get(pk=batch.pk).state == "stored" and all_extracted(), deadline)
     batch.refresh_from_db()
     assert (batch.state, batch.rows, batch.created_count, batch.duplicate_count, batch.failed_count) == (
-        "stored", rows + 1, rows, 0, 1)
-    assert Article.objects.count() == rows and batch.upload.name == ""
+        "stored",
+        rows + 1,
+        rows,
+        0,
+        1,
+    )
+    assert Article.objects.count() == rows
+    assert batch.upload.name == ""
     assert Quote.objects.count() == 2 * rows

@@ -23,10 +23,22 @@ def worker_env() -> dict:
 
 
 def start_worker(worker_id: str | None = None) -> subprocess.Popen:
-    command = [sys.executable, "manage.py", "worker", "--no-startup-delay", "--interval", "0.2", "--watch-interval", "1"]
+    command = [
+        sys.executable,
+        "manage.py",
+        "worker",
+        "--no-startup-delay",
+        "--interval",
+        "0.2",
+        "--watch-interval",
+        "1",
+    ]
     return subprocess.Popen(
         command + (["--worker-id", worker_id] if worker_id else []),
-        cwd=settings.BASE_DIR, env=worker_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=settings.BASE_DIR,
+        env=worker_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
 
 

@@ -62,4 +62,4 @@ def extract_many(
             yield ExtractionError(f"{type(exc).__name__}: {exc}")
 
 
-__all__ = ["Attribution", "ExtractionError", "extract", "extract_many", "DEFAULT_MODEL"]
+__all__ = ["DEFAULT_MODEL", "Attribution", "ExtractionError", "extract", "extract_many"]

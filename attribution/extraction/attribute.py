@@ -1,8 +1,8 @@
 """Tying each quoted span to its reporting cue and source."""
 
 import re
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -93,18 +93,18 @@ def attribute_quotes(doc: Doc) -> list[dict]:
 
 
 def _record(text: str, start: int, end: int, kind: str, source: Source, cue: Token | None, confidence: float) -> dict:
-    return dict(
-        start=start,
-        end=end,
-        text=text[start:end],
-        kind=kind,
-        speaker=source.speaker,
-        speaker_kind=source.kind if source.speaker else "unknown",
-        role=source.role,
-        outlet=source.outlet,
-        cue=_cue_text(cue),
-        confidence=confidence,
-    )
+    return {
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "kind": kind,
+        "speaker": source.speaker,
+        "speaker_kind": source.kind if source.speaker else "unknown",
+        "role": source.role,
+        "outlet": source.outlet,
+        "cue": _cue_text(cue),
+        "confidence": confidence,
+    }
 
 
 def _cue_text(cue: Token | None) -> str | None:
@@ -123,7 +123,11 @@ def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: Speake
         para = para_of(quote.start)
         next_start = spans[i + 1].start - 1 if i + 1 < len(spans) and para_of(spans[i + 1].start) == para else para[1]
         prev_end = spans[i - 1].end + 1 if i > 0 and para_of(spans[i - 1].end) == para else para[0]
-        cue = None if quote.continues else _pick_cue(doc, text, _after_region(text, quote, next_start), nearest_to_end=False)
+        cue = (
+            None
+            if quote.continues
+            else _pick_cue(doc, text, _after_region(text, quote, next_start), nearest_to_end=False)
+        )
         if cue is None and not quote.continues:
             cue = _pick_cue(doc, text, _before_region(text, quote, prev_end), nearest_to_end=True)
         source, confidence = _source_for(resolver, cue, quote, previous, paras)
@@ -136,7 +140,7 @@ def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: Speake
 
 
 def _opens_with_quote(text: str, start: int, quoted: SpanSet) -> bool:
-    return start in quoted or (start + 1) in quoted and not text[start].isalnum()
+    return start in quoted or ((start + 1) in quoted and not text[start].isalnum())
 
 
 def _with_reported_speech(

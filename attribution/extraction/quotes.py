@@ -102,7 +102,9 @@ def _reopens(text: str, i: int, openers: set[str], closers: set[str]) -> bool:
     return i > 0 and text[i - 1].isspace() and after.isalnum() and before[-1:] in (".", "?", "!")
 
 
-def _pair_marks(text: str, start: int, end: int, openers: set[str], closers: set[str], single: bool) -> list[tuple[int, int | None]]:
+def _pair_marks(
+    text: str, start: int, end: int, openers: set[str], closers: set[str], single: bool
+) -> list[tuple[int, int | None]]:
     """Pairs of (open index, close index or None if the paragraph ended inside the quote)."""
     pairs: list[tuple[int, int | None]] = []
     open_at: int | None = None
@@ -140,6 +142,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if e <= s:
                 continue
             left_open = c is None
-            spans.append(QuoteSpan(s, e, open_ended=left_open, continues=previous_left_open and n == 0 and o == p_start))
+            spans.append(
+                QuoteSpan(s, e, open_ended=left_open, continues=previous_left_open and n == 0 and o == p_start)
+            )
         previous_left_open = left_open
     return spans

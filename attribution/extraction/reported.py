@@ -134,7 +134,9 @@ def _participle(cue: Token) -> bool:
 
 
 def _inside(inner: Reported, outer: Reported) -> bool:
-    return outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
+    return (
+        outer.start <= inner.start and inner.end <= outer.end and (inner.start, inner.end) != (outer.start, outer.end)
+    )
 
 
 def untangle_nested(clauses: list[Reported]) -> Iterator[Reported]:

@@ -15,9 +15,13 @@ def _trim(tokens: list[Token]) -> str | None:
     )
     if possessor is not None:
         tokens = [t for t in tokens if t.i > possessor]
-    while tokens and (tokens[0].dep_ in _DROP_EDGES or tokens[0].is_punct or tokens[0].lower_.rstrip(".") in HONORIFICS):
+    while tokens and (
+        tokens[0].dep_ in _DROP_EDGES or tokens[0].is_punct or tokens[0].lower_.rstrip(".") in HONORIFICS
+    ):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].dep_ in ("punct", "cc", "case") or tokens[-1].is_punct or tokens[-1].lower_.rstrip(".") in HONORIFICS):
+    while tokens and (
+        tokens[-1].dep_ in ("punct", "cc", "case") or tokens[-1].is_punct or tokens[-1].lower_.rstrip(".") in HONORIFICS
+    ):
         tokens = tokens[:-1]
     if not tokens:
         return None

@@ -7,8 +7,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
 from .names import HONORIFIC_GENDER, NameIndex
-from .quotes import Paragraphs, SpanSet
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
+from .quotes import Paragraphs, SpanSet
 from .roles import apposition_of, core_tokens, lede_description, role_at_mention
 
 
@@ -70,7 +70,9 @@ def adjacent_subject(cue: Token, *, inverted: bool = True) -> Token | None:
     if not inverted:
         return None
     i = cue.i + 1
-    while i < len(doc) and doc[i].pos_ in ("DET", "ADJ") or (i < len(doc) and doc[i].dep_ == "compound" and doc[i].pos_ == "NOUN"):
+    while (i < len(doc) and doc[i].pos_ in ("DET", "ADJ")) or (
+        i < len(doc) and doc[i].dep_ == "compound" and doc[i].pos_ == "NOUN"
+    ):
         i += 1
     if i < len(doc) and doc[i].pos_ in _NOMINAL:
         while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i].pos_ == "PROPN":
@@ -189,8 +191,11 @@ class SpeakerResolver:
                 continue
             if token.ent_type_ in ("ORG", "NORP") or (token.pos_ == "PROPN" and token.text in self.organisations):
                 name = _noun_phrase(token)
-                return Source(self.names.resolve(name) if name in self.organisations else name, "organization",
-                              resolved_from_pronoun=True)
+                return Source(
+                    self.names.resolve(name) if name in self.organisations else name,
+                    "organization",
+                    resolved_from_pronoun=True,
+                )
             if plural and token.tag_ == "NNS":
                 return Source(_noun_phrase(token), "group", resolved_from_pronoun=True)
         return Source(self.last_group, "group", resolved_from_pronoun=True)
@@ -205,7 +210,8 @@ class SpeakerResolver:
         support from Opus Dei. But she denied..." is Ruth Kelly, not Opus Dei)."""
         window_start = self._window_start(offset)
         compatible = [
-            m for m in reversed(self.mentions)
+            m
+            for m in reversed(self.mentions)
             if m.start < offset
             and m.name not in self.organisations
             and (gender is None or self.gender.get(m.name, gender) == gender)

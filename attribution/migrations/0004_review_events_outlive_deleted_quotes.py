@@ -5,25 +5,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('attribution', '0003_import_batches_and_export_log'),
+        ("attribution", "0003_import_batches_and_export_log"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reviewevent',
-            name='article',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.CASCADE, related_name='review_events', to='attribution.article'),
+            model_name="reviewevent",
+            name="article",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="review_events",
+                to="attribution.article",
+            ),
         ),
         migrations.AlterField(
-            model_name='reviewevent',
-            name='action',
-            field=models.CharField(choices=[('confirm', 'Confirmed'), ('reject', 'Rejected'), ('edit', 'Edited'), ('add', 'Added'), ('undo', 'Undone'), ('delete', 'Deleted')], max_length=10),
+            model_name="reviewevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("confirm", "Confirmed"),
+                    ("reject", "Rejected"),
+                    ("edit", "Edited"),
+                    ("add", "Added"),
+                    ("undo", "Undone"),
+                    ("delete", "Deleted"),
+                ],
+                max_length=10,
+            ),
         ),
         migrations.AlterField(
-            model_name='reviewevent',
-            name='quote',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='attribution.quote'),
+            model_name="reviewevent",
+            name="quote",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="events", to="attribution.quote"
+            ),
         ),
     ]

@@ -8,44 +8,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('attribution', '0004_review_events_outlive_deleted_quotes'),
+        ("attribution", "0004_review_events_outlive_deleted_quotes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleOpen',
+            name="ArticleOpen",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('opened_at', models.DateTimeField()),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("opened_at", models.DateTimeField()),
             ],
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.search.SearchVector('title', config='english'), name='article_title_search'),
+            model_name="article",
+            index=django.contrib.postgres.indexes.GinIndex(
+                django.contrib.postgres.search.SearchVector("title", config="english"), name="article_title_search"
+            ),
         ),
         migrations.AddIndex(
-            model_name='quote',
-            index=django.contrib.postgres.indexes.GinIndex(django.contrib.postgres.search.SearchVector('text', config='english'), name='quote_text_search'),
+            model_name="quote",
+            index=django.contrib.postgres.indexes.GinIndex(
+                django.contrib.postgres.search.SearchVector("text", config="english"), name="quote_text_search"
+            ),
         ),
         migrations.AddField(
-            model_name='articleopen',
-            name='article',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='opens', to='attribution.article'),
+            model_name="articleopen",
+            name="article",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="opens", to="attribution.article"
+            ),
         ),
         migrations.AddField(
-            model_name='articleopen',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="articleopen",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddIndex(
-            model_name='articleopen',
-            index=models.Index(fields=['opened_at'], name='attribution_opened__6f8807_idx'),
+            model_name="articleopen",
+            index=models.Index(fields=["opened_at"], name="attribution_opened__6f8807_idx"),
         ),
         migrations.AddConstraint(
-            model_name='articleopen',
-            constraint=models.UniqueConstraint(fields=('article', 'user'), name='article_open_once_per_user'),
+            model_name="articleopen",
+            constraint=models.UniqueConstraint(fields=("article", "user"), name="article_open_once_per_user"),
         ),
     ]

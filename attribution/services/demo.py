@@ -9,9 +9,18 @@ from django.db import transaction
 from .imports import import_path
 
 EDITOR_PERMISSIONS = ("view_article", "view_quote", "change_quote", "view_speaker", "change_speaker", "view_outlet")
-ADMIN_PERMISSIONS = EDITOR_PERMISSIONS + ("add_article", "change_article", "add_speaker", "change_speaker",
-                                          "add_outlet", "change_outlet", "view_reviewevent", "view_importbatch",
-                                          "view_exportlog")
+ADMIN_PERMISSIONS = (
+    *EDITOR_PERMISSIONS,
+    "add_article",
+    "change_article",
+    "add_speaker",
+    "change_speaker",
+    "add_outlet",
+    "change_outlet",
+    "view_reviewevent",
+    "view_importbatch",
+    "view_exportlog",
+)
 
 
 def roles_ensure() -> tuple[Group, Group]:
@@ -25,7 +34,7 @@ def roles_ensure() -> tuple[Group, Group]:
 
 def _user(username: str, password: str, group: Group, *, superuser: bool = False):
     User = get_user_model()
-    user, created = User.objects.get_or_create(username=username)
+    user, _created = User.objects.get_or_create(username=username)
     user.is_staff = user.is_superuser = superuser
     user.is_active = True
     user.set_password(password)

@@ -57,7 +57,9 @@ class ExportFilters:
     article: int | None = None
 
     def as_json(self) -> dict:
-        return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items() if v not in (None, "")}
+        return {
+            k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items() if v not in (None, "")
+        }
 
 
 def _day_start(day: date) -> datetime:
@@ -81,8 +83,6 @@ def quotes_for_export(filters: ExportFilters) -> QuerySet[Quote]:
     if filters.article:
         quotes = quotes.filter(article_id=filters.article)
     return quotes.order_by("article_id", "start", "id")
-
-
 
 
 def export_rows(quotes: QuerySet[Quote]) -> Iterator[dict]:

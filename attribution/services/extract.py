@@ -113,6 +113,8 @@ def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10)) -> int:
 def batch_retry_failed(*, batch) -> int:
     """Queue the batch's failed articles for extraction again."""
     failed = list(batch.articles.filter(extraction_status=Article.ExtractionStatus.FAILED).values_list("id", flat=True))
-    Article.objects.filter(pk__in=failed).update(extraction_status=Article.ExtractionStatus.PENDING, extraction_error="")
+    Article.objects.filter(pk__in=failed).update(
+        extraction_status=Article.ExtractionStatus.PENDING, extraction_error=""
+    )
     extraction_queue(failed)
     return len(failed)

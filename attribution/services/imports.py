@@ -75,7 +75,10 @@ def import_path(
     process. Quotes are extracted after each chunk of rows commits, or with background by the task workers."""
     check_supported(path.name)
     batch = ImportBatch.objects.create(
-        source_name=path.name, created_by=imported_by, publisher=publisher.strip(), extract=extract,
+        source_name=path.name,
+        created_by=imported_by,
+        publisher=publisher.strip(),
+        extract=extract,
         state=ImportBatch.State.STORING,
     )
     return batch_store(batch=batch, path=path, background=background)
@@ -116,14 +119,19 @@ def _store_chunk(batch: ImportBatch, chunk, position: int, fraction_read: float)
             if isinstance(record, IngestError):
                 raise record
             article = article_create(
-                **_record_fields(record, batch.publisher), imported_by=batch.created_by, import_batch=batch,
+                **_record_fields(record, batch.publisher),
+                imported_by=batch.created_by,
+                import_batch=batch,
                 extract=False,
             )
         except IngestError as exc:
             duplicate_of = exc.existing if isinstance(exc, DuplicateArticle) else None
             kind = SkippedRow.Kind.DUPLICATE if duplicate_of else SkippedRow.Kind.ERROR
-            skipped.append(SkippedRow(batch=batch, position=number, where=where, kind=kind, message=exc.message,
-                                      duplicate_of=duplicate_of))
+            skipped.append(
+                SkippedRow(
+                    batch=batch, position=number, where=where, kind=kind, message=exc.message, duplicate_of=duplicate_of
+                )
+            )
         else:
             created.append(article.pk)
     SkippedRow.objects.bulk_create(skipped)
@@ -200,7 +208,8 @@ def batches_resume(*, stale_after: timedelta) -> int:
         updated_at__lte=timezone.now() - stale_after,
     ).exclude(pk__in=covered)
     stranded.filter(upload="").update(
-        state=ImportBatch.State.FAILED, message="The import command stopped before the end; run it again.",
+        state=ImportBatch.State.FAILED,
+        message="The import command stopped before the end; run it again.",
         updated_at=timezone.now(),
     )
     ids = list(stranded.exclude(upload="").values_list("id", flat=True))

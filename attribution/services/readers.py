@@ -20,7 +20,7 @@ from .errors import IngestError
 Record = dict | IngestError
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
-SUPPORTED = (".jsonl", ".ndjson", ".csv", ".zip") + TEXT_SUFFIXES + HTML_SUFFIXES
+SUPPORTED = (".jsonl", ".ndjson", ".csv", ".zip", *TEXT_SUFFIXES, *HTML_SUFFIXES)
 CSV_BODY_COLUMNS = ("text", "body")
 
 

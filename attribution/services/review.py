@@ -56,8 +56,12 @@ def _link_registry(quote: Quote, speaker_kind: str = "") -> None:
     quote.speaker = None
     if quote.speaker_text:
         known = Speaker.objects.matching(quote.speaker_text)
-        quote.speaker = known.canonical() if known else Speaker.objects.create(
-            name=quote.speaker_text, kind=speaker_kind or quote.extracted_speaker_kind or Speaker.Kind.PERSON
+        quote.speaker = (
+            known.canonical()
+            if known
+            else Speaker.objects.create(
+                name=quote.speaker_text, kind=speaker_kind or quote.extracted_speaker_kind or Speaker.Kind.PERSON
+            )
         )
     quote.outlet = None
     if quote.outlet_text:
@@ -118,7 +122,9 @@ def quote_edit(
     if start is not None and end is not None and (start, end) != (quote.start, quote.end):
         _move_span(quote, start, end)
     _link_registry(quote)
-    changed = any(before[name] != getattr(quote, name) for name in ("kind", "speaker_text", "role", "outlet_text", "start", "end"))
+    changed = any(
+        before[name] != getattr(quote, name) for name in ("kind", "speaker_text", "role", "outlet_text", "start", "end")
+    )
     if quote.status == Quote.Status.ADDED:
         status = Quote.Status.ADDED
     elif changed or quote.status == Quote.Status.CORRECTED:

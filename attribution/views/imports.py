@@ -24,7 +24,9 @@ def upload_queue(form: ImportUploadForm, user) -> ImportBatch | None:
     """Hand a valid upload form's file to the import service (for this page and the admin's): the queued
     batch, or None with the reason on the form."""
     try:
-        return import_upload(upload=form.cleaned_data["file"], imported_by=user, publisher=form.cleaned_data["publisher"])
+        return import_upload(
+            upload=form.cleaned_data["file"], imported_by=user, publisher=form.cleaned_data["publisher"]
+        )
     except IngestError as exc:
         form.add_error("file", exc.message)
         return None
@@ -89,7 +91,9 @@ def import_errors_csv(request, pk: int):
     writer.writerow(["where", "message"])
     for row in batch.skipped_rows.filter(kind=SkippedRow.Kind.ERROR).iterator():
         writer.writerow([row.where, row.message])
-    for article in batch.articles.filter(extraction_status=Article.ExtractionStatus.FAILED).only("title", "extraction_error"):
+    for article in batch.articles.filter(extraction_status=Article.ExtractionStatus.FAILED).only(
+        "title", "extraction_error"
+    ):
         writer.writerow([f"extraction of {article.title!r}", article.extraction_error])
     return response
 

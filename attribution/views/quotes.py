@@ -1,10 +1,10 @@
 """htmx endpoints acting on one quote card. Each answers with the card and, out of band, the progress."""
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django_htmx.http import reswap, retarget
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
 
 from attribution.forms import QuoteAddForm, QuoteEditForm
 from attribution.highlight import paint
@@ -27,8 +27,15 @@ from attribution.services.review import (
 review_required = permission_required("attribution.change_quote", raise_exception=True)
 
 
-def _card(request, quote: Quote, *, conflict: ReviewConflict | None = None, form=None, notice: str = "",
-          has_history: bool | None = None):
+def _card(
+    request,
+    quote: Quote,
+    *,
+    conflict: ReviewConflict | None = None,
+    form=None,
+    notice: str = "",
+    has_history: bool | None = None,
+):
     """The card and, out of band, the progress. Works from article_id alone: the article's body (up to a
     megabyte) is never loaded for a card."""
     quote.has_history = quote.events.exists() if has_history is None else has_history
@@ -109,15 +116,25 @@ def add(request, pk: int):
     """The form for a quote the engine missed (its span from the editor's selection), and saving it."""
     article = get_object_or_404(Article, pk=pk)
     if request.method == "GET":
-        form = QuoteAddForm(initial={"start": request.GET.get("start"), "end": request.GET.get("end"),
-                                     "kind": Quote.Kind.DIRECT}, article=article)
+        form = QuoteAddForm(
+            initial={"start": request.GET.get("start"), "end": request.GET.get("end"), "kind": Quote.Kind.DIRECT},
+            article=article,
+        )
         return TemplateResponse(request, "articles/detail.html#add-form", {"form": form, "article": article})
     form = QuoteAddForm(request.POST, article=article)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            quote_add(article=article, user=request.user, start=data["start"], end=data["end"], speaker=data["speaker"],
-                      role=data["role"], outlet=data["outlet"], kind=data["kind"])
+            quote_add(
+                article=article,
+                user=request.user,
+                start=data["start"],
+                end=data["end"],
+                speaker=data["speaker"],
+                role=data["role"],
+                outlet=data["outlet"],
+                kind=data["kind"],
+            )
         except InvalidSpan as exc:
             form.add_error(None, str(exc))
         else:

@@ -46,4 +46,5 @@ def test_editor_confirms_a_quote_without_reload_and_exports_it(page):
     assert len(rows) == 1
     assert rows[0]["speaker"] == "Miriam Okonkwo"
     assert re.match(r"We are disappointed", rows[0]["quote_text"])
-    assert rows[0]["status"] == "confirmed" and rows[0]["reviewed_by"] == "editor"
+    assert rows[0]["status"] == "confirmed"
+    assert rows[0]["reviewed_by"] == "editor"

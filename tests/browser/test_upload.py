@@ -24,7 +24,9 @@ def test_upload_shows_live_progress_to_completion(page, tmp_path):
     expect(page.get_by_role("heading", name="feed.jsonl")).to_be_visible()
     expect(page.locator("#batch-progress")).to_contain_text("Waiting for a worker")
     with running_worker():
-        expect(page.locator("#batch-progress")).to_contain_text("Extraction finished: 20 of 20 articles", timeout=60_000)
+        expect(page.locator("#batch-progress")).to_contain_text(
+            "Extraction finished: 20 of 20 articles", timeout=60_000
+        )
     expect(page.locator("#batch-progress")).to_contain_text("21 rows read: 20 created, 0 duplicates skipped, 1 failed")
     expect(page.get_by_text("feed.jsonl line 21")).to_be_visible()
     page.get_by_role("link", name="The imported articles").click()

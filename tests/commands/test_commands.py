@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from attribution.models import Article
-
 from tests.factories import ARTICLE_BODY
 
 
@@ -18,7 +17,9 @@ def run(*args) -> str:
 
 def test_extract_quotes_prints_scorer_format_without_a_database(tmp_path):
     path = tmp_path / "in.jsonl"
-    path.write_text(json.dumps({"doc": "a/1.txt", "text": ARTICLE_BODY}) + "\n\n" + json.dumps({"doc": "b", "text": ""}))
+    path.write_text(
+        json.dumps({"doc": "a/1.txt", "text": ARTICLE_BODY}) + "\n\n" + json.dumps({"doc": "b", "text": ""})
+    )
     lines = [json.loads(line) for line in run("extract_quotes", str(path)).splitlines()]
     assert [line["doc"] for line in lines] == ["a/1.txt", "b"]
     quote = lines[0]["quotes"][0]
@@ -58,7 +59,8 @@ def test_seed_demo_is_idempotent(monkeypatch):
     User = get_user_model()
     assert User.objects.get(username="admin").is_superuser
     editor = User.objects.get(username="editor")
-    assert editor.check_password("s3cret-demo") and editor.has_perm("attribution.change_quote")
+    assert editor.check_password("s3cret-demo")
+    assert editor.has_perm("attribution.change_quote")
     assert not editor.has_perm("attribution.add_article")
     assert all(article.quotes.exists() for article in Article.objects.all())
 
@@ -69,9 +71,13 @@ def test_export_attributions_writes_a_filtered_file(tmp_path):
     from tests.factories import ArticleFactory, QuoteFactory, editor
 
     for publisher in ("Gazette", "Courier"):
-        quote_confirm(quote=QuoteFactory(article=ArticleFactory(publisher=publisher)), user=editor(), expected_version=1)
+        quote_confirm(
+            quote=QuoteFactory(article=ArticleFactory(publisher=publisher)), user=editor(), expected_version=1
+        )
     out = tmp_path / "out.jsonl"
-    call_command("export_attributions", "--format", "jsonl", "--publisher", "Courier", "-o", str(out), stderr=io.StringIO())
+    call_command(
+        "export_attributions", "--format", "jsonl", "--publisher", "Courier", "-o", str(out), stderr=io.StringIO()
+    )
     records = [json.loads(line) for line in out.read_text().splitlines()]
     assert [r["publisher"] for r in records] == ["Courier"]
     with pytest.raises(CommandError, match="not a date"):

@@ -19,18 +19,29 @@ def pairs(text):
 
 # Direct quotes ---------------------------------------------------------------------------------------
 
+
 def test_curly_double_marks_and_inverted_cue():
-    one("\u201cThe bridge will reopen in May,\u201d said Mr Tomas Lush.", speaker="Tomas Lush", cue="said", kind="direct")
+    one(
+        "\u201cThe bridge will reopen in May,\u201d said Mr Tomas Lush.",
+        speaker="Tomas Lush",
+        cue="said",
+        kind="direct",
+    )
 
 
 def test_single_marks_used_as_quotes():
-    one("Mayor Ada Quinn said: 'We will not raise the parking charges this year.'", speaker="Ada Quinn",
-        text="We will not raise the parking charges this year.")
+    one(
+        "Mayor Ada Quinn said: 'We will not raise the parking charges this year.'",
+        speaker="Ada Quinn",
+        text="We will not raise the parking charges this year.",
+    )
 
 
 def test_quote_continued_over_paragraphs_keeps_speaker_and_outlet():
-    text = ('Coach Lena Ortiz told Radio Westbrook: "We trained all winter for this.\n\n'
-            '"Nobody gave us a chance, and we proved them wrong."')
+    text = (
+        'Coach Lena Ortiz told Radio Westbrook: "We trained all winter for this.\n\n'
+        '"Nobody gave us a chance, and we proved them wrong."'
+    )
     found = extract(text)
     assert [(a.speaker, a.outlet) for a in found] == [("Lena Ortiz", "Radio Westbrook")] * 2
 
@@ -41,18 +52,26 @@ def test_quote_interrupted_by_its_attribution():
 
 
 def test_colon_introduced_quote():
-    one('Fire chief Omar Said told the Daily Beacon: "The blaze started in the kitchen on the ground floor."',
-        speaker="Omar Said", role="Fire chief", outlet="Daily Beacon", cue="told")
+    one(
+        'Fire chief Omar Said told the Daily Beacon: "The blaze started in the kitchen on the ground floor."',
+        speaker="Omar Said",
+        role="Fire chief",
+        outlet="Daily Beacon",
+        cue="told",
+    )
 
 
 def test_quote_inside_a_quote_is_one_quote():
-    text = '"When he said \'we are finished\', nobody in the room believed him," said trader Ruth Kahn.'
+    text = "\"When he said 'we are finished', nobody in the room believed him,\" said trader Ruth Kahn."
     one(text, speaker="Ruth Kahn")
 
 
 def test_mixed_quote_is_one_reported_clause():
-    one('Ms Ina Volk said the merger was "a costly mistake that shareholders will regret".',
-        kind="mixed", speaker="Ina Volk")
+    one(
+        'Ms Ina Volk said the merger was "a costly mistake that shareholders will regret".',
+        kind="mixed",
+        speaker="Ina Volk",
+    )
 
 
 def test_titles_and_scare_quotes_are_not_quotes():
@@ -61,10 +80,15 @@ def test_titles_and_scare_quotes_are_not_quotes():
 
 # Reported speech -------------------------------------------------------------------------------------
 
+
 def test_indirect_speech_without_that():
-    one("Analysts said the company would struggle to repay its debts next year.",
-        kind="indirect", speaker="Analysts", speaker_kind="group",
-        text="the company would struggle to repay its debts next year")
+    one(
+        "Analysts said the company would struggle to repay its debts next year.",
+        kind="indirect",
+        speaker="Analysts",
+        speaker_kind="group",
+        text="the company would struggle to repay its debts next year",
+    )
 
 
 def test_indirect_span_excludes_that():
@@ -73,24 +97,35 @@ def test_indirect_span_excludes_that():
 
 
 def test_according_to():
-    one("The factory will close in March, according to union official Karl Benn.", speaker="Karl Benn",
-        cue="according to", text="The factory will close in March")
+    one(
+        "The factory will close in March, according to union official Karl Benn.",
+        speaker="Karl Benn",
+        cue="according to",
+        text="The factory will close in March",
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Professor Hal Irwin believes prices will fall next year.",
-    "Many residents think the road is too dangerous for children.",
-    "The firm announced a new deal with a Swedish supplier on Monday.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Professor Hal Irwin believes prices will fall next year.",
+        "Many residents think the road is too dangerous for children.",
+        "The firm announced a new deal with a Swedish supplier on Monday.",
+    ],
+)
 def test_beliefs_and_events_are_not_speech(text):
     assert extract(text) == []
 
 
 # Speakers --------------------------------------------------------------------------------------------
 
+
 def test_apposition_gives_speaker_and_role():
-    one('"Water levels are falling," Rita Moss, the council\'s flood officer, said.',
-        speaker="Rita Moss", role="council's flood officer")
+    one(
+        '"Water levels are falling," Rita Moss, the council\'s flood officer, said.',
+        speaker="Rita Moss",
+        role="council's flood officer",
+    )
 
 
 def test_pronoun_chain_with_two_people():
@@ -103,7 +138,7 @@ def test_pronoun_chain_with_two_people():
 
 
 def test_two_speakers_in_one_paragraph():
-    text = ('"The deal is done," said seller Amy Cho. "Not until I sign it," said buyer Ned Fox.')
+    text = '"The deal is done," said seller Amy Cho. "Not until I sign it," said buyer Ned Fox.'
     assert [a.speaker for a in extract(text)] == ["Amy Cho", "Ned Fox"]
 
 
@@ -117,16 +152,21 @@ def test_surname_and_description_resolve_to_full_name():
 
 
 def test_organisation_as_speaker():
-    one("Acme Logistics said its profits had doubled in the last quarter.", speaker="Acme Logistics",
-        speaker_kind="organization")
+    one(
+        "Acme Logistics said its profits had doubled in the last quarter.",
+        speaker="Acme Logistics",
+        speaker_kind="organization",
+    )
 
 
 def test_anonymous_source_keeps_the_articles_phrase():
     found = one("A source close to the negotiations said the talks had collapsed overnight.", kind="indirect")
-    assert found.speaker_kind == "anonymous" and "source close to the negotiations" in found.speaker
+    assert found.speaker_kind == "anonymous"
+    assert "source close to the negotiations" in found.speaker
 
 
 # Roles and outlets -----------------------------------------------------------------------------------
+
 
 def test_role_from_x_of_y_and_from_another_mention():
     text = (
@@ -136,13 +176,16 @@ def test_role_from_x_of_y_and_from_another_mention():
     one(text, speaker="Nadia Kerr", role="head of research at Fenwick Bank")
 
 
-@pytest.mark.parametrize(("text", "outlet"), [
-    ('"We will appeal," Ben Arno told Reuters.', "Reuters"),
-    ('"We will appeal," Ben Arno said in an interview with the Harbour Times.', "Harbour Times"),
-    ("Ben Arno wrote in the Valley Gazette that the appeal would fail.", "Valley Gazette"),
-    ("Channel 7's correspondent Ben Arno reported that the appeal had failed.", "Channel 7"),
-    ('"We will appeal," Ben Arno said in a statement.', None),
-])
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ('"We will appeal," Ben Arno told Reuters.', "Reuters"),
+        ('"We will appeal," Ben Arno said in an interview with the Harbour Times.', "Harbour Times"),
+        ("Ben Arno wrote in the Valley Gazette that the appeal would fail.", "Valley Gazette"),
+        ("Channel 7's correspondent Ben Arno reported that the appeal had failed.", "Channel 7"),
+        ('"We will appeal," Ben Arno said in a statement.', None),
+    ],
+)
 def test_outlets(text, outlet):
     found = extract(text)
     assert found and found[0].outlet == outlet, found

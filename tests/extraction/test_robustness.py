@@ -7,7 +7,24 @@ from hypothesis import strategies as st
 from attribution.extraction import ExtractionError, extract, extract_many
 
 QUOTE_MARKS = st.sampled_from(['"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\n", "\n\n", ": ", ", "])
-WORDS = st.sampled_from(["said", "he", "She", "told", "Reuters", "Mr Smith", "the spokesperson", "that", ".", "according to", "<p>", "&amp;", "Привет", "according"])
+WORDS = st.sampled_from(
+    [
+        "said",
+        "he",
+        "She",
+        "told",
+        "Reuters",
+        "Mr Smith",
+        "the spokesperson",
+        "that",
+        ".",
+        "according to",
+        "<p>",
+        "&amp;",
+        "Привет",
+        "according",
+    ]
+)
 TEXT = st.lists(st.one_of(QUOTE_MARKS, WORDS, st.text(max_size=12)), max_size=60).map(" ".join)
 
 
@@ -42,7 +59,7 @@ def test_long_article_is_handled(seed_text):
 @pytest.mark.parametrize(
     "text",
     [
-        "<html><body><p>\"We are ready,\" said <b>Anna Berg</b>.</p></body></html>",
+        '<html><body><p>"We are ready," said <b>Anna Berg</b>.</p></body></html>',
         "Der Minister sagte: \u201eWir sind bereit.\u201c Niemand widersprach.",
         "\u00abNous sommes pr\u00eats\u00bb, a d\u00e9clar\u00e9 le ministre.",
         '"Unbalanced from the start, said nobody\n\nand never closed',
@@ -66,7 +83,8 @@ def test_one_failing_text_does_not_stop_a_batch(monkeypatch):
     monkeypatch.setattr(extraction, "attribute_quotes", flaky)
     results = list(extract_many(['"We will win this," said Ann Lee.', "explode", '"And the next one," said Bo Chan.']))
     assert [r[0].speaker for r in (results[0], results[2])] == ["Ann Lee", "Bo Chan"]
-    assert isinstance(results[1], ExtractionError) and "boom" in str(results[1])
+    assert isinstance(results[1], ExtractionError)
+    assert "boom" in str(results[1])
 
 
 def test_control_characters_around_a_cue_word():

@@ -6,7 +6,15 @@ from datetime import UTC, date, datetime
 import pytest
 
 from attribution.models import ExportLog, ImportBatch
-from attribution.services.export import COLUMNS, ExportFilters, csv_lines, export_start, jsonl_lines, neutralise, quotes_for_export
+from attribution.services.export import (
+    COLUMNS,
+    ExportFilters,
+    csv_lines,
+    export_start,
+    jsonl_lines,
+    neutralise,
+    quotes_for_export,
+)
 from attribution.services.review import quote_confirm, quote_edit, quote_reject
 from tests.factories import ARTICLE_BODY, ArticleFactory, QuoteFactory, editor
 
@@ -18,7 +26,9 @@ def read(lines):
 
 
 def confirmed(**article_fields):
-    return quote_confirm(quote=QuoteFactory(article=ArticleFactory(**article_fields)), user=editor(), expected_version=1)
+    return quote_confirm(
+        quote=QuoteFactory(article=ArticleFactory(**article_fields)), user=editor(), expected_version=1
+    )
 
 
 def ids(filters):
@@ -28,8 +38,9 @@ def ids(filters):
 def test_only_verified_quotes_by_default_and_all_on_request():
     user = editor()
     kept = quote_confirm(quote=QuoteFactory(), user=user, expected_version=1)
-    corrected = quote_edit(quote=QuoteFactory(), user=user, expected_version=1, speaker="H. Price", role="",
-                           outlet="", kind="direct")
+    corrected = quote_edit(
+        quote=QuoteFactory(), user=user, expected_version=1, speaker="H. Price", role="", outlet="", kind="direct"
+    )
     rejected = quote_reject(quote=QuoteFactory(), user=user, expected_version=1)
     pending = QuoteFactory()
     assert ids(ExportFilters()) == [kept.pk, corrected.pk]
@@ -40,8 +51,9 @@ def test_every_filter():
     batch = ImportBatch.objects.create(source_name="feed.jsonl")
     early = confirmed(published_at=datetime(2026, 1, 1, 23, 30, tzinfo=UTC), publisher="Gazette")
     late = confirmed(published_at=datetime(2026, 3, 1, 8, 0, tzinfo=UTC), publisher="Courier", import_batch=batch)
-    renamed = quote_edit(quote=QuoteFactory(), user=editor(), expected_version=1, speaker="Omar Said", role="",
-                         outlet="", kind="direct")
+    renamed = quote_edit(
+        quote=QuoteFactory(), user=editor(), expected_version=1, speaker="Omar Said", role="", outlet="", kind="direct"
+    )
     assert ids(ExportFilters(date_from=date(2026, 1, 1), date_to=date(2026, 1, 1))) == [early.pk]
     assert ids(ExportFilters(date_from=date(2026, 2, 1))) == [late.pk]
     assert ids(ExportFilters(publisher="Courier")) == [late.pk]
@@ -56,23 +68,42 @@ def test_header_columns_and_values():
     assert tuple(row) == COLUMNS
     assert row["article_url"] == "https://example.org/a"
     assert row["published_at"] == "2026-01-05T09:00:00Z"
-    assert row["speaker"] == "Hannah Price" and row["speaker_kind"] == "person"
-    assert row["reviewed_by"] == "ed" and row["reviewed_at"].endswith("Z")
+    assert row["speaker"] == "Hannah Price"
+    assert row["speaker_kind"] == "person"
+    assert row["reviewed_by"] == "ed"
+    assert row["reviewed_at"].endswith("Z")
     assert (int(row["start"]), int(row["end"])) == (quote.start, quote.end)
 
 
 def test_commas_quotes_and_newlines_round_trip_through_csv():
     spanning = QuoteFactory(end=ARTICLE_BODY.index("on record,") + len("on record,"))
-    edited = quote_edit(quote=spanning, user=editor(), expected_version=1, speaker='Price, "HP"',
-                        role='engineer, "acting"', outlet="Radio Kent", kind="direct")
+    edited = quote_edit(
+        quote=spanning,
+        user=editor(),
+        expected_version=1,
+        speaker='Price, "HP"',
+        role='engineer, "acting"',
+        outlet="Radio Kent",
+        kind="direct",
+    )
     (row,) = read(csv_lines(quotes_for_export(ExportFilters())))
-    assert row["quote_text"] == edited.text and "\n\n" in edited.text and '"' in edited.text
-    assert row["speaker"] == 'Price, "HP"' and row["speaker_role"] == 'engineer, "acting"'
+    assert row["quote_text"] == edited.text
+    assert "\n\n" in edited.text
+    assert '"' in edited.text
+    assert row["speaker"] == 'Price, "HP"'
+    assert row["speaker_role"] == 'engineer, "acting"'
 
 
 def test_formula_cells_are_neutralised_in_csv_but_not_jsonl():
-    quote_edit(quote=QuoteFactory(), user=editor(), expected_version=1, speaker="=HYPERLINK(1)", role="-1",
-               outlet="@x", kind="direct")
+    quote_edit(
+        quote=QuoteFactory(),
+        user=editor(),
+        expected_version=1,
+        speaker="=HYPERLINK(1)",
+        role="-1",
+        outlet="@x",
+        kind="direct",
+    )
     (row,) = read(csv_lines(quotes_for_export(ExportFilters())))
     assert (row["speaker"], row["speaker_role"], row["outlet"]) == ("'=HYPERLINK(1)", "'-1", "'@x")
     (record,) = [json.loads(line) for line in jsonl_lines(quotes_for_export(ExportFilters()))]
@@ -96,8 +127,10 @@ def test_jsonl_parses_line_by_line_with_typed_values():
     confirmed()
     lines = list(jsonl_lines(quotes_for_export(ExportFilters())))
     records = [json.loads(line) for line in lines]
-    assert len(records) == 2 and all(line.endswith("\n") for line in lines)
-    assert list(records[0]) == list(COLUMNS) and isinstance(records[0]["start"], int)
+    assert len(records) == 2
+    assert all(line.endswith("\n") for line in lines)
+    assert list(records[0]) == list(COLUMNS)
+    assert isinstance(records[0]["start"], int)
 
 
 def test_every_export_is_logged():
@@ -106,4 +139,9 @@ def test_every_export_is_logged():
     log, lines = export_start(user=user, filters=ExportFilters(publisher="Gazette"), format="jsonl")
     assert len(list(lines)) == 1
     log = ExportLog.objects.get()
-    assert (log.user, log.format, log.row_count, log.filters) == (user, "jsonl", 1, {"status": "verified", "publisher": "Gazette"})
+    assert (log.user, log.format, log.row_count, log.filters) == (
+        user,
+        "jsonl",
+        1,
+        {"status": "verified", "publisher": "Gazette"},
+    )

@@ -53,8 +53,14 @@ def test_a_run_that_dies_mid_chunk_loses_that_chunk_whole_and_resumes_there(tmp_
 
     monkeypatch.undo()
     batch = batch_store(batch=batch, path=path)
-    assert (batch.state, batch.rows, batch.created_count, batch.duplicate_count, batch.failed_count,
-            batch.fraction_read) == ("stored", 9, 8, 0, 1, 1.0)
+    assert (
+        batch.state,
+        batch.rows,
+        batch.created_count,
+        batch.duplicate_count,
+        batch.failed_count,
+        batch.fraction_read,
+    ) == ("stored", 9, 8, 0, 1, 1.0)
     assert sorted(batch.articles.values_list("title", flat=True)) == sorted(f"Story {n}" for n in range(8))
 
 
@@ -73,7 +79,8 @@ def test_upload_is_kept_until_a_worker_stores_it_then_deleted(tmp_path):
     path = tmp_path / "feed.jsonl"
     write_feed(path, 2)
     batch = upload(path, user=admin_user(), publisher="Wire")
-    assert (batch.state, batch.rows) == ("queued", 0) and batch.upload.storage.exists(batch.upload.name)
+    assert (batch.state, batch.rows) == ("queued", 0)
+    assert batch.upload.storage.exists(batch.upload.name)
     (task,) = DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")
     assert task.args_kwargs["args"] == [batch.pk]
 
@@ -82,7 +89,8 @@ def test_upload_is_kept_until_a_worker_stores_it_then_deleted(tmp_path):
     assert (stored.state, stored.created_count, stored.upload.name) == ("stored", 2, "")
     assert not batch.upload.storage.exists(batch.upload.name)
     assert set(Article.objects.values_list("publisher", "imported_by", "extraction_status")) == {
-        ("Wire", batch.created_by_id, "pending")}
+        ("Wire", batch.created_by_id, "pending")
+    }
     assert DBTaskResult.objects.filter(task_path="attribution.tasks.extract_articles").count() == 1
 
 
@@ -129,13 +137,16 @@ def test_resume_queues_stranded_uploads_and_stops_stranded_command_imports(tmp_p
     args = [t.args_kwargs["args"] for t in DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")]
     assert sorted(args) == sorted([[stranded.pk], [waiting.pk]])
     command.refresh_from_db()
-    assert command.state == "failed" and "run it again" in command.message
+    assert command.state == "failed"
+    assert "run it again" in command.message
 
 
 def test_external_ids_are_kept_from_jsonl_numbers_and_checked(tmp_path):
     path = tmp_path / "feed.jsonl"
-    rows = [{"title": "A", "text": "First story.", "external_id": 1234},
-            {"title": "B", "text": "Second story.", "external id": "x" * 201}]
+    rows = [
+        {"title": "A", "text": "First story.", "external_id": 1234},
+        {"title": "B", "text": "Second story.", "external id": "x" * 201},
+    ]
     path.write_text("\n".join(json.dumps(row) for row in rows))
     batch = import_path(path, extract=False)
     assert batch.articles.get().external_id == "1234"

@@ -21,8 +21,13 @@ def created(batch) -> list[Article]:
 
 
 def test_create_stores_article_and_extracts_its_quotes():
-    article = article_create(title="Bridge closed", body=ARTICLE_BODY, url="https://example.org/a",
-                             publisher="Gazette", published_at="2026-01-05")
+    article = article_create(
+        title="Bridge closed",
+        body=ARTICLE_BODY,
+        url="https://example.org/a",
+        publisher="Gazette",
+        published_at="2026-01-05",
+    )
     assert article.published_at == datetime(2026, 1, 5, tzinfo=UTC)
     speakers = list(article.quotes.values_list("speaker_text", flat=True))
     assert speakers == ["Hannah Price", "Hannah Price"]
@@ -78,15 +83,27 @@ def test_jsonl_import_reports_each_bad_line_and_keeps_the_good(tmp_path):
     batch = import_path(path, extract=False)
     assert [a.title for a in created(batch)] == ["One"]
     (duplicate,) = batch.skipped_rows.filter(kind="duplicate")
-    assert duplicate.where == "batch.jsonl line 5" and duplicate.duplicate_of == batch.articles.get()
+    assert duplicate.where == "batch.jsonl line 5"
+    assert duplicate.duplicate_of == batch.articles.get()
     errors = skipped(batch)
     assert [e.split(":", 1)[0] for e in errors] == [
-        "batch.jsonl line 2", "batch.jsonl line 3", "batch.jsonl line 4", "batch.jsonl line 6", "batch.jsonl line 7",
+        "batch.jsonl line 2",
+        "batch.jsonl line 3",
+        "batch.jsonl line 4",
+        "batch.jsonl line 6",
+        "batch.jsonl line 7",
     ]
-    assert "published_at" in errors[2] and "UTF-8" in errors[4]
+    assert "published_at" in errors[2]
+    assert "UTF-8" in errors[4]
     assert Article.objects.count() == 1
-    assert (batch.source_name, batch.state, batch.rows, batch.created_count, batch.duplicate_count,
-            batch.failed_count) == ("batch.jsonl", "stored", 7, 1, 1, 5)
+    assert (
+        batch.source_name,
+        batch.state,
+        batch.rows,
+        batch.created_count,
+        batch.duplicate_count,
+        batch.failed_count,
+    ) == ("batch.jsonl", "stored", 7, 1, 1, 5)
 
 
 def test_txt_import_takes_the_first_line_as_title(tmp_path):
@@ -99,13 +116,17 @@ def test_txt_import_takes_the_first_line_as_title(tmp_path):
 
 def test_latin1_text_is_detected(tmp_path, shared_dir):
     # The one Latin-1 original in the BBC corpus (decoded in the JSONL), written back as Latin-1.
-    record = next(json.loads(line) for line in (shared_dir / "corpus" / "bbc.jsonl").open(encoding="utf-8")
-                  if json.loads(line)["doc"] == "sport/199.txt")
+    record = next(
+        json.loads(line)
+        for line in (shared_dir / "corpus" / "bbc.jsonl").open(encoding="utf-8")
+        if json.loads(line)["doc"] == "sport/199.txt"
+    )
     path = tmp_path / "199.txt"
     path.write_bytes(record["text"].encode("latin-1"))
     (article,) = created(import_path(path, extract=False))
     assert article.title == record["text"].splitlines()[0]
-    assert any(ord(ch) > 127 for ch in article.body) and article.body in record["text"].replace("\r\n", "\n")
+    assert any(ord(ch) > 127 for ch in article.body)
+    assert article.body in record["text"].replace("\r\n", "\n")
 
 
 def test_csv_with_header_bom_quoted_newlines_and_bad_rows(tmp_path):
@@ -120,7 +141,11 @@ def test_csv_with_header_bom_quoted_newlines_and_bad_rows(tmp_path):
     batch = import_path(path, extract=False, publisher="Wire")
     (article,) = created(batch)
     assert (article.title, article.publisher, article.url, article.external_id) == (
-        "Bridge closed", "Wire", "https://example.org/b", "A1")
+        "Bridge closed",
+        "Wire",
+        "https://example.org/b",
+        "A1",
+    )
     assert article.body == ARTICLE_BODY
     assert [e.split(":")[0] for e in skipped(batch)] == ["feed.csv line 7", "feed.csv line 8"]
 
@@ -129,7 +154,8 @@ def test_csv_without_the_needed_columns_is_refused(tmp_path):
     path = tmp_path / "feed.csv"
     path.write_text("headline,content\nA,B\n", encoding="utf-8")
     batch = import_path(path, extract=False)
-    assert created(batch) == [] and "title column" in skipped(batch)[0]
+    assert created(batch) == []
+    assert "title column" in skipped(batch)[0]
 
 
 HTML = """<html><head><title>Dam repairs begin</title></head><body><nav>Home | News | Sport</nav>
@@ -143,8 +169,10 @@ def test_html_is_reduced_to_its_text_with_paragraphs(tmp_path):
     path.write_text(HTML, encoding="cp1252")
     (article,) = created(import_path(path))
     assert article.title == "Dam repairs begin"
-    assert article.body.startswith("Work started on Monday") and "\n\n\"We found a leak" in article.body
-    assert "Home | News" not in article.body and "Copyright" not in article.body
+    assert article.body.startswith("Work started on Monday")
+    assert '\n\n"We found a leak' in article.body
+    assert "Home | News" not in article.body
+    assert "Copyright" not in article.body
     assert article.quotes.get().speaker_text == "Maya Roth"
 
 
@@ -159,7 +187,9 @@ def test_zip_with_nested_folder_and_a_non_text_file(tmp_path):
         archive.writestr("stories/", b"")
     rows = FileRows(path)
     fractions = [rows.fraction_read for _ in rows]
-    assert fractions == sorted(fractions) and 0 < fractions[0] and fractions[-1] <= 1
+    assert fractions == sorted(fractions)
+    assert fractions[0] > 0
+    assert fractions[-1] <= 1
     batch = import_path(path, extract=False)
     assert sorted(a.title for a in created(batch)) == ["Bridge closed", "Dam repairs begin"]
     assert skipped(batch) == ["batch.zip: stories/photo.jpg: not a .txt or .html article; skipped."]
@@ -180,7 +210,8 @@ def test_csv_that_changes_encoding_midway_loses_no_row(tmp_path):
     head = "title,text\n" + "".join(f"Story {n},Plain words number {n} {'x' * 900}\n" for n in range(1200))
     path.write_bytes(head.encode() + "Caf\u00e9 opens,Latin-1 text\n".encode("latin-1"))
     batch = import_path(path, extract=False)
-    assert batch.created_count == 1201 and skipped(batch) == []
+    assert batch.created_count == 1201
+    assert skipped(batch) == []
     assert created(batch)[-1].title == "Caf\u00e9 opens"
 
 

@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 def test_merge_moves_quotes_keeps_aliases_and_history():
     first = quote_confirm(quote=QuoteFactory(), user=editor(), expected_version=1)
-    second = quote_edit(quote=QuoteFactory(), user=editor(), expected_version=1, speaker="H. Price", role="",
-                        outlet="", kind="direct")
+    second = quote_edit(
+        quote=QuoteFactory(), user=editor(), expected_version=1, speaker="H. Price", role="", outlet="", kind="direct"
+    )
     target, source = first.speaker, second.speaker
     source.aliases = ["Hannah P."]
     source.save()
@@ -23,8 +24,9 @@ def test_merge_moves_quotes_keeps_aliases_and_history():
     assert set(Quote.objects.values_list("speaker", flat=True)) == {target.pk}
     assert Quote.objects.get(pk=second.pk).speaker_text == "H. Price"  # as written stays as written
     # A later edit naming the merged speaker links to the one it was merged into.
-    third = quote_edit(quote=QuoteFactory(), user=editor(), expected_version=1, speaker="H. Price", role="",
-                       outlet="", kind="direct")
+    third = quote_edit(
+        quote=QuoteFactory(), user=editor(), expected_version=1, speaker="H. Price", role="", outlet="", kind="direct"
+    )
     assert third.speaker == target
 
 

@@ -23,7 +23,8 @@ def verified():
 @pytest.mark.parametrize("name", ["export", "export_download", "export_csv"])
 def test_login_required(client, name):
     response = client.get(reverse(name))
-    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
 
 
 def test_users_without_review_rights_cannot_export(client):
@@ -36,19 +37,22 @@ def test_page_shows_the_row_count_and_htmx_updates_it(client, verified):
     assert "<strong>2</strong> rows will be exported" in client.get(reverse("export")).content.decode()
     partial = client.get(reverse("export"), {"publisher": "Courier"}, headers={"HX-Request": "true"})
     html = partial.content.decode()
-    assert "<form" not in html and "<strong>1</strong> row will be exported" in html
+    assert "<form" not in html
+    assert "<strong>1</strong> row will be exported" in html
 
 
 def test_download_csv_with_filters_is_logged(client, verified):
     client.force_login(editor())
     response = client.get(reverse("export_download"), {"publisher": "Gazette", "format": "csv", "bom": "on"})
     body = b"".join(response.streaming_content).decode("utf-8")
-    assert response["Content-Type"].startswith("text/csv") and "attachment" in response["Content-Disposition"]
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
     rows = list(csv.DictReader(io.StringIO(body.removeprefix("\ufeff"), newline="")))
     assert [int(r["quote_id"]) for r in rows] == [verified[0].pk]
     assert body.startswith("\ufeff")
     log = ExportLog.objects.get()
-    assert log.row_count == 1 and log.filters["publisher"] == "Gazette"
+    assert log.row_count == 1
+    assert log.filters["publisher"] == "Gazette"
 
 
 def test_download_jsonl(client, verified):
@@ -61,5 +65,6 @@ def test_download_jsonl(client, verified):
 def test_bad_dates_are_refused_clearly(client, verified):
     client.force_login(editor())
     response = client.get(reverse("export_download"), {"date_from": "2026-02-01", "date_to": "2026-01-01"})
-    assert response.status_code == 400 and "start date is after the end date" in response.content.decode()
+    assert response.status_code == 400
+    assert "start date is after the end date" in response.content.decode()
     assert not ExportLog.objects.exists()

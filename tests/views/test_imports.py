@@ -31,38 +31,52 @@ def test_upload_queues_the_file_and_the_batch_page_follows_it(client):
     assert (batch.source_name, batch.state, batch.publisher) == ("feed.jsonl", "queued", "Wire")
     assert not Article.objects.exists()  # the request only kept the file
     page = client.get(response.url).content.decode()
-    assert "Waiting for a worker" in page and 'hx-trigger="every 1s"' in page
+    assert "Waiting for a worker" in page
+    assert 'hx-trigger="every 1s"' in page
 
     (task,) = DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")
     batch_run(batch_id=task.args_kwargs["args"][0])
     assert set(Article.objects.values_list("extraction_status", "publisher")) == {("pending", "Wire")}
     assert DBTaskResult.objects.filter(task_path="attribution.tasks.extract_articles").count() == 1
     poll = client.get(response.url, headers={"HX-Request": "true"}).content.decode()
-    assert poll.lstrip().startswith('<div id="batch-progress"') and "<html" not in poll
-    assert "3 rows read: 2 created" in poll and "Extracting quotes: 0 of 2 articles" in poll and "not valid JSON" in poll
+    assert poll.lstrip().startswith('<div id="batch-progress"')
+    assert "<html" not in poll
+    assert "3 rows read: 2 created" in poll
+    assert "Extracting quotes: 0 of 2 articles" in poll
+    assert "not valid JSON" in poll
     errors = client.get(reverse("import_errors_csv", args=[batch.pk])).content.decode()
-    assert errors.startswith("where,message") and "feed.jsonl line 3" in errors
+    assert errors.startswith("where,message")
+    assert "feed.jsonl line 3" in errors
 
 
 def test_a_finished_batch_stops_polling_and_a_stopped_one_offers_to_resume(client):
     client.force_login(admin_user())
     storing = ImportBatch.objects.create(source_name="big.jsonl", state="storing", rows=1200, fraction_read=0.4567)
     page = client.get(reverse("import_detail", args=[storing.pk])).content.decode()
-    assert "Storing articles: 1200 rows read (46% of the file)" in page and 'value="0.457"' in page
+    assert "Storing articles: 1200 rows read (46% of the file)" in page
+    assert 'value="0.457"' in page
     assert 'hx-trigger="every 1s"' in page
     done = ImportBatch.objects.create(source_name="done.jsonl", state="stored", duplicate_count=1)
     ArticleFactory(import_batch=done, extraction_status="done")
     earlier = ArticleFactory(title="Bridge closed")
-    done.skipped_rows.create(position=2, where="done.jsonl line 2", kind="duplicate", message="duplicate",
-                             duplicate_of=earlier)
+    done.skipped_rows.create(
+        position=2, where="done.jsonl line 2", kind="duplicate", message="duplicate", duplicate_of=earlier
+    )
     page = client.get(reverse("import_detail", args=[done.pk])).content.decode()
-    assert "Extraction finished: 1 of 1 articles" in page and "hx-trigger" not in page
+    assert "Extraction finished: 1 of 1 articles" in page
+    assert "hx-trigger" not in page
     assert "1 row skipped as already imported" in page
     assert f'<a href="{reverse("article_detail", args=[earlier.pk])}">Bridge closed</a>' in page
-    stopped = ImportBatch.objects.create(source_name="big.jsonl", state="failed", rows=300, upload="imports/big.jsonl",
-                                         message="OperationalError: connection lost")
+    stopped = ImportBatch.objects.create(
+        source_name="big.jsonl",
+        state="failed",
+        rows=300,
+        upload="imports/big.jsonl",
+        message="OperationalError: connection lost",
+    )
     page = client.get(reverse("import_detail", args=[stopped.pk])).content.decode()
-    assert "Storing stopped after 300 rows: OperationalError: connection lost" in page and "Resume storing" in page
+    assert "Storing stopped after 300 rows: OperationalError: connection lost" in page
+    assert "Resume storing" in page
 
 
 def test_the_django_admin_imports_through_the_same_service(client):
@@ -71,10 +85,12 @@ def test_the_django_admin_imports_through_the_same_service(client):
     assert "Import articles" in client.get(url).content.decode()
     response = client.post(url, {"file": jsonl("One"), "publisher": ""})
     batch = ImportBatch.objects.get()
-    assert response.url == reverse("import_detail", args=[batch.pk]) and batch.state == "queued"
+    assert response.url == reverse("import_detail", args=[batch.pk])
+    assert batch.state == "queued"
     assert DBTaskResult.objects.filter(task_path="attribution.tasks.store_import").count() == 1
     page = client.post(url, {"file": SimpleUploadedFile("a.docx", b"PK")}).content.decode()
-    assert "unsupported file type" in page and ImportBatch.objects.count() == 1
+    assert "unsupported file type" in page
+    assert ImportBatch.objects.count() == 1
     client.force_login(UserFactory(username="desk", group="Editors", is_staff=True))
     assert client.get(url).status_code == 403
 
@@ -95,7 +111,8 @@ def test_retry_failed_requeues(client):
     ArticleFactory(import_batch=batch, extraction_status="failed", extraction_error="RuntimeError: boom")
     client.force_login(admin_user())
     page = client.get(reverse("import_detail", args=[batch.pk])).content.decode()
-    assert "Retry failed" in page and "1 failed" in page
+    assert "Retry failed" in page
+    assert "1 failed" in page
     client.post(reverse("import_retry", args=[batch.pk]))
     assert batch.articles.get().extraction_status == "pending"
     assert DBTaskResult.objects.count() == 1

@@ -15,7 +15,8 @@ def quote():
 @pytest.mark.parametrize("name", ["article_list", "article_new", "export_csv"])
 def test_anonymous_users_are_sent_to_login(client, name):
     response = client.get(reverse(name))
-    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
 
 
 @pytest.mark.parametrize("action", ["quote_confirm", "quote_reject"])
@@ -38,8 +39,11 @@ def test_confirm_swaps_the_card_and_the_progress_counter(client, quote):
     html = response.content.decode()
     assert response.status_code == 200
     assert "<html" not in html
-    assert f'id="quote-{quote.pk}"' in html and "Confirmed" in html
-    assert 'id="progress"' in html and 'hx-swap-oob="true"' in html and "1 of 1 reviewed" in html
+    assert f'id="quote-{quote.pk}"' in html
+    assert "Confirmed" in html
+    assert 'id="progress"' in html
+    assert 'hx-swap-oob="true"' in html
+    assert "1 of 1 reviewed" in html
     assert ReviewEvent.objects.filter(quote=quote, action="confirm").exists()
 
 
@@ -57,8 +61,15 @@ def test_edit_form_then_save(client, quote):
     form = client.get(reverse("quote_edit", args=[quote.pk])).content.decode()
     for label in ("Speaker", "Role", "Outlet", "Kind", "Start", "End", "Save"):
         assert label in form
-    fields = {"speaker": "Hannah Price", "role": "chief engineer", "outlet": "Radio Kent", "kind": "direct",
-              "start": quote.start, "end": quote.end, "version": 1}
+    fields = {
+        "speaker": "Hannah Price",
+        "role": "chief engineer",
+        "outlet": "Radio Kent",
+        "kind": "direct",
+        "start": quote.start,
+        "end": quote.end,
+        "version": 1,
+    }
     refused = client.post(reverse("quote_edit", args=[quote.pk]), fields).content.decode()
     assert "“Radio Kent” is not in the outlet registry" in refused
     quote.refresh_from_db()
@@ -72,13 +83,15 @@ def test_edit_form_then_save(client, quote):
 def test_invalid_edit_is_rerendered_with_errors(client, quote):
     client.force_login(editor())
     response = client.post(reverse("quote_edit", args=[quote.pk]), {"kind": "poetry", "version": 1})
-    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
 
 
 def test_article_page_highlights_quotes_and_shows_progress(client, quote):
     client.force_login(editor())
     html = client.get(reverse("article_detail", args=[quote.article.pk])).content.decode()
-    assert f'<mark id="hl-{quote.pk}"' in html and "0 of 1 reviewed" in html
+    assert f'<mark id="hl-{quote.pk}"' in html
+    assert "0 of 1 reviewed" in html
     for button in (">Confirm<", ">Reject<", ">Edit<"):
         assert button in html
 
@@ -86,24 +99,32 @@ def test_article_page_highlights_quotes_and_shows_progress(client, quote):
 def test_list_shows_review_progress(client, quote):
     client.force_login(editor())
     html = client.get(reverse("article_list")).content.decode()
-    assert quote.article.title in html and "0 of 1" in html
+    assert quote.article.title in html
+    assert "0 of 1" in html
 
 
 def test_admin_pastes_an_article(client):
     client.force_login(admin_user())
-    response = client.post(reverse("article_new"), {
-        "title": "Dam inspection", "publisher": "Gazette", "url": "",
-        "body": 'Work stopped.\n\n"We found a leak in the north wall," said inspector Maya Roth.',
-    })
+    response = client.post(
+        reverse("article_new"),
+        {
+            "title": "Dam inspection",
+            "publisher": "Gazette",
+            "url": "",
+            "body": 'Work stopped.\n\n"We found a leak in the north wall," said inspector Maya Roth.',
+        },
+    )
     article = Article.objects.get()
-    assert response.status_code == 302 and response.url == reverse("article_detail", args=[article.pk])
+    assert response.status_code == 302
+    assert response.url == reverse("article_detail", args=[article.pk])
     assert article.quotes.get().speaker_text == "Maya Roth"
 
 
 def test_paste_with_bad_body_shows_the_error_and_stores_nothing(client):
     client.force_login(admin_user())
     response = client.post(reverse("article_new"), {"title": "Too big", "body": "x" * 1_000_001})
-    assert response.status_code == 200 and "the limit is" in response.content.decode()
+    assert response.status_code == 200
+    assert "the limit is" in response.content.decode()
     assert not Article.objects.exists()
 
 
@@ -113,12 +134,19 @@ def test_csv_export_streams_verified_rows(client, quote):
     response = client.get(reverse("export_csv"))
     body = b"".join(response.streaming_content).decode()
     assert response["Content-Type"].startswith("text/csv")
-    assert body.startswith("article_id,article_title") and "Hannah Price" in body
+    assert body.startswith("article_id,article_title")
+    assert "Hannah Price" in body
 
 
-@pytest.mark.parametrize(("name", "method"), [
-    ("quote_undo", "post"), ("quote_history", "get"), ("quote_card", "get"), ("quote_edit", "get"),
-])
+@pytest.mark.parametrize(
+    ("name", "method"),
+    [
+        ("quote_undo", "post"),
+        ("quote_history", "get"),
+        ("quote_card", "get"),
+        ("quote_edit", "get"),
+    ],
+)
 def test_every_partial_checks_review_permission(client, quote, name, method):
     client.force_login(UserFactory(username="nobody"))
     response = getattr(client, method)(reverse(name, args=[quote.pk]), {"version": 1})
@@ -131,7 +159,8 @@ def test_confirm_remaining_needs_permission_and_swaps_the_card_list(client, quot
     assert client.post(url).status_code == 403
     client.force_login(editor())
     html = client.post(url, headers={"HX-Request": "true"}).content.decode()
-    assert html.lstrip().startswith('<aside class="cards" id="cards">') and "1 of 1 reviewed" in html
+    assert html.lstrip().startswith('<aside class="cards" id="cards">')
+    assert "1 of 1 reviewed" in html
     quote.refresh_from_db()
     assert quote.status == Quote.Status.CONFIRMED
 
@@ -140,9 +169,12 @@ def test_undo_and_history(client, quote):
     client.force_login(editor())
     client.post(reverse("quote_reject", args=[quote.pk]), {"version": 1})
     html = client.post(reverse("quote_undo", args=[quote.pk]), {"version": 2}).content.decode()
-    assert "Pending" in html and "0 of 1 reviewed" in html
+    assert "Pending" in html
+    assert "0 of 1 reviewed" in html
     history = client.get(reverse("quote_history", args=[quote.pk])).content.decode()
-    assert "Undone" in history and "Rejected" in history and "status: “rejected” → “pending”" in history
+    assert "Undone" in history
+    assert "Rejected" in history
+    assert "status: “rejected” → “pending”" in history
 
 
 def test_undo_with_nothing_to_undo_says_so(client, quote):
@@ -184,12 +216,25 @@ def test_add_and_delete_need_review_permission(client, quote):
 def test_add_form_prefills_the_selection_and_saves_into_both_panes(client, quote):
     client.force_login(editor())
     form = client.get(reverse("quote_add", args=[quote.article.pk]), {"start": 0, "end": 9}).content.decode()
-    assert 'name="start" value="0"' in form and 'name="end" value="9"' in form
-    response = client.post(reverse("quote_add", args=[quote.article.pk]),
-                           {"start": 0, "end": 9, "speaker": "Officials", "role": "", "outlet": "", "kind": "indirect",
-                            "new_speaker": "on"},
-                           headers={"HX-Request": "true"})
-    assert response["HX-Retarget"] == "#review" and "Added by editor" in response.content.decode()
-    bad = client.post(reverse("quote_add", args=[quote.article.pk]),
-                      {"start": 5, "end": 2, "speaker": "", "role": "", "outlet": "", "kind": "direct"})
+    assert 'name="start" value="0"' in form
+    assert 'name="end" value="9"' in form
+    response = client.post(
+        reverse("quote_add", args=[quote.article.pk]),
+        {
+            "start": 0,
+            "end": 9,
+            "speaker": "Officials",
+            "role": "",
+            "outlet": "",
+            "kind": "indirect",
+            "new_speaker": "on",
+        },
+        headers={"HX-Request": "true"},
+    )
+    assert response["HX-Retarget"] == "#review"
+    assert "Added by editor" in response.content.decode()
+    bad = client.post(
+        reverse("quote_add", args=[quote.article.pk]),
+        {"start": 5, "end": 2, "speaker": "", "role": "", "outlet": "", "kind": "direct"},
+    )
     assert "must start before it ends" in bad.content.decode()

@@ -14,7 +14,8 @@ def test_speaker_page_lists_quotes_across_articles_and_merges(client):
     other = Speaker.objects.create(name="Hannah J. Price")
     client.force_login(editor())
     page = client.get(reverse("speaker_detail", args=[first.speaker.pk])).content.decode()
-    assert "2 quotes" in page and first.article.title in page
+    assert "2 quotes" in page
+    assert first.article.title in page
     client.post(reverse("speaker_merge", args=[first.speaker.pk]), {"source": other.pk})
     assert Speaker.objects.get(pk=other.pk).merged_into == first.speaker
     # The merged speaker's page leads to the one it was merged into.

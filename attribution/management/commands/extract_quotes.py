@@ -30,7 +30,9 @@ class Command(BaseCommand):
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise CommandError(f"line {number}: expected a JSON object with 'text' ({exc}).") from None
             records.append((record.get("doc", number), text))
-        found = extract_many((text for _, text in records), model=settings.SPACY_MODEL, batch_size=options["batch_size"])
+        found = extract_many(
+            (text for _, text in records), model=settings.SPACY_MODEL, batch_size=options["batch_size"]
+        )
         for (doc, _), result in zip(records, found):
             line = {"doc": doc, "quotes": []}
             if isinstance(result, ExtractionError):

@@ -19,7 +19,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-extract", action="store_true", help="store the articles without extracting")
         parser.add_argument("--publisher", default="", help="publisher for rows that name none")
         parser.add_argument(
-            "--background", action="store_true",
+            "--background",
+            action="store_true",
             help="queue extraction for the task workers (python manage.py worker) instead of extracting now",
         )
 
@@ -30,7 +31,9 @@ class Command(BaseCommand):
                 raise CommandError(f"{path}: no such file.")
             try:
                 batch = import_path(
-                    path, extract=not options["no_extract"], publisher=options["publisher"],
+                    path,
+                    extract=not options["no_extract"],
+                    publisher=options["publisher"],
                     background=options["background"],
                 )
             except IngestError as exc:

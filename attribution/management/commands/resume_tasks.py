@@ -14,7 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--stale-after", type=float, default=10.0,
+            "--stale-after",
+            type=float,
+            default=10.0,
             help="minutes an upload or article must be untouched to count as left behind (default 10)",
         )
 

@@ -14,5 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
-        created = demo_seed(password=password, articles_file=Path(settings.BASE_DIR) / "fixtures" / "demo_articles.jsonl")
+        created = demo_seed(
+            password=password, articles_file=Path(settings.BASE_DIR) / "fixtures" / "demo_articles.jsonl"
+        )
         self.stdout.write(f"Demo users: admin / editor, password {password!r}. {created} new demo article(s).")

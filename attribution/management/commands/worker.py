@@ -16,7 +16,9 @@ class Command(DBWorkerCommand):
     def add_arguments(self, parser):
         super().add_arguments(parser)
         parser.add_argument(
-            "--watch-interval", type=float, default=30.0,
+            "--watch-interval",
+            type=float,
+            default=30.0,
             help="seconds between checks for tasks of workers that died (default 30)",
         )
 
