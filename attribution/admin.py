@@ -3,9 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from attribution.forms import ImportUploadForm
 from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, ReviewEvent, Speaker
-from attribution.views.imports import upload_queue
+from attribution.uploads import upload_form_queue
 
 
 class QuoteInline(admin.TabularInline):
@@ -99,8 +98,8 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         """Adding a batch is uploading a file, through the same form and service as /imports/new."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = ImportUploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid() and (batch := upload_queue(form, request.user)):
+        form, batch = upload_form_queue(request)
+        if batch:
             return redirect("import_detail", pk=batch.pk)
         context = self.admin_site.each_context(request) | {
             "title": "Import articles",

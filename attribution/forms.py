@@ -1,10 +1,13 @@
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.urls import reverse
 
-from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, Speaker
-from attribution.selectors import ArticleFilters
-from attribution.services.export import ExportFilters
+from attribution.models import Article, ExportLog, ImportBatch, Quote
+from attribution.selectors.articles import ArticleFilters, publisher_choices
+from attribution.selectors.export import ExportFilters
+from attribution.services.review import Correction
 
 
 class DeskForm(forms.Form):
@@ -50,8 +53,6 @@ class QuoteEditForm(DeskForm):
             },
         )
         super().__init__(*args, **kwargs)
-        self.body_length = len(quote.article.body)
-        self.current_names = {"speaker": quote.speaker_text, "outlet": quote.outlet_text}
         # Active search: typing asks the registry for names, offered through a datalist under the field.
         for field, url in (("speaker", reverse("speaker_search")), ("outlet", reverse("outlet_search"))):
             self.fields[field].widget.attrs.update(
@@ -65,29 +66,26 @@ class QuoteEditForm(DeskForm):
                 }
             )
 
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if start is not None and end is not None and not start < end <= self.body_length:
-            raise forms.ValidationError(
-                f"The span must start before it ends and end within the article ({self.body_length} characters)."
-            )
-        # A name typed that the registry does not know enters it only on purpose, never by a typo.
-        for field, registry, noun in (("speaker", Speaker, "speaker"), ("outlet", Outlet, "outlet")):
-            name = " ".join((data.get(field) or "").split())
-            unchanged = name == self.current_names[field]
-            if name and not unchanged and not data.get(f"new_{field}") and registry.objects.matching(name) is None:
-                self.add_error(
-                    field, f"“{name}” is not in the {noun} registry: pick a suggestion, or tick “Add as a new {noun}”."
-                )
-        return data
+    def correction(self) -> Correction:
+        """The cleaned values for the review service, which checks the span and the registry names."""
+        data = self.cleaned_data
+        return Correction(
+            speaker=data["speaker"],
+            role=data["role"],
+            outlet=data["outlet"],
+            kind=data["kind"],
+            start=data["start"],
+            end=data["end"],
+            new_speaker=data["new_speaker"],
+            new_outlet=data["new_outlet"],
+        )
 
 
 class QuoteAddForm(QuoteEditForm):
     """A missed quote: the same fields as an edit, its span taken from the editor's selection."""
 
-    def __init__(self, *args, article: Article, **kwargs):
-        super().__init__(*args, quote=Quote(article=article, kind=Quote.Kind.DIRECT, pk=0), **kwargs)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, quote=Quote(kind=Quote.Kind.DIRECT, pk=0), **kwargs)
         del self.fields["version"]
 
 
@@ -121,11 +119,6 @@ class ArticleFilterForm(DeskForm):
             import_batch=data["import_batch"].pk if data["import_batch"] else None,
             low_confidence=data["low_confidence"],
         )
-
-
-def publisher_choices() -> list[tuple[str, str]]:
-    publishers = Article.objects.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True)
-    return [("", "Any")] + [(p, p) for p in publishers.distinct()]
 
 
 class ImportUploadForm(DeskForm):

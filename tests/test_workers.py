@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.db import connection
 from django_tasks_db.models import DBTaskResult
 
-from attribution.tasks import extract_articles
+from attribution.services.extract import extract_articles
 from attribution.workers import Liveness, orphaned_tasks_requeue
 
 pytestmark = pytest.mark.django_db

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.db import connection
 
+from tests.factories import ARTICLE_BODY
+
 
 def worker_env() -> dict:
     db = connection.settings_dict
@@ -54,7 +56,6 @@ def running_worker(worker_id: str | None = None):
 
 def write_feed(path, count: int, extra: str = "") -> None:
     """A JSONL file of count small articles, each with two quotes, plus any extra raw lines."""
-    from tests.factories import ARTICLE_BODY
 
     lines = [json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) for n in range(count)]
     path.write_text("\n".join(lines) + "\n" + extra)

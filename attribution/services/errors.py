@@ -1,7 +1,19 @@
-class IngestError(ValueError):
-    """An article that cannot be stored, with the field at fault."""
+"""The services' expected refusals. Each carries the message an editor or admin is shown, and the form field
+at fault where there is one; views map them to forms, cards and messages in attribution/views/errors.py."""
 
-    def __init__(self, message: str, *, field: str | None = None):
+
+class ServiceError(Exception):
+    """A request the service refuses, having written nothing."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
         super().__init__(message)
-        self.field = field
         self.message = message
+        self.field = field
+
+    def field_messages(self) -> list[tuple[str | None, str]]:
+        """(field or None for the whole form, message) for each problem."""
+        return [(self.field, self.message)]
+
+
+class IngestError(ServiceError):
+    """An article that cannot be stored, with the field at fault."""

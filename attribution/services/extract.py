@@ -6,10 +6,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.tasks import task
 from django.utils import timezone
 
 from attribution.extraction import Attribution, ExtractionError, extract, extract_many
-from attribution.models import Article, Outlet, Quote
+from attribution.models import Article, ImportBatch, Outlet, Quote
+from attribution.selectors.tasks import queued_arguments
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +71,16 @@ def articles_extract(*, article_ids: list[int], batch_size: int = 16) -> int:
     articles = list(Article.objects.filter(pk__in=article_ids).only("id", "body").order_by("id"))
     results = extract_many((a.body for a in articles), model=settings.SPACY_MODEL, batch_size=batch_size)
     failed = 0
-    for article, result in zip(articles, results):
+    for article, result in zip(articles, results, strict=True):
         _store(article.pk, result)
         failed += isinstance(result, ExtractionError)
     return failed
+
+
+@task()
+def extract_articles(article_ids: list[int]) -> int:
+    """The background task (run by `manage.py worker`): articles_extract over one chunk of articles."""
+    return articles_extract(article_ids=article_ids)
 
 
 # Articles per background extraction task: enough to batch through nlp.pipe, few enough to spread over workers.
@@ -83,8 +91,6 @@ def extraction_queue(article_ids: list[int]) -> None:
     """Queue background extraction of these articles, TASK_CHUNK to a task. The database backend writes the
     tasks in the caller's transaction, so they exist exactly when the articles do: a process killed just after
     a commit cannot leave articles without a task, as an on_commit callback could."""
-    from attribution.tasks import extract_articles
-
     with transaction.atomic():
         for chunk in itertools.batched(article_ids, TASK_CHUNK):
             extract_articles.enqueue(list(chunk))
@@ -95,8 +101,6 @@ def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10)) -> int:
     for stale_after: a backstop for a task that failed or went missing (tasks of dead workers are requeued by
     attribution.workers). Safe to run any time, since extracting an article twice gives the same quotes.
     Returns how many were queued."""
-    from attribution.tasks import extract_articles, queued_arguments
-
     covered = {pk for article_ids in queued_arguments(extract_articles) for pk in article_ids}
     cutoff = timezone.now() - stale_after
     stranded = list(
@@ -110,7 +114,7 @@ def extraction_resume(*, stale_after: timedelta = timedelta(minutes=10)) -> int:
 
 
 @transaction.atomic
-def batch_retry_failed(*, batch) -> int:
+def batch_retry_failed(*, batch: ImportBatch) -> int:
     """Queue the batch's failed articles for extraction again."""
     failed = list(batch.articles.filter(extraction_status=Article.ExtractionStatus.FAILED).values_list("id", flat=True))
     Article.objects.filter(pk__in=failed).update(

@@ -12,14 +12,15 @@ from pathlib import Path
 from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.db.models import F
+from django.tasks import task
 from django.utils import timezone
 
 from attribution.models import ImportBatch, SkippedRow
-
-from .errors import IngestError
-from .extract import articles_extract, batch_retry_failed, extraction_queue
-from .ingest import DuplicateArticle, article_create
-from .readers import FileRows, check_supported
+from attribution.selectors.tasks import queued_arguments
+from attribution.services.errors import IngestError
+from attribution.services.extract import articles_extract, batch_retry_failed, extraction_queue
+from attribution.services.ingest import DuplicateArticle, article_create
+from attribution.services.readers import FileRows, check_supported
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,6 @@ class ImportSuperseded(Exception):
 def import_upload(*, upload, imported_by, publisher: str = "") -> ImportBatch:
     """Keep an uploaded file and queue a worker to store its rows, so the request returns at once; raises
     IngestError, having kept nothing, for a file type no reader handles."""
-    from attribution.tasks import store_import
-
     name = Path(upload.name).name
     check_supported(name)
     batch = ImportBatch(source_name=name, created_by=imported_by, publisher=publisher.strip())
@@ -151,6 +150,12 @@ def _set_state(batch: ImportBatch, state: str, message: str = "", **fields) -> N
     ImportBatch.objects.filter(pk=batch.pk).update(state=state, message=message, updated_at=timezone.now(), **fields)
 
 
+@task()
+def store_import(batch_id: int) -> None:
+    """The background task (run by `manage.py worker`) storing an uploaded file: batch_run."""
+    batch_run(batch_id=batch_id)
+
+
 def batch_run(*, batch_id: int) -> None:
     """The storing task's work: store an uploaded file's rows, then delete the file. A batch that cannot go
     on is marked stopped with the reason; its file is kept so a retry resumes it."""
@@ -184,8 +189,6 @@ def _upload_on_disk(upload):
 def batch_retry(*, batch: ImportBatch) -> tuple[bool, int]:
     """Resume storing a stopped batch and queue its failed articles for extraction again; returns whether
     storing resumed and how many articles were queued."""
-    from attribution.tasks import store_import
-
     resumed = batch.state == ImportBatch.State.FAILED and bool(batch.upload)
     with transaction.atomic():
         if resumed:
@@ -200,8 +203,6 @@ def batches_resume(*, stale_after: timedelta) -> int:
     requeued by attribution.workers), as extraction_resume does for articles. A batch the import command was
     storing when it was killed cannot be resumed from here (the file is the caller's): it is marked stopped, to
     be imported again (the rows already stored are then skipped as duplicates). Returns how many were queued."""
-    from attribution.tasks import queued_arguments, store_import
-
     covered = set(queued_arguments(store_import))
     stranded = ImportBatch.objects.filter(
         state__in=[ImportBatch.State.QUEUED, ImportBatch.State.STORING],

@@ -1,7 +1,6 @@
 """Bringing one article in: validation, normalisation, duplicate detection."""
 
 import hashlib
-import re
 import unicodedata
 from datetime import datetime, time
 
@@ -14,9 +13,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from attribution.models import Article, ImportBatch
-
-from .errors import IngestError
-from .extract import article_extract
+from attribution.services.errors import IngestError
+from attribution.services.extract import article_extract
+from attribution.text import fold_whitespace
 
 
 class DuplicateArticle(IngestError):
@@ -32,7 +31,7 @@ def normalise_body(body: str) -> str:
 
 def content_hash(body: str) -> str:
     """Hash of the text with whitespace folded: reflowed copies of one article are duplicates."""
-    folded = re.sub(r"\s+", " ", body).strip().lower()
+    folded = fold_whitespace(body).lower()
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
@@ -91,7 +90,7 @@ def article_create(
     extract: bool = True,
 ) -> Article:
     """Store one article (and, by default, extract its quotes) or raise IngestError having written nothing."""
-    title = " ".join((title or "").split())
+    title = fold_whitespace(title)
     body = normalise_body(body or "")
     url = (url or "").strip()
     external_id = (external_id or "").strip()

@@ -1,8 +1,9 @@
 """Reading article files into records: JSONL, CSV, .txt, .html, and ZIP archives of .txt and .html files.
 
-FileRows yields (where, record or IngestError) one row at a time, so a large file is never held whole in memory
-(a ZIP member or a single article file is read on its own), and knows how much of the file it has read. Text files are decoded as UTF-8 (with or
-without a byte-order mark), else as Windows-1252, the superset of Latin-1 that Western newsroom files use.
+FileRows yields (where, record or IngestError) one row at a time, so a large file is never held whole in
+memory (a ZIP member or a single article file is read on its own), and knows how much of the file it has read.
+Text files are decoded as UTF-8 (with or without a byte-order mark), else as Windows-1252, the superset of
+Latin-1 that Western newsroom files use.
 (A statistical detector guessed Japanese for a BBC file whose only non-ASCII byte was a pound sign: for
 English news these two rules are right where a guess is not.)
 """
@@ -15,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 import trafilatura
 
-from .errors import IngestError
+from attribution.services.errors import IngestError
 
 Record = dict | IngestError
 TEXT_SUFFIXES = (".txt",)
@@ -140,7 +141,9 @@ def check_supported(name: str) -> str:
     """The file's suffix, or IngestError for a type no reader handles."""
     suffix = PurePosixPath(name).suffix.lower()
     if suffix not in SUPPORTED:
-        raise IngestError(f"{PurePosixPath(name).name}: unsupported file type; use {', '.join(SUPPORTED)}.")
+        raise IngestError(
+            f"{PurePosixPath(name).name}: unsupported file type; use {', '.join(SUPPORTED)}.", field="file"
+        )
     return suffix
 
 

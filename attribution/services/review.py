@@ -1,42 +1,73 @@
-"""Editors' decisions on quotes. Each one is versioned, audited, and refused if it would overwrite a change
-the editor has not seen."""
+"""Editors' decisions on quotes, as declared in attribution/review_actions.py. Each is versioned, audited, and
+refused if it would overwrite a change the editor has not seen."""
+
+from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from attribution.models import ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
+from attribution.models import Article, ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
+from attribution.review_actions import ACTIONS, ADD, CONFIRM, DELETE, EDIT, REJECT, UNDO, ReviewAction, Undo
+from attribution.services.errors import ServiceError
+from attribution.text import fold_whitespace
 
 AUDITED_FIELDS = ("status", "kind", "speaker_text", "role", "outlet_text", "start", "end")
+# What an editor can change; an edit that changes none of them confirms the quote as it stands.
+EDITED_FIELDS = ("kind", "speaker_text", "role", "outlet_text", "start", "end")
 
 
-class ReviewConflict(Exception):
+class ReviewConflict(ServiceError):
     """The quote changed since the editor loaded it."""
 
-    def __init__(self, current: Quote):
+    def __init__(self, current: Quote) -> None:
         super().__init__(f"Quote {current.pk} was changed by someone else (now version {current.version}).")
         self.current = current
 
 
-class InvalidSpan(ValueError):
+class InvalidSpan(ServiceError):
     """Offsets that do not select text of the article, or that another quote already has."""
 
 
-def _move_span(quote: Quote, start: int, end: int) -> None:
-    body = quote.article.body
-    if not 0 <= start < end <= len(body):
-        raise InvalidSpan(f"The span must start before it ends and end within the article ({len(body)} characters).")
-    if Quote.objects.filter(article_id=quote.article_id, start=start, end=end).exclude(pk=quote.pk).exists():
-        raise InvalidSpan("Another quote of this article has exactly that span.")
-    quote.start, quote.end, quote.text = start, end, body[start:end]
-
-
-class NothingToUndo(Exception):
+class NothingToUndo(ServiceError):
     """The quote has no recorded action to take back."""
 
 
-def snapshot(quote: Quote) -> dict:
+class NotDeletable(ServiceError):
+    """Only quotes an editor added can be deleted; rejected extractions stay for the record."""
+
+
+class UnknownNames(ServiceError):
+    """Names typed that the registries do not know, with no say-so to add them: a new registry entry is made
+    only on purpose, never by a typo."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        super().__init__(" ".join(problems.values()), field=next(iter(problems)))
+        self.problems = problems
+
+    def field_messages(self) -> list[tuple[str | None, str]]:
+        return list(self.problems.items())
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The values an editor gives a quote, editing it or adding one the engine missed. new_speaker and
+    new_outlet allow a name the registry does not know yet to enter it."""
+
+    speaker: str
+    role: str
+    outlet: str
+    kind: str
+    start: int | None = None
+    end: int | None = None
+    new_speaker: bool = False
+    new_outlet: bool = False
+
+
+def snapshot(quote: Quote) -> dict[str, Any]:
     values = {name: getattr(quote, name) for name in AUDITED_FIELDS}
     values["reviewed_by"] = quote.reviewed_by.get_username() if quote.reviewed_by else None
     values["reviewed_at"] = quote.reviewed_at.isoformat() if quote.reviewed_at else None
@@ -51,7 +82,37 @@ def _locked(quote: Quote, expected_version: int) -> Quote:
     return current
 
 
-def _link_registry(quote: Quote, speaker_kind: str = "") -> None:
+def _move_span(quote: Quote, start: int, end: int) -> None:
+    body = quote.article.body
+    if not 0 <= start < end <= len(body):
+        raise InvalidSpan(f"The span must start before it ends and end within the article ({len(body)} characters).")
+    if Quote.objects.filter(article_id=quote.article_id, start=start, end=end).exclude(pk=quote.pk).exists():
+        raise InvalidSpan("Another quote of this article has exactly that span.")
+    quote.start, quote.end, quote.text = start, end, body[start:end]
+
+
+def _apply(quote: Quote, correction: Correction) -> None:
+    """Set the editor's values on the quote, refusing names new to the registries unless allowed."""
+    typed = {"speaker": fold_whitespace(correction.speaker), "outlet": fold_whitespace(correction.outlet)}
+    unknown = {
+        field: f"“{name}” is not in the {field} registry: pick a suggestion, or tick “Add as a new {field}”."
+        for field, name, current, registry, allowed in (
+            ("speaker", typed["speaker"], quote.speaker_text, Speaker.objects, correction.new_speaker),
+            ("outlet", typed["outlet"], quote.outlet_text, Outlet.objects, correction.new_outlet),
+        )
+        if name and name != current and not allowed and registry.matching(name) is None
+    }
+    if unknown:
+        raise UnknownNames(unknown)
+    quote.speaker_text, quote.outlet_text = typed["speaker"], typed["outlet"]
+    quote.role = fold_whitespace(correction.role)
+    quote.kind = correction.kind
+    start, end = correction.start, correction.end
+    if start is not None and end is not None and (start, end) != (quote.start, quote.end):
+        _move_span(quote, start, end)
+
+
+def _link_registry(quote: Quote) -> None:
     """Tie the reviewed names to the speaker and outlet registries, creating entries for new names."""
     quote.speaker = None
     if quote.speaker_text:
@@ -60,7 +121,7 @@ def _link_registry(quote: Quote, speaker_kind: str = "") -> None:
             known.canonical()
             if known
             else Speaker.objects.create(
-                name=quote.speaker_text, kind=speaker_kind or quote.extracted_speaker_kind or Speaker.Kind.PERSON
+                name=quote.speaker_text, kind=quote.extracted_speaker_kind or Speaker.Kind.PERSON
             )
         )
     quote.outlet = None
@@ -68,14 +129,17 @@ def _link_registry(quote: Quote, speaker_kind: str = "") -> None:
         quote.outlet = Outlet.objects.matching(quote.outlet_text) or Outlet.objects.create(name=quote.outlet_text)
 
 
-def _audit(quote: Quote, *, user, action: str, before: dict) -> None:
+def _audit(quote: Quote, *, user: User, action: ReviewAction, before: dict[str, Any]) -> None:
     ReviewEvent.objects.create(
-        quote=quote, article_id=quote.article_id, user=user, action=action, before=before, after=snapshot(quote)
+        quote=quote, article_id=quote.article_id, user=user, action=action.name, before=before, after=snapshot(quote)
     )
 
 
-def _record(quote: Quote, *, user, action: str, before: dict, status: str) -> Quote:
-    quote.status = status
+def _record(
+    quote: Quote, *, user: User, action: ReviewAction, before: dict[str, Any], status: str | None = None
+) -> Quote:
+    """Save the quote as reviewed by user, in the status the action leaves (or status, where it depends)."""
+    quote.status = status or action.status or quote.status
     quote.reviewed_by = user
     quote.reviewed_at = timezone.now()
     quote.version += 1
@@ -84,63 +148,62 @@ def _record(quote: Quote, *, user, action: str, before: dict, status: str) -> Qu
     return quote
 
 
+def _delete(quote: Quote, *, user: User, action: ReviewAction) -> None:
+    """Remove the quote, recording what it was on an event that outlives it."""
+    before = snapshot(quote) | {"text": quote.text, "quote_id": quote.pk}
+    ReviewEvent.objects.create(
+        quote=None, article_id=quote.article_id, user=user, action=action.name, before=before, after={}
+    )
+    quote.delete()
+
+
 @transaction.atomic
-def quote_confirm(*, quote: Quote, user, expected_version: int) -> Quote:
+def quote_confirm(*, quote: Quote, user: User, expected_version: int) -> Quote:
     quote = _locked(quote, expected_version)
     before = snapshot(quote)
     _link_registry(quote)
-    return _record(quote, user=user, action=ReviewEvent.Action.CONFIRM, before=before, status=Quote.Status.CONFIRMED)
+    return _record(quote, user=user, action=CONFIRM, before=before)
 
 
 @transaction.atomic
-def quote_reject(*, quote: Quote, user, expected_version: int) -> Quote:
+def quote_reject(*, quote: Quote, user: User, expected_version: int) -> Quote:
     quote = _locked(quote, expected_version)
     before = snapshot(quote)
-    return _record(quote, user=user, action=ReviewEvent.Action.REJECT, before=before, status=Quote.Status.REJECTED)
+    return _record(quote, user=user, action=REJECT, before=before)
 
 
 @transaction.atomic
-def quote_edit(
-    *,
-    quote: Quote,
-    user,
-    expected_version: int,
-    speaker: str,
-    role: str,
-    outlet: str,
-    kind: str,
-    start: int | None = None,
-    end: int | None = None,
-) -> Quote:
+def quote_edit(*, quote: Quote, user: User, expected_version: int, correction: Correction) -> Quote:
     """Save an editor's correction; the quote counts as corrected only if something actually changed."""
     quote = _locked(quote, expected_version)
     before = snapshot(quote)
-    quote.speaker_text = " ".join(speaker.split())
-    quote.role = " ".join(role.split())
-    quote.outlet_text = " ".join(outlet.split())
-    quote.kind = kind
-    if start is not None and end is not None and (start, end) != (quote.start, quote.end):
-        _move_span(quote, start, end)
+    _apply(quote, correction)
     _link_registry(quote)
-    changed = any(
-        before[name] != getattr(quote, name) for name in ("kind", "speaker_text", "role", "outlet_text", "start", "end")
-    )
+    changed = any(before[name] != getattr(quote, name) for name in EDITED_FIELDS)
     if quote.status == Quote.Status.ADDED:
         status = Quote.Status.ADDED
     elif changed or quote.status == Quote.Status.CORRECTED:
         status = Quote.Status.CORRECTED
     else:
         status = Quote.Status.CONFIRMED
-    return _record(quote, user=user, action=ReviewEvent.Action.EDIT, before=before, status=status)
+    return _record(quote, user=user, action=EDIT, before=before, status=status)
 
 
 @transaction.atomic
-def quote_undo(*, quote: Quote, user, expected_version: int) -> Quote:
-    """Put back the values the quote had before its latest recorded action; the undo is itself an action."""
+def quote_undo(*, quote: Quote, user: User, expected_version: int) -> Quote | None:
+    """Take back the quote's latest recorded action, as that action declares: put back the values it had
+    before, or delete a quote an editor added. The undo is itself recorded. Returns the quote, or None if the
+    undo deleted it."""
     quote = _locked(quote, expected_version)
     last = quote.events.order_by("-created_at", "-id").first()
     if last is None:
-        raise NothingToUndo(f"Quote {quote.pk} has no action to undo.")
+        raise NothingToUndo("Nothing to undo on this quote.")
+    undo = ACTIONS[last.action].undo
+    if undo is Undo.DELETE:
+        _delete(quote, user=user, action=UNDO)
+        return None
+    if undo is Undo.NEVER:
+        raise NothingToUndo(f"“{ACTIONS[last.action].label}” cannot be undone.")
     before = snapshot(quote)
     previous = last.before
     for name in AUDITED_FIELDS:
@@ -154,12 +217,12 @@ def quote_undo(*, quote: Quote, user, expected_version: int) -> Quote:
         quote.speaker = quote.outlet = None
     quote.version += 1
     quote.save()
-    _audit(quote, user=user, action=ReviewEvent.Action.UNDO, before=before)
+    _audit(quote, user=user, action=UNDO, before=before)
     return quote
 
 
 @transaction.atomic
-def article_confirm_remaining(*, article, user) -> int:
+def article_confirm_remaining(*, article: Article, user: User) -> int:
     """Confirm every quote of the article still pending, each recorded as its own confirmation."""
     pending = Quote.objects.select_for_update(of=("self",)).filter(article=article, status=Quote.Status.PENDING)
     count = 0
@@ -170,37 +233,24 @@ def article_confirm_remaining(*, article, user) -> int:
 
 
 @transaction.atomic
-def quote_add(*, article, user, start: int, end: int, speaker: str, role: str, outlet: str, kind: str) -> Quote:
+def quote_add(*, article: Article, user: User, correction: Correction) -> Quote:
     """A quote the engine missed, marked out by an editor in the article text."""
-    quote = Quote(article=article, kind=kind, status=Quote.Status.ADDED, cue="")
-    _move_span(quote, start, end)
-    quote.speaker_text = " ".join(speaker.split())
-    quote.role = " ".join(role.split())
-    quote.outlet_text = " ".join(outlet.split())
+    if correction.start is None or correction.end is None:
+        raise InvalidSpan("Select the quoted words in the article first.")
+    quote = Quote(article=article, kind=correction.kind, cue="")
+    _apply(quote, correction)
     _link_registry(quote)
-    quote.reviewed_by = user
-    quote.reviewed_at = timezone.now()
-    quote.save()
-    _audit(quote, user=user, action=ReviewEvent.Action.ADD, before={})
-    return quote
-
-
-class NotDeletable(Exception):
-    """Only quotes an editor added can be deleted; rejected extractions stay for the record."""
+    return _record(quote, user=user, action=ADD, before={})
 
 
 @transaction.atomic
-def quote_delete(*, quote: Quote, user, expected_version: int) -> None:
+def quote_delete(*, quote: Quote, user: User, expected_version: int) -> None:
     quote = _locked(quote, expected_version)
     if quote.status != Quote.Status.ADDED:
         raise NotDeletable("Only quotes added by an editor can be deleted; reject an extracted quote instead.")
-    before = snapshot(quote) | {"text": quote.text, "quote_id": quote.pk}
-    ReviewEvent.objects.create(
-        quote=None, article_id=quote.article_id, user=user, action=ReviewEvent.Action.DELETE, before=before, after={}
-    )
-    quote.delete()
+    _delete(quote, user=user, action=DELETE)
 
 
-def article_opened(*, article, user) -> None:
+def article_opened(*, article: Article, user: User) -> None:
     """Note that an editor has the article open, so the queue offers others something else for a while."""
     ArticleOpen.objects.update_or_create(article=article, user=user, defaults={"opened_at": timezone.now()})

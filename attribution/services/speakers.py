@@ -3,10 +3,11 @@
 from django.db import transaction
 
 from attribution.models import Quote, Speaker
+from attribution.services.errors import ServiceError
 
 
-class MergeError(ValueError):
-    pass
+class MergeError(ServiceError):
+    """Two speakers that cannot be merged."""
 
 
 @transaction.atomic
@@ -18,7 +19,7 @@ def speaker_merge(*, target: Speaker, source: Speaker) -> Speaker:
     if source.pk == target.pk or target.canonical().pk == source.pk:
         raise MergeError("A speaker cannot be merged into itself.")
     if source.merged_into_id:
-        raise MergeError(f"{source.name} was already merged into {source.merged_into.name}.")
+        raise MergeError(f"{source.name} was already merged into {source.canonical().name}.")
     names = [*target.aliases, source.name, *source.aliases]
     target.aliases = [n for i, n in enumerate(names) if n.lower() != target.name.lower() and n not in names[:i]]
     target.save(update_fields=["aliases"])

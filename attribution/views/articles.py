@@ -5,10 +5,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
+from attribution.feedback import form_errors
 from attribution.forms import ArticleFilterForm, ArticleForm
 from attribution.models import Article
-from attribution.selectors import articles_with_progress, next_article_to_review, review_context
-from attribution.services.ingest import DuplicateArticle, IngestError, article_create
+from attribution.selectors.articles import articles_with_progress, next_article_to_review
+from attribution.selectors.review import review_context
+from attribution.services.errors import IngestError
+from attribution.services.ingest import DuplicateArticle, article_create
 from attribution.services.review import article_opened
 
 
@@ -53,7 +56,7 @@ def article_new(request):
             messages.info(request, f"Already here: {exc.message}")
             return redirect("article_detail", pk=exc.existing.pk)
         except IngestError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            form_errors(form, exc)
         else:
             messages.success(request, f"Imported with {article.quotes.count()} quotes found.")
             return redirect("article_detail", pk=article.pk)

@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from attribution.forms import ExportForm
-from attribution.services.export import ExportFilters, export_start, quotes_for_export
+from attribution.selectors.export import ExportFilters, quotes_for_export
+from attribution.services.export import export_start
 
 export_permission = permission_required("attribution.view_quote", raise_exception=True)
 CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson; charset=utf-8"}

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from attribution.selectors import outlet_suggestions, speaker_suggestions
+from attribution.selectors.registry import outlet_suggestions, speaker_suggestions
 
 review_required = permission_required("attribution.change_quote", raise_exception=True)
 

@@ -27,13 +27,25 @@
     select(list[next].dataset.quote);
   }
 
-  function press(action) {
-    var card = selectedId && document.getElementById("quote-" + selectedId);
-    var button = card && card.querySelector('[data-action="' + action + '"]');
+  // The button of a declared review action: on the quote's card, else in the toolbar (adding a quote).
+  function press(action, id) {
+    var card = id && document.getElementById("quote-" + id);
+    var button = (card && card.querySelector('[data-action="' + action + '"]')) ||
+      document.querySelector('.toolbar [data-action="' + action + '"]');
     if (!button) { return false; }
-    lastActedId = selectedId;
+    if (card && card.contains(button)) { lastActedId = id; }
     button.click();
     return true;
+  }
+
+  // The review actions' keys, as the server declares them (attribution/review_actions.py).
+  var keyMap = null;
+  function boundKey(key) {
+    if (keyMap === null) {
+      var script = document.getElementById("desk-keys");
+      keyMap = script ? JSON.parse(script.textContent) : {};
+    }
+    return Object.prototype.hasOwnProperty.call(keyMap, key) ? keyMap[key] : null;
   }
 
   function typing(target) {
@@ -75,7 +87,7 @@
 
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-help-open]")) { toggleHelp(); return; }
-    if (event.target.closest("[data-add-quote]")) { addQuote(); return; }
+    if (event.target.closest('.toolbar [data-action="add"]')) { addQuote(); return; }
     if (event.target.closest("[data-dismiss-add]")) { document.getElementById("add-quote").innerHTML = ""; return; }
     var target = event.target.closest("mark.hl, .card");
     if (target && !event.target.closest("button, a, input, select, textarea")) { select(target.dataset.quote); }
@@ -89,22 +101,19 @@
       return;
     }
     if (typing(event.target) || (help() && help().open)) { return; }
-    var handled = true;
-    switch (event.key) {
-      case "j": move(1); break;
-      case "k": move(-1); break;
-      case "a": if (press("confirm")) { move(1); } break;
-      case "x": if (press("reject")) { move(1); } break;
-      case "e": press("edit"); break;
-      case "u":
-        if (lastActedId) { select(lastActedId); }
-        press("undo");
-        break;
-      case "?": toggleHelp(); break;
-      case "n": addQuote(); break;
-      default: handled = false;
+    var bound = boundKey(event.key);
+    if (bound) {
+      var id = bound.lastActed && lastActedId ? lastActedId : selectedId;
+      if (id !== selectedId) { select(id); }
+      if (press(bound.action, id) && bound.advances) { move(1); }
+    } else if (event.key === "j" || event.key === "k") {
+      move(event.key === "j" ? 1 : -1);
+    } else if (event.key === "?") {
+      toggleHelp();
+    } else {
+      return;
     }
-    if (handled) { event.preventDefault(); }
+    event.preventDefault();
   });
 
   // A swapped card is a new element: keep it selected, focus an opened edit form, and show its new status

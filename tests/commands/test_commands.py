@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
 from attribution.models import Article
-from tests.factories import ARTICLE_BODY
+from attribution.services.review import quote_confirm
+from tests.factories import ARTICLE_BODY, ArticleFactory, QuoteFactory, editor
 
 
 def run(*args) -> str:
@@ -67,9 +68,6 @@ def test_seed_demo_is_idempotent(monkeypatch):
 
 @pytest.mark.django_db
 def test_export_attributions_writes_a_filtered_file(tmp_path):
-    from attribution.services.review import quote_confirm
-    from tests.factories import ArticleFactory, QuoteFactory, editor
-
     for publisher in ("Gazette", "Courier"):
         quote_confirm(
             quote=QuoteFactory(article=ArticleFactory(publisher=publisher)), user=editor(), expected_version=1

@@ -6,16 +6,9 @@ from datetime import UTC, date, datetime
 import pytest
 
 from attribution.models import ExportLog, ImportBatch
-from attribution.services.export import (
-    COLUMNS,
-    ExportFilters,
-    csv_lines,
-    export_start,
-    jsonl_lines,
-    neutralise,
-    quotes_for_export,
-)
-from attribution.services.review import quote_confirm, quote_edit, quote_reject
+from attribution.selectors.export import COLUMNS, ExportFilters, csv_lines, jsonl_lines, neutralise, quotes_for_export
+from attribution.services.export import export_start
+from attribution.services.review import Correction, quote_confirm, quote_edit, quote_reject
 from tests.factories import ARTICLE_BODY, ArticleFactory, QuoteFactory, editor
 
 pytestmark = pytest.mark.django_db
@@ -39,7 +32,10 @@ def test_only_verified_quotes_by_default_and_all_on_request():
     user = editor()
     kept = quote_confirm(quote=QuoteFactory(), user=user, expected_version=1)
     corrected = quote_edit(
-        quote=QuoteFactory(), user=user, expected_version=1, speaker="H. Price", role="", outlet="", kind="direct"
+        quote=QuoteFactory(),
+        user=user,
+        expected_version=1,
+        correction=Correction(speaker="H. Price", role="", outlet="", kind="direct", new_speaker=True, new_outlet=True),
     )
     rejected = quote_reject(quote=QuoteFactory(), user=user, expected_version=1)
     pending = QuoteFactory()
@@ -52,7 +48,12 @@ def test_every_filter():
     early = confirmed(published_at=datetime(2026, 1, 1, 23, 30, tzinfo=UTC), publisher="Gazette")
     late = confirmed(published_at=datetime(2026, 3, 1, 8, 0, tzinfo=UTC), publisher="Courier", import_batch=batch)
     renamed = quote_edit(
-        quote=QuoteFactory(), user=editor(), expected_version=1, speaker="Omar Said", role="", outlet="", kind="direct"
+        quote=QuoteFactory(),
+        user=editor(),
+        expected_version=1,
+        correction=Correction(
+            speaker="Omar Said", role="", outlet="", kind="direct", new_speaker=True, new_outlet=True
+        ),
     )
     assert ids(ExportFilters(date_from=date(2026, 1, 1), date_to=date(2026, 1, 1))) == [early.pk]
     assert ids(ExportFilters(date_from=date(2026, 2, 1))) == [late.pk]
@@ -81,10 +82,14 @@ def test_commas_quotes_and_newlines_round_trip_through_csv():
         quote=spanning,
         user=editor(),
         expected_version=1,
-        speaker='Price, "HP"',
-        role='engineer, "acting"',
-        outlet="Radio Kent",
-        kind="direct",
+        correction=Correction(
+            speaker='Price, "HP"',
+            role='engineer, "acting"',
+            outlet="Radio Kent",
+            kind="direct",
+            new_speaker=True,
+            new_outlet=True,
+        ),
     )
     (row,) = read(csv_lines(quotes_for_export(ExportFilters())))
     assert row["quote_text"] == edited.text
@@ -99,10 +104,9 @@ def test_formula_cells_are_neutralised_in_csv_but_not_jsonl():
         quote=QuoteFactory(),
         user=editor(),
         expected_version=1,
-        speaker="=HYPERLINK(1)",
-        role="-1",
-        outlet="@x",
-        kind="direct",
+        correction=Correction(
+            speaker="=HYPERLINK(1)", role="-1", outlet="@x", kind="direct", new_speaker=True, new_outlet=True
+        ),
     )
     (row,) = read(csv_lines(quotes_for_export(ExportFilters())))
     assert (row["speaker"], row["speaker_role"], row["outlet"]) == ("'=HYPERLINK(1)", "'-1", "'@x")

@@ -10,7 +10,16 @@ from django_tasks_db.models import DBTaskResult
 
 from attribution.models import Article, ImportBatch
 from attribution.services import imports
-from attribution.services.imports import batch_retry, batch_run, batch_store, batches_resume, import_path, import_upload
+from attribution.services.extract import extract_articles
+from attribution.services.imports import (
+    batch_retry,
+    batch_run,
+    batch_store,
+    batches_resume,
+    import_path,
+    import_upload,
+    store_import,
+)
 from tests.factories import admin_user
 from tests.workers import write_feed
 
@@ -81,7 +90,7 @@ def test_upload_is_kept_until_a_worker_stores_it_then_deleted(tmp_path):
     batch = upload(path, user=admin_user(), publisher="Wire")
     assert (batch.state, batch.rows) == ("queued", 0)
     assert batch.upload.storage.exists(batch.upload.name)
-    (task,) = DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")
+    (task,) = DBTaskResult.objects.filter(task_path=store_import.module_path)
     assert task.args_kwargs["args"] == [batch.pk]
 
     batch_run(batch_id=batch.pk)
@@ -91,7 +100,7 @@ def test_upload_is_kept_until_a_worker_stores_it_then_deleted(tmp_path):
     assert set(Article.objects.values_list("publisher", "imported_by", "extraction_status")) == {
         ("Wire", batch.created_by_id, "pending")
     }
-    assert DBTaskResult.objects.filter(task_path="attribution.tasks.extract_articles").count() == 1
+    assert DBTaskResult.objects.filter(task_path=extract_articles.module_path).count() == 1
 
 
 def test_uploads_work_from_storage_that_is_not_a_local_folder(tmp_path, settings):
@@ -119,7 +128,7 @@ def test_a_stopped_upload_shows_why_and_a_retry_resumes_it(tmp_path, small_chunk
     monkeypatch.undo()
     assert batch_retry(batch=batch) == (True, 0)
     assert ImportBatch.objects.get(pk=batch.pk).state == "queued"
-    assert DBTaskResult.objects.filter(task_path="attribution.tasks.store_import").count() == 2  # upload, retry
+    assert DBTaskResult.objects.filter(task_path=store_import.module_path).count() == 2  # upload, retry
     batch_run(batch_id=batch.pk)
     batch.refresh_from_db()
     assert (batch.state, batch.message, batch.rows, batch.created_count) == ("stored", "", 5, 5)
@@ -134,7 +143,7 @@ def test_resume_queues_stranded_uploads_and_stops_stranded_command_imports(tmp_p
     command = ImportBatch.objects.create(source_name="cli.jsonl", state="storing")
     ImportBatch.objects.update(updated_at=timezone.now() - timedelta(hours=1))
     assert batches_resume(stale_after=timedelta(minutes=10)) == 1
-    args = [t.args_kwargs["args"] for t in DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")]
+    args = [t.args_kwargs["args"] for t in DBTaskResult.objects.filter(task_path=store_import.module_path)]
     assert sorted(args) == sorted([[stranded.pk], [waiting.pk]])
     command.refresh_from_db()
     assert command.state == "failed"

@@ -1,9 +1,11 @@
 import json
+import zipfile
 from datetime import UTC, datetime
 
 import pytest
 
-from attribution.models import Article, Quote
+from attribution.models import Article, ImportBatch, Quote
+from attribution.services import readers
 from attribution.services.imports import import_path
 from attribution.services.ingest import DuplicateArticle, IngestError, article_create
 from attribution.services.readers import FileRows
@@ -177,8 +179,6 @@ def test_html_is_reduced_to_its_text_with_paragraphs(tmp_path):
 
 
 def test_zip_with_nested_folder_and_a_non_text_file(tmp_path):
-    import zipfile
-
     path = tmp_path / "batch.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("stories/2026/bridge.txt", "Bridge closed\n\n" + ARTICLE_BODY)
@@ -196,8 +196,6 @@ def test_zip_with_nested_folder_and_a_non_text_file(tmp_path):
 
 
 def test_unsupported_file_type_is_refused_before_anything_is_written(tmp_path):
-    from attribution.models import ImportBatch
-
     path = tmp_path / "story.docx"
     path.write_bytes(b"PK")
     with pytest.raises(IngestError, match="unsupported"):
@@ -216,8 +214,6 @@ def test_csv_that_changes_encoding_midway_loses_no_row(tmp_path):
 
 
 def test_every_kind_of_bad_row_is_reported_with_its_reason_and_the_good_rows_import(tmp_path, settings, monkeypatch):
-    from attribution.services import readers
-
     settings.ARTICLE_MAX_BYTES = 2_000
     rows = [
         {"title": "Good", "text": ARTICLE_BODY},

@@ -1,16 +1,21 @@
 import pytest
 
-from attribution.models import Outlet, Quote, ReviewEvent, Speaker
+from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
 from attribution.services.review import (
+    Correction,
     InvalidSpan,
+    NotDeletable,
     NothingToUndo,
     ReviewConflict,
+    article_confirm_remaining,
+    quote_add,
     quote_confirm,
+    quote_delete,
     quote_edit,
     quote_reject,
     quote_undo,
 )
-from tests.factories import QuoteFactory, editor
+from tests.factories import ARTICLE_BODY, QuoteFactory, editor
 
 pytestmark = pytest.mark.django_db
 
@@ -33,10 +38,14 @@ def test_stale_version_is_refused_and_nothing_is_overwritten():
         quote=quote,
         user=first,
         expected_version=1,
-        speaker="Hannah J. Price",
-        role="chief engineer",
-        outlet="",
-        kind="direct",
+        correction=Correction(
+            speaker="Hannah J. Price",
+            role="chief engineer",
+            outlet="",
+            kind="direct",
+            new_speaker=True,
+            new_outlet=True,
+        ),
     )
     with pytest.raises(ReviewConflict) as caught:
         quote_reject(quote=quote, user=second, expected_version=1)
@@ -52,10 +61,7 @@ def test_edit_without_changes_counts_as_confirmation():
         quote=quote,
         user=editor(),
         expected_version=1,
-        speaker=quote.speaker_text,
-        role=quote.role,
-        outlet="",
-        kind="direct",
+        correction=Correction(speaker=quote.speaker_text, role=quote.role, outlet="", kind="direct"),
     )
     assert quote.status == Quote.Status.CONFIRMED
 
@@ -66,10 +72,7 @@ def test_edit_links_outlet_by_alias():
         quote=QuoteFactory(),
         user=editor(),
         expected_version=1,
-        speaker="Hannah Price",
-        role="engineer",
-        outlet="AP",
-        kind="direct",
+        correction=Correction(speaker="Hannah Price", role="engineer", outlet="AP", kind="direct"),
     )
     assert quote.outlet == outlet
     assert quote.status == Quote.Status.CORRECTED
@@ -81,7 +84,12 @@ def test_undo_restores_previous_values_and_is_audited():
     first, second = editor("first"), editor("second")
     quote = quote_confirm(quote=quote, user=first, expected_version=1)
     quote = quote_edit(
-        quote=quote, user=second, expected_version=2, speaker="Someone Else", role="", outlet="Radio X", kind="indirect"
+        quote=quote,
+        user=second,
+        expected_version=2,
+        correction=Correction(
+            speaker="Someone Else", role="", outlet="Radio X", kind="indirect", new_speaker=True, new_outlet=True
+        ),
     )
     quote = quote_undo(quote=quote, user=second, expected_version=3)
     assert (quote.status, quote.speaker_text, quote.kind, quote.reviewed_by, quote.version) == (
@@ -111,9 +119,6 @@ def test_nothing_to_undo():
 
 
 def test_confirm_remaining_records_each_quote():
-    from attribution.services.review import article_confirm_remaining
-    from tests.factories import ARTICLE_BODY
-
     done = quote_reject(quote=QuoteFactory(), user=editor(), expected_version=1)
     second = QuoteFactory(
         article=done.article, start=ARTICLE_BODY.index("The cracks"), end=ARTICLE_BODY.index("record,") + 7
@@ -126,27 +131,38 @@ def test_confirm_remaining_records_each_quote():
 
 
 def test_add_a_missed_quote_and_delete_it_with_a_record():
-    from attribution.models import Article
-    from attribution.services.review import NotDeletable, quote_add, quote_delete
-    from tests.factories import ARTICLE_BODY
-
     existing = QuoteFactory()
     article = existing.article
     start = ARTICLE_BODY.index("The cracks")
     added = quote_add(
         article=article,
         user=editor(),
-        start=start,
-        end=start + 10,
-        speaker="Hannah Price",
-        role="engineer",
-        outlet="",
-        kind="direct",
+        correction=Correction(
+            start=start,
+            end=start + 10,
+            speaker="Hannah Price",
+            role="engineer",
+            outlet="",
+            kind="direct",
+            new_speaker=True,
+            new_outlet=True,
+        ),
     )
     assert (added.text, added.status, added.speaker.name) == ("The cracks", Quote.Status.ADDED, "Hannah Price")
     with pytest.raises(InvalidSpan):
         quote_add(
-            article=article, user=editor(), start=start, end=start + 10, speaker="", role="", outlet="", kind="direct"
+            article=article,
+            user=editor(),
+            correction=Correction(
+                start=start,
+                end=start + 10,
+                speaker="",
+                role="",
+                outlet="",
+                kind="direct",
+                new_speaker=True,
+                new_outlet=True,
+            ),
         )
     with pytest.raises(NotDeletable):
         quote_delete(quote=existing, user=editor(), expected_version=1)

@@ -1,7 +1,7 @@
 import pytest
 
 from attribution.models import Quote, Speaker
-from attribution.services.review import quote_confirm, quote_edit
+from attribution.services.review import Correction, quote_confirm, quote_edit
 from attribution.services.speakers import MergeError, speaker_merge
 from tests.factories import QuoteFactory, editor
 
@@ -11,7 +11,10 @@ pytestmark = pytest.mark.django_db
 def test_merge_moves_quotes_keeps_aliases_and_history():
     first = quote_confirm(quote=QuoteFactory(), user=editor(), expected_version=1)
     second = quote_edit(
-        quote=QuoteFactory(), user=editor(), expected_version=1, speaker="H. Price", role="", outlet="", kind="direct"
+        quote=QuoteFactory(),
+        user=editor(),
+        expected_version=1,
+        correction=Correction(speaker="H. Price", role="", outlet="", kind="direct", new_speaker=True, new_outlet=True),
     )
     target, source = first.speaker, second.speaker
     source.aliases = ["Hannah P."]
@@ -25,7 +28,10 @@ def test_merge_moves_quotes_keeps_aliases_and_history():
     assert Quote.objects.get(pk=second.pk).speaker_text == "H. Price"  # as written stays as written
     # A later edit naming the merged speaker links to the one it was merged into.
     third = quote_edit(
-        quote=QuoteFactory(), user=editor(), expected_version=1, speaker="H. Price", role="", outlet="", kind="direct"
+        quote=QuoteFactory(),
+        user=editor(),
+        expected_version=1,
+        correction=Correction(speaker="H. Price", role="", outlet="", kind="direct", new_speaker=True, new_outlet=True),
     )
     assert third.speaker == target
 

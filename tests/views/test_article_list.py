@@ -1,11 +1,11 @@
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from attribution.models import ArticleOpen, ImportBatch
-from attribution.selectors import ArticleFilters, articles_with_progress, next_article_to_review
+from attribution.selectors.articles import ArticleFilters, articles_with_progress, next_article_to_review
 from attribution.services.review import quote_confirm
 from tests.factories import ArticleFactory, QuoteFactory, editor
 
@@ -23,7 +23,7 @@ def test_filters_and_full_text_search():
             title="Bridge closed", publisher="Gazette", published_at=datetime(2026, 1, 2, tzinfo=UTC)
         )
     )
-    ferry = QuoteFactory(
+    QuoteFactory(
         article=ArticleFactory(
             title="Ferry strike", publisher="Courier", import_batch=batch, published_at=datetime(2026, 3, 2, tzinfo=UTC)
         ),
@@ -35,8 +35,8 @@ def test_filters_and_full_text_search():
     assert titles(review="pending") == ["Ferry strike"]
     assert titles(review="done") == ["Bridge closed"]
     assert titles(publisher="Gazette") == ["Bridge closed"]
-    assert titles(date_from=datetime(2026, 2, 1).date()) == ["Ferry strike"]
-    assert titles(date_to=datetime(2026, 2, 1).date()) == ["Bridge closed"]
+    assert titles(date_from=date(2026, 2, 1)) == ["Ferry strike"]
+    assert titles(date_to=date(2026, 2, 1)) == ["Bridge closed"]
     assert titles(import_batch=batch.pk) == ["Ferry strike"]
     assert titles(low_confidence=True) == ["Ferry strike"]
 

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
 from attribution.models import Article, ImportBatch
-from attribution.services.imports import batch_run
+from attribution.services.extract import extract_articles
+from attribution.services.imports import batch_run, store_import
 from tests.factories import ARTICLE_BODY, ArticleFactory, UserFactory, admin_user, editor
 
 pytestmark = pytest.mark.django_db
@@ -34,10 +35,10 @@ def test_upload_queues_the_file_and_the_batch_page_follows_it(client):
     assert "Waiting for a worker" in page
     assert 'hx-trigger="every 1s"' in page
 
-    (task,) = DBTaskResult.objects.filter(task_path="attribution.tasks.store_import")
+    (task,) = DBTaskResult.objects.filter(task_path=store_import.module_path)
     batch_run(batch_id=task.args_kwargs["args"][0])
     assert set(Article.objects.values_list("extraction_status", "publisher")) == {("pending", "Wire")}
-    assert DBTaskResult.objects.filter(task_path="attribution.tasks.extract_articles").count() == 1
+    assert DBTaskResult.objects.filter(task_path=extract_articles.module_path).count() == 1
     poll = client.get(response.url, headers={"HX-Request": "true"}).content.decode()
     assert poll.lstrip().startswith('<div id="batch-progress"')
     assert "<html" not in poll
@@ -87,7 +88,7 @@ def test_the_django_admin_imports_through_the_same_service(client):
     batch = ImportBatch.objects.get()
     assert response.url == reverse("import_detail", args=[batch.pk])
     assert batch.state == "queued"
-    assert DBTaskResult.objects.filter(task_path="attribution.tasks.store_import").count() == 1
+    assert DBTaskResult.objects.filter(task_path=store_import.module_path).count() == 1
     page = client.post(url, {"file": SimpleUploadedFile("a.docx", b"PK")}).content.decode()
     assert "unsupported file type" in page
     assert ImportBatch.objects.count() == 1

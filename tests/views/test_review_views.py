@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from attribution.models import Article, Quote, ReviewEvent
+from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
 from tests.factories import QuoteFactory, UserFactory, admin_user, editor
 
 pytestmark = pytest.mark.django_db
@@ -194,8 +194,6 @@ def test_edit_moves_the_span_within_the_article(client, quote):
 
 
 def test_speaker_and_outlet_suggestions_come_from_the_registries(client, quote):
-    from attribution.models import Outlet, Speaker
-
     Speaker.objects.create(name="Hannah Price", aliases=["H. Price"])
     Speaker.objects.create(name="Joanna Hanley")
     Outlet.objects.create(name="Associated Press", aliases=["AP"])

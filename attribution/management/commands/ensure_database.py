@@ -7,7 +7,10 @@ from psycopg import sql
 
 
 class Command(BaseCommand):
-    help = "Create the configured PostgreSQL database if it does not exist; say so in one line if the server is unreachable."
+    help = (
+        "Create the configured PostgreSQL database if it does not exist; say so in one line if the server is "
+        "unreachable."
+    )
     requires_system_checks = []
 
     def handle(self, *args, **options):

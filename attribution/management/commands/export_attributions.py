@@ -4,7 +4,8 @@ from datetime import date
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from attribution.services.export import ExportFilters, export_start
+from attribution.selectors.export import ExportFilters
+from attribution.services.export import export_start
 
 
 def _day(value: str) -> date:

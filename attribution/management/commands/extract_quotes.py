@@ -33,7 +33,7 @@ class Command(BaseCommand):
         found = extract_many(
             (text for _, text in records), model=settings.SPACY_MODEL, batch_size=options["batch_size"]
         )
-        for (doc, _), result in zip(records, found):
+        for (doc, _), result in zip(records, found, strict=True):
             line = {"doc": doc, "quotes": []}
             if isinstance(result, ExtractionError):
                 line["error"] = str(result)

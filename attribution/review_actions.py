@@ -1,0 +1,139 @@
+"""Every review action, declared once: what it is called, the status it leaves, how it is undone, its key and
+its label. The review service, the audit log's choices, the views and URLs, the card template, desk.js (through
+the buttons' data attributes) and the shortcut help all read these declarations, so a new action is one entry
+here and one service function."""
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.db import models
+
+
+class QuoteStatus(models.TextChoices):
+    PENDING = "pending", "Pending"
+    CONFIRMED = "confirmed", "Confirmed"
+    CORRECTED = "corrected", "Corrected"
+    REJECTED = "rejected", "Rejected"
+    ADDED = "added", "Added by editor"
+
+
+class Undo(enum.Enum):
+    """What undoing the action does."""
+
+    RESTORE = "restore"  # put back the values recorded before it
+    DELETE = "delete"  # remove the quote it created (recorded as a deletion)
+    NEVER = "never"  # nothing is left to act on
+
+
+class Card(Protocol):
+    """What an action's availability is judged on: a quote as its card shows it."""
+
+    status: str
+    has_history: bool
+
+
+def _always(card: Card) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class ReviewAction:
+    name: str  # in URLs (quote_<name>), audit events and the card's data-action
+    label: str  # on its button
+    done: str  # in the history: "Confirmed by ..."
+    undo: Undo
+    # The quote's status afterwards; None where it depends on what was done (an edit, an undo).
+    status: QuoteStatus | None = None
+    key: str = ""  # its keyboard shortcut on the desk, if any
+    help: str = ""  # the shortcut help's line for the key
+    # The desk moves on to the next quote once it is sent (accept-and-advance).
+    advances: bool = False
+    # The key acts on the quote last acted on rather than the selected one.
+    on_last_acted: bool = False
+    # It opens a form (a GET) rather than acting at once (a POST).
+    opens_form: bool = False
+    confirm: str = ""  # asked before it is sent
+    primary: bool = False
+    # Whether its button shows on a quote's card; actions with no card button are None.
+    on_card: Callable[[Card], bool] | None = _always
+
+    @property
+    def url_name(self) -> str:
+        return f"quote_{self.name}"
+
+
+CONFIRM = ReviewAction(
+    "confirm",
+    "Confirm",
+    "Confirmed",
+    Undo.RESTORE,
+    status=QuoteStatus.CONFIRMED,
+    key="a",
+    help="confirm and go to the next quote",
+    advances=True,
+    primary=True,
+)
+REJECT = ReviewAction(
+    "reject",
+    "Reject",
+    "Rejected",
+    Undo.RESTORE,
+    status=QuoteStatus.REJECTED,
+    key="x",
+    help="reject and go to the next quote",
+    advances=True,
+)
+EDIT = ReviewAction("edit", "Edit", "Edited", Undo.RESTORE, key="e", help="edit the quote", opens_form=True)
+DELETE = ReviewAction(
+    "delete",
+    "Delete",
+    "Deleted",
+    Undo.NEVER,
+    confirm="Delete this quote you added? The deletion is recorded.",
+    on_card=lambda card: card.status == QuoteStatus.ADDED,
+)
+UNDO = ReviewAction(
+    "undo",
+    "Undo",
+    "Undone",
+    Undo.RESTORE,  # undoing an undo redoes what it undid
+    key="u",
+    help="undo the last action",
+    on_last_acted=True,
+    on_card=lambda card: card.has_history,
+)
+# Added from the toolbar, over the words selected in the article, not from a card.
+ADD = ReviewAction(
+    "add",
+    "Add quote",
+    "Added",
+    Undo.DELETE,
+    status=QuoteStatus.ADDED,
+    key="n",
+    help="add the words selected in the article as a quote",
+    opens_form=True,
+    on_card=None,
+)
+
+ACTIONS: dict[str, ReviewAction] = {action.name: action for action in (CONFIRM, REJECT, EDIT, ADD, UNDO, DELETE)}
+
+# Keys of the desk itself, beside the actions', for the shortcut help.
+DESK_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("j", "k"), "next / previous quote"),
+    (("Enter",), "save the open edit"),
+    (("Esc",), "cancel the edit, close this help"),
+    (("?",), "show or hide this help"),
+)
+
+
+def card_actions(card: Card) -> list[ReviewAction]:
+    """The actions whose buttons the card shows, in declaration order."""
+    return [action for action in ACTIONS.values() if action.on_card is not None and action.on_card(card)]
+
+
+def shortcuts() -> list[tuple[tuple[str, ...], str]]:
+    """(keys, what they do) for the help: the actions' keys, then the desk's own."""
+    keyed = [((action.key,), action.help) for action in ACTIONS.values() if action.key]
+    return [DESK_KEYS[0], *keyed, *DESK_KEYS[1:]]

@@ -1,0 +1,1 @@
+"""Every read the views, services and commands make, one module per area."""

@@ -1,0 +1,127 @@
+"""Attributions for export, as database rows and as CSV or JSON Lines lines, streamed row by row from a
+server-side cursor."""
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import F, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from attribution.models import Quote
+
+# Each export column as a database expression: rows come out as plain tuples, with no model instances and
+# none of the article's body, so a million rows stream in seconds.
+_SELECTED = {
+    "article_id": F("article_id"),
+    "article_title": F("article__title"),
+    "article_url": F("article__url"),
+    "publisher": F("article__publisher"),
+    "published_at": F("article__published_at"),
+    "quote_id": F("id"),
+    "quote_text": F("text"),
+    "kind": F("kind"),
+    "start": F("start"),
+    "end": F("end"),
+    "speaker": Coalesce("speaker__name", "speaker_text"),
+    "speaker_kind": Coalesce("speaker__kind", "extracted_speaker_kind"),
+    "speaker_role": F("role"),
+    "outlet": Coalesce("outlet__name", "outlet_text"),
+    "cue": F("cue"),
+    "status": F("status"),
+    "extracted_speaker": F("extracted_speaker"),
+    "extracted_role": F("extracted_role"),
+    "extracted_outlet": F("extracted_outlet"),
+    "reviewed_by": Coalesce("reviewed_by__username", Value("")),
+    "reviewed_at": F("reviewed_at"),
+}
+# The export columns, in their documented, stable order.
+COLUMNS = tuple(_SELECTED)
+# A cell starting with one of these is run as a formula by spreadsheets (OWASP CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+CHUNK_SIZE = 2000
+
+
+@dataclass(frozen=True)
+class ExportFilters:
+    """What to export. Dates bound the article's publication date, inclusive, in UTC."""
+
+    status: str = "verified"  # "verified" (confirmed, corrected, added by an editor) or "all"
+    date_from: date | None = None
+    date_to: date | None = None
+    publisher: str = ""
+    import_batch: int | None = None
+    speaker: str = ""
+    article: int | None = None
+
+    def as_json(self) -> dict:
+        return {
+            k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items() if v not in (None, "")
+        }
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=timezone.UTC)
+
+
+def quotes_for_export(filters: ExportFilters) -> QuerySet[Quote]:
+    quotes = Quote.objects.all()
+    if filters.status == "verified":
+        quotes = quotes.filter(status__in=Quote.VERIFIED_STATUSES)
+    if filters.date_from:
+        quotes = quotes.filter(article__published_at__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        quotes = quotes.filter(article__published_at__lt=_day_start(filters.date_to + timedelta(days=1)))
+    if filters.publisher:
+        quotes = quotes.filter(article__publisher=filters.publisher)
+    if filters.import_batch:
+        quotes = quotes.filter(article__import_batch_id=filters.import_batch)
+    if filters.speaker:
+        quotes = quotes.filter(Q(speaker__name__iexact=filters.speaker) | Q(speaker_text__iexact=filters.speaker))
+    if filters.article:
+        quotes = quotes.filter(article_id=filters.article)
+    return quotes.order_by("article_id", "start", "id")
+
+
+def export_rows(quotes: QuerySet[Quote]) -> Iterator[dict]:
+    """Each quote as {column: value}, dates as ISO 8601 UTC, from a server-side cursor."""
+    rows = quotes.annotate(**{f"x_{name}": expr for name, expr in _SELECTED.items()})
+    rows = rows.values_list(*(f"x_{name}" for name in COLUMNS))
+    for values in rows.iterator(chunk_size=CHUNK_SIZE):
+        record = dict(zip(COLUMNS, values, strict=True))
+        record["published_at"] = _iso(record["published_at"])
+        record["reviewed_at"] = _iso(record["reviewed_at"])
+        yield record
+
+
+def _iso(moment) -> str:
+    return moment.astimezone(timezone.UTC).isoformat().replace("+00:00", "Z") if moment else ""
+
+
+def neutralise(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+class _Echo:
+    """A file-like object whose write returns the line, so csv.writer can feed a streaming response."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(quotes: QuerySet[Quote], *, bom: bool = False) -> Iterator[str]:
+    """RFC 4180 lines (CRLF), formula cells neutralised; with bom, a UTF-8 byte-order mark for Excel."""
+    writer = csv.writer(_Echo(), lineterminator="\r\n")
+    yield ("\ufeff" if bom else "") + writer.writerow(COLUMNS)
+    for record in export_rows(quotes):
+        yield writer.writerow([neutralise(v) for v in record.values()])
+
+
+def jsonl_lines(quotes: QuerySet[Quote]) -> Iterator[str]:
+    """One JSON object per line, typed values (offsets as numbers), nothing neutralised: pipelines read it."""
+    for record in export_rows(quotes):
+        yield json.dumps(record, ensure_ascii=False) + "\n"

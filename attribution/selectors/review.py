@@ -1,0 +1,56 @@
+"""Reads of the review desk: an article's quotes and progress, one quote's card, its history."""
+
+from typing import Any, TypedDict
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from attribution.highlight import paint, segments
+from attribution.models import Article, Quote, ReviewEvent
+
+
+class Progress(TypedDict):
+    total: int
+    reviewed: int
+    remaining: int
+
+
+def article_progress(article_id: int) -> Progress:
+    counts = Quote.objects.filter(article_id=article_id).aggregate(
+        total=Count("id"), reviewed=Count("id", filter=Q(status__in=Quote.REVIEWED_STATUSES))
+    )
+    total, reviewed = counts["total"], counts["reviewed"]
+    return {"total": total, "reviewed": reviewed, "remaining": total - reviewed}
+
+
+def article_quotes(article: Article) -> QuerySet[Quote]:
+    return (
+        article.quotes.select_related("reviewed_by", "speaker", "outlet")
+        .annotate(has_history=Exists(ReviewEvent.objects.filter(quote=OuterRef("pk"))))
+        .order_by("start", "id")
+    )
+
+
+def review_context(article: Article) -> dict[str, Any]:
+    """What the review page and its card list render: the quotes (painted per speaker), the article text
+    cut into highlighted segments, and the progress."""
+    quotes = list(article_quotes(article))
+    return {
+        "article": article,
+        "quotes": quotes,
+        "segments": segments(article.body, quotes),
+        "progress": article_progress(article.pk),
+    }
+
+
+def quote_for_card(pk: int) -> Quote:
+    """One quote as its card shows it (with has_history and its speaker's colour), without the article's
+    body: the colour comes from the speakers of the article's quotes alone."""
+    quote = Quote.objects.select_related("reviewed_by", "speaker", "outlet").get(pk=pk)
+    quote.has_history = quote.events.exists()
+    siblings = Quote.objects.filter(article_id=quote.article_id).only("id", "speaker_text").order_by("start", "id")
+    quote.colour = next(q.colour for q in paint(siblings) if q.pk == quote.pk)
+    return quote
+
+
+def quote_history(quote: Quote) -> QuerySet[ReviewEvent]:
+    return quote.events.select_related("user").order_by("-created_at", "-id")

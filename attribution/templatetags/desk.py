@@ -1,0 +1,59 @@
+"""The review desk's template tags: what the declared review actions (attribution/review_actions.py) put on a
+card, in the shortcut help, and in the key map desk.js reads."""
+
+from typing import Any
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from attribution.highlight import Segment
+from attribution.review_actions import ACTIONS, Card, ReviewAction, card_actions, shortcuts
+
+register = template.Library()
+
+
+@register.simple_tag
+def actions_for(card: Card) -> list[ReviewAction]:
+    return card_actions(card)
+
+
+@register.simple_tag
+def shortcut_help() -> list[tuple[tuple[str, ...], str]]:
+    return shortcuts()
+
+
+@register.simple_tag
+def desk_keys() -> dict[str, dict[str, Any]]:
+    """Each action key and what desk.js does with it: which action's button to press, on which quote, and
+    whether to move on afterwards."""
+    return {
+        action.key: {"action": action.name, "advances": action.advances, "lastActed": action.on_last_acted}
+        for action in ACTIONS.values()
+        if action.key
+    }
+
+
+@register.simple_tag
+def highlighted_body(segments: list[Segment]) -> SafeString:
+    """The article text with each quote in a <mark>: built here, as the text must come out exactly as stored
+    (the page's selection offsets are counted in it) and a template cannot wrap a line without adding spaces."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (
+                format_html(
+                    '<mark id="hl-{}" class="hl c{} status-{}" data-quote="{}">{}</mark>',
+                    segment.quote.pk,
+                    segment.colour,
+                    segment.quote.status,
+                    segment.quote.pk,
+                    segment.text,
+                )
+                if segment.quote
+                else segment.text,
+            )
+            for segment in segments
+        ),
+    )
