@@ -1,5 +1,9 @@
+from typing import Any
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
@@ -7,7 +11,7 @@ from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, R
 from attribution.uploads import upload_form_queue
 
 
-class QuoteInline(admin.TabularInline):
+class QuoteInline(admin.TabularInline[Quote, Article]):
     model = Quote
     fields = ("start", "end", "kind", "speaker_text", "role", "outlet_text", "status")
     readonly_fields = fields
@@ -16,68 +20,68 @@ class QuoteInline(admin.TabularInline):
     show_change_link = True
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin[M: models.Model](admin.ModelAdmin[M]):
     """Logs are written by the services; here they are only read."""
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: M | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: M | None = None) -> bool:
         return False
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ("title", "publisher", "published_at", "extraction_status", "created_at")
     list_filter = ("extraction_status", "publisher")
     search_fields = ("title", "url", "external_id")
     readonly_fields = ("content_hash", "body", "imported_by", "created_at", "updated_at")
     inlines = [QuoteInline]
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # Articles come in through the ingest service (paste form, import command), which validates,
         # dedupes and extracts; a bare admin insert would skip all three.
         return False
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(admin.ModelAdmin[Quote]):
     list_display = ("__str__", "article", "kind", "status", "reviewed_by", "reviewed_at")
     list_filter = ("status", "kind")
     search_fields = ("text", "speaker_text")
     raw_id_fields = ("article", "speaker", "outlet")
 
     # Review decisions are made on the review desk, where they are versioned and audited; here they are read.
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Quote | None = None) -> bool:
         return False
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(admin.ModelAdmin):
+class SpeakerAdmin(admin.ModelAdmin[Speaker]):
     list_display = ("name", "kind", "merged_into")
     list_filter = ("kind",)
     search_fields = ("name",)
 
 
 @admin.register(Outlet)
-class OutletAdmin(admin.ModelAdmin):
+class OutletAdmin(admin.ModelAdmin[Outlet]):
     search_fields = ("name",)
 
 
 @admin.register(ReviewEvent)
-class ReviewEventAdmin(ReadOnlyAdmin):
+class ReviewEventAdmin(ReadOnlyAdmin[ReviewEvent]):
     list_display = ("created_at", "action", "quote", "user")
     list_filter = ("action",)
 
 
 @admin.register(ImportBatch)
-class ImportBatchAdmin(ReadOnlyAdmin):
+class ImportBatchAdmin(ReadOnlyAdmin[ImportBatch]):
     list_display = (
         "source_name",
         "created_by",
@@ -91,10 +95,12 @@ class ImportBatchAdmin(ReadOnlyAdmin):
     list_filter = ("state",)
     exclude = ("upload",)  # a file waiting for a worker; it is not served
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("attribution.add_article")
 
-    def add_view(self, request, form_url="", extra_context=None):
+    def add_view(
+        self, request: HttpRequest, form_url: str = "", extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         """Adding a batch is uploading a file, through the same form and service as /imports/new."""
         if not self.has_add_permission(request):
             raise PermissionDenied
@@ -111,6 +117,6 @@ class ImportBatchAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ExportLog)
-class ExportLogAdmin(ReadOnlyAdmin):
+class ExportLogAdmin(ReadOnlyAdmin[ExportLog]):
     list_display = ("created_at", "user", "format", "row_count", "filters")
     list_filter = ("format",)

@@ -2,6 +2,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 
 from attribution.models import Article, ExportLog, ImportBatch, Quote
@@ -13,7 +14,7 @@ from attribution.services.review import Correction
 class DeskForm(forms.Form):
     """Labels without Django's trailing colon, so accessible names are exactly the field names."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
 
@@ -39,7 +40,7 @@ class QuoteEditForm(DeskForm):
     new_outlet = forms.BooleanField(label="Add as a new outlet", required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, quote: Quote, **kwargs):
+    def __init__(self, *args: Any, quote: Quote, **kwargs: Any) -> None:
         kwargs.setdefault(
             "initial",
             {
@@ -96,15 +97,11 @@ class ArticleFilterForm(DeskForm):
         required=False,
         choices=[("", "Any"), ("pending", "Quotes left to review"), ("done", "Fully reviewed")],
     )
-    publisher = forms.ChoiceField(required=False)
+    publisher = forms.ChoiceField(required=False, choices=publisher_choices)
     date_from = forms.DateField(label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label="Published to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     import_batch = forms.ModelChoiceField(queryset=ImportBatch.objects.all(), required=False, label="Import batch")
     low_confidence = forms.BooleanField(label="Has low-confidence quotes", required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["publisher"].choices = publisher_choices()
 
     def filters(self) -> ArticleFilters:
         if not self.is_valid():
@@ -125,11 +122,12 @@ class ImportUploadForm(DeskForm):
     file = forms.FileField(label="File", help_text="JSONL, CSV, .txt, .html, or a ZIP of .txt and .html files")
     publisher = forms.CharField(required=False, max_length=200, help_text="for rows that name none")
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.IMPORT_MAX_BYTES:
+    def clean_file(self) -> UploadedFile[bytes]:
+        upload: UploadedFile[bytes] = self.cleaned_data["file"]
+        size = upload.size or 0
+        if size > settings.IMPORT_MAX_BYTES:
             raise forms.ValidationError(
-                f"The file is {upload.size / 2**20:.1f} MB; the limit is {settings.IMPORT_MAX_BYTES / 2**20:.0f} MB."
+                f"The file is {size / 2**20:.1f} MB; the limit is {settings.IMPORT_MAX_BYTES / 2**20:.0f} MB."
             )
         return upload
 
@@ -145,19 +143,16 @@ class ExportForm(DeskForm):
     )
     date_from = forms.DateField(label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     date_to = forms.DateField(label="Published to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    publisher = forms.ChoiceField(required=False)
+    publisher = forms.ChoiceField(required=False, choices=publisher_choices)
     import_batch = forms.ModelChoiceField(queryset=ImportBatch.objects.all(), required=False, label="Import batch")
     speaker = forms.CharField(required=False, max_length=300)
     article = forms.ModelChoiceField(queryset=Article.objects.only("id", "title"), required=False)
     format = forms.ChoiceField(choices=ExportLog.Format.choices, initial="csv", required=False)
     bom = forms.BooleanField(label="Byte-order mark for Excel", required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["publisher"].choices = publisher_choices()
-
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("date_from") and data.get("date_to") and data["date_from"] > data["date_to"]:
             raise forms.ValidationError("The start date is after the end date.")
         return data

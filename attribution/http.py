@@ -1,5 +1,6 @@
-"""The request our views receive."""
+"""The request our views receive, and the permission checks they share."""
 
+from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
 from django.http import HttpRequest
 from django_htmx.middleware import HtmxDetails
@@ -11,3 +12,7 @@ class HtmxHttpRequest(HttpRequest):
 
     htmx: HtmxDetails
     user: User
+
+
+# Reviewing quotes (every desk action, and the registry suggestions the edit form asks for).
+review_required = permission_required("attribution.change_quote", raise_exception=True)

@@ -49,7 +49,7 @@ class Speaker(models.Model):
     def canonical(self) -> "Speaker":
         """The speaker this one was (perhaps repeatedly) merged into, or itself."""
         speaker = self
-        while speaker.merged_into_id:
+        while speaker.merged_into is not None:
             speaker = speaker.merged_into
         return speaker
 
@@ -216,6 +216,11 @@ class Quote(models.Model):
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    # Not stored: set for display, whether the quote has review events (by the review selectors) and its
+    # speaker's colour slot on the page (by highlight.paint).
+    has_history: bool
+    colour: int
 
     class Meta:
         ordering = ["article", "start", "id"]

@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.backends.utils import CursorWrapper
 from django.tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -47,17 +48,22 @@ class Liveness:
         connection = connections.create_connection(DEFAULT_DB_ALIAS)
         connection.inc_thread_sharing()  # taken here, checked from the watchdog's thread
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_try_advisory_lock(%s, hashtext(%s))", [LOCK_NAMESPACE, self.worker_id])
-            held = cursor.fetchone()[0]
+            held = _try_lock(cursor, self.worker_id)
         if not held:
             connection.close()
         self.connection = connection if held else None
         return held
 
 
-def _alive(cursor, worker_id: str) -> bool:
+def _try_lock(cursor: CursorWrapper, worker_id: str) -> bool:
+    """Take worker_id's liveness lock on the cursor's connection if no live worker holds it."""
     cursor.execute("SELECT pg_try_advisory_lock(%s, hashtext(%s))", [LOCK_NAMESPACE, worker_id])
-    if cursor.fetchone()[0]:
+    row = cursor.fetchone()
+    return bool(row and row[0])
+
+
+def _alive(cursor: CursorWrapper, worker_id: str) -> bool:
+    if _try_lock(cursor, worker_id):
         cursor.execute("SELECT pg_advisory_unlock(%s, hashtext(%s))", [LOCK_NAMESPACE, worker_id])
         return False
     return True

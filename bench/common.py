@@ -4,6 +4,9 @@ import os
 import sys
 from pathlib import Path
 
+import django
+from django.core.management import call_command
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -14,10 +17,6 @@ def bench_django() -> None:
     os.environ.setdefault("DEBUG", "1")
     base = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/attribution")
     os.environ["DATABASE_URL"] = base + "_bench"
-
-    import django
-    from django.core.management import call_command
-
     django.setup()
     call_command("ensure_database", verbosity=0)
     call_command("migrate", verbosity=0)

@@ -16,7 +16,7 @@ bench_django()
 
 from django.db import connection  # noqa: E402
 
-from attribution.services.export import ExportFilters, csv_lines, quotes_for_export  # noqa: E402
+from attribution.selectors.export import ExportFilters, csv_lines, quotes_for_export  # noqa: E402
 
 ARTICLES = 1000
 
@@ -24,8 +24,8 @@ ARTICLES = 1000
 FILL = """
 INSERT INTO attribution_article (title, body, url, publisher, published_at, content_hash, extraction_status,
                                  extraction_error, created_at, updated_at)
-SELECT 'Bench article ' || n, repeat('Quoted words, "with marks", and more. ', %(per_article)s), '', 'Bench Gazette', now(),
-       md5('bench' || n) || md5('x' || n), 'done', '', now(), now()
+SELECT 'Bench article ' || n, repeat('Quoted words, "with marks", and more. ', %(per_article)s), '',
+       'Bench Gazette', now(), md5('bench' || n) || md5('x' || n), 'done', '', now(), now()
 FROM generate_series(1, %(articles)s) AS n;
 
 INSERT INTO attribution_quote (article_id, start, "end", text, kind, cue, confidence, extracted_speaker,

@@ -10,13 +10,32 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TypedDict
 
 ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, Python puts bench/ on the path, not the project the engine belongs to.
+sys.path.insert(0, str(ROOT))
+
+from attribution.extraction import ExtractionError, extract_many  # noqa: E402
+from attribution.extraction.pipeline import load_nlp  # noqa: E402
+
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc.jsonl"
 
 
-def texts(path: Path, limit: int | None):
+class Measurement(TypedDict):
+    mode: str
+    processes: int
+    words: int
+    seconds: float
+    quotes: int
+    failed: int
+    peak_mb: float
+    workers_mb: float
+
+
+def texts(path: Path, limit: int | None) -> Iterator[str]:
     with path.open(encoding="utf-8") as handle:
         for n, line in enumerate(handle):
             if limit is not None and n >= limit:
@@ -24,11 +43,7 @@ def texts(path: Path, limit: int | None):
             yield json.loads(line)["text"]
 
 
-def measure(mode: str, path: Path, limit: int | None, processes: int) -> dict:
-    sys.path.insert(0, str(ROOT))
-    from attribution.extraction import ExtractionError, extract_many
-    from attribution.extraction.pipeline import load_nlp
-
+def measure(mode: str, path: Path, limit: int | None, processes: int) -> Measurement:
     nlp = load_nlp()
     words = sum(len(t.split()) for t in texts(path, limit))
     started = time.perf_counter()
@@ -70,7 +85,7 @@ def main() -> None:
     if not args.corpus.is_file():
         sys.exit(f"{args.corpus} not found: the benchmark reads the shared BBC corpus beside the project.")
     runs = [("bare", 1), ("engine", 1)] + ([("engine", args.processes)] if args.processes > 1 else [])
-    results = []
+    results: list[Measurement] = []
     for mode, processes in runs:
         command = [
             sys.executable,

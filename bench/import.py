@@ -48,7 +48,7 @@ def empty_database() -> None:
         )
 
 
-def manage(*args: str) -> subprocess.Popen:
+def manage(*args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         MANAGE + list(args), cwd=ROOT, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -84,6 +84,7 @@ def end_to_end(workers: int, corpus: Path, via: str) -> None:
         for process in processes:
             process.terminate()
             process.wait(timeout=60)
+    assert batch is not None  # the loop only ends once the batch is stored
     articles = batch.created_count
     importer_figure = f"importer peak RSS {importer_mb:.0f} MB" if importer else "stored by the workers"
     print(

@@ -6,11 +6,13 @@ Offsets are Python `str` indices into the exact text given.
 
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
+from typing import cast
 
 from spacy.tokens import Doc
 
-from .attribute import attribute_quotes
+from .attribute import QuoteKind, QuoteRecord, attribute_quotes
 from .pipeline import DEFAULT_MODEL, load_nlp
+from .speakers import SourceKind
 
 
 @dataclass(frozen=True)
@@ -18,16 +20,17 @@ class Attribution:
     start: int
     end: int
     text: str
-    kind: str  # direct | indirect | mixed
+    kind: QuoteKind
     speaker: str | None
-    speaker_kind: str  # person | organization | group | anonymous | unknown
+    speaker_kind: SourceKind
     role: str | None
     outlet: str | None
     cue: str | None
     confidence: float
 
-    def as_dict(self) -> dict:
-        return asdict(self)
+    def as_dict(self) -> QuoteRecord:
+        # asdict is typed as returning dict[str, Any]; the fields are exactly QuoteRecord's keys.
+        return cast(QuoteRecord, asdict(self))
 
 
 class ExtractionError(Exception):

@@ -3,13 +3,32 @@
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Literal, TypedDict
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import REPORTING_VERBS
 from .quotes import Paragraphs, QuoteSpan, SpanSet, find_quote_spans
-from .reported import is_cue, reported_clauses, untangle_nested
-from .speakers import Source, SpeakerResolver
+from .reported import Reported, is_cue, reported_clauses, untangle_nested
+from .speakers import Source, SourceKind, SpeakerResolver
+
+QuoteKind = Literal["direct", "indirect", "mixed"]
+
+
+class QuoteRecord(TypedDict):
+    """One attributed quote: the fields of extraction.Attribution, which is built from it."""
+
+    start: int
+    end: int
+    text: str
+    kind: QuoteKind
+    speaker: str | None
+    speaker_kind: SourceKind
+    role: str | None
+    outlet: str | None
+    cue: str | None
+    confidence: float
+
 
 # A quote this short without a cue and a speaker is a scare quote or a title, not speech.
 MIN_UNCUED_WORDS = 4
@@ -82,7 +101,7 @@ def _pick_cue(doc: Doc, text: str, region: tuple[int, int] | None, nearest_to_en
     return first if len(text[region[0] : first.idx].split()) <= MAX_WORDS_BEFORE_CUE else None
 
 
-def attribute_quotes(doc: Doc) -> list[dict]:
+def attribute_quotes(doc: Doc) -> list[QuoteRecord]:
     """Direct quotes and reported speech, each with its source, in order of appearance."""
     text = doc.text  # spaCy rebuilds it on every access: read it once per article
     spans = find_quote_spans(text)
@@ -92,7 +111,9 @@ def attribute_quotes(doc: Doc) -> list[dict]:
     return sorted(found, key=lambda q: (q["start"], q["end"]))
 
 
-def _record(text: str, start: int, end: int, kind: str, source: Source, cue: Token | None, confidence: float) -> dict:
+def _record(
+    text: str, start: int, end: int, kind: QuoteKind, source: Source, cue: Token | None, confidence: float
+) -> QuoteRecord:
     return {
         "start": start,
         "end": end,
@@ -115,7 +136,7 @@ def _cue_text(cue: Token | None) -> str | None:
     return cue.text
 
 
-def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[dict]:
+def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[QuoteRecord]:
     paras = Paragraphs(text)
     para_of = paras.at
     previous: tuple[QuoteSpan, Source] | None = None
@@ -144,11 +165,11 @@ def _opens_with_quote(text: str, start: int, quoted: SpanSet) -> bool:
 
 
 def _with_reported_speech(
-    doc: Doc, text: str, direct: list[dict], spans: list[QuoteSpan], resolver: SpeakerResolver
-) -> list[dict]:
+    doc: Doc, text: str, direct: list[QuoteRecord], spans: list[QuoteSpan], resolver: SpeakerResolver
+) -> list[QuoteRecord]:
     """Add reported clauses; a clause holding quoted words becomes one mixed quote that absorbs them."""
     kept = list(direct)
-    sources = {}
+    sources: dict[Reported, Source] = {}
     quoted = SpanSet((q.start, q.end) for q in spans)
     for clause in reported_clauses(doc, text, [(q.start, q.end) for q in spans]):
         # A clause that opens with quoted words ('said: "We...', '"We will," he said') is the frame of
@@ -163,7 +184,7 @@ def _with_reported_speech(
         source = sources[clause]
         if not source.outlet:
             source = replace(source, outlet=_relayed_by(resolver, clause))
-        kind = "mixed" if inner else "indirect"
+        kind: QuoteKind = "mixed" if inner else "indirect"
         if inner:
             end = max(end, *(q["end"] for q in inner))
             kept = [q for q in kept if q not in inner]
@@ -171,7 +192,7 @@ def _with_reported_speech(
     return kept
 
 
-def _relayed_by(resolver: SpeakerResolver, clause) -> str | None:
+def _relayed_by(resolver: SpeakerResolver, clause: Reported) -> str | None:
     """ "Soldiers claim that ... - RT's Roman Kosarev reported": a claim passed on by an outlet's reporter in
     the same sentence reaches us through that outlet."""
     for token in clause.cue.sent:
@@ -182,7 +203,13 @@ def _relayed_by(resolver: SpeakerResolver, clause) -> str | None:
     return None
 
 
-def _source_for(resolver, cue, quote, previous, paras: Paragraphs) -> tuple[Source, float]:
+def _source_for(
+    resolver: SpeakerResolver,
+    cue: Token | None,
+    quote: QuoteSpan,
+    previous: tuple[QuoteSpan, Source] | None,
+    paras: Paragraphs,
+) -> tuple[Source, float]:
     if cue is not None:
         source = resolver.from_cue(cue)
         if source.speaker:

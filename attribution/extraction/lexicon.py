@@ -57,7 +57,6 @@ REPORTING_VERBS = frozenset(
         "quip",
         "joke",
         "boast",
-        "add",
         "continue",
         "conclude",
         "accuse",

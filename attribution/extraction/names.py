@@ -1,6 +1,8 @@
 """People's names within one article: surnames and honorifics resolved to the fullest form used."""
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import ORGANISATION_NOUNS, REPORTING_VERBS
 
 HONORIFIC_GENDER = {
     "mr": "male",
@@ -22,10 +24,6 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w]
 
 
-def clean_name(name: str) -> str:
-    return " ".join(name_tokens(name))
-
-
 class NameIndex:
     """Maps every way a person is named in the article to the fullest name used for them."""
 
@@ -45,7 +43,7 @@ class NameIndex:
         self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)
         self._span_at = {t.i: span for span in self.spans for t in span}
 
-    def span_of(self, token) -> Span | None:
+    def span_of(self, token: Token) -> Span | None:
         """The name a token is part of, if it names a person."""
         return self._span_at.get(token.i)
 
@@ -79,7 +77,7 @@ class NameIndex:
 
 def _honorific_surnames(doc: Doc) -> set[str]:
     """Surnames the article puts behind Mr, Ms, Dr...: "Ms Kerr said"."""
-    surnames = set()
+    surnames: set[str] = set()
     for token in doc:
         if token.lower_.rstrip(".") in HONORIFICS and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
             end = token.i + 1
@@ -91,19 +89,22 @@ def _honorific_surnames(doc: Doc) -> set[str]:
 
 def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
     """Names the model did not label as people but that stand where people stand: "First Last" in
-    apposition to a description ("the spokesperson, Lars Eklund,") or after a title as the subject of a
-    reporting verb ("union official Karl Benn said")."""
-    from .lexicon import ORGANISATION_NOUNS, REPORTING_VERBS
-
+    apposition to a description ("the spokesperson, Lars Eklund,"), after a title as the subject of a
+    reporting verb ("union official Karl Benn said"), or with a surname the article puts behind an honorific
+    elsewhere ("Ms Kerr")."""
     titled_surnames = _honorific_surnames(doc)
-    found = []
+    found: list[Span] = []
     for token in doc:
         if token.pos_ != "PROPN" or token.i in taken:
             continue
-        # The small model calls many unfamiliar names organisations; "Ms Kerr" elsewhere settles it.
-        if token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and token.lower_ not in titled_surnames:
-            if not (token.dep_ == "appos" and token.head.pos_ == "NOUN"):
-                continue
+        # The small model calls many unfamiliar names organisations; "Ms Kerr" elsewhere, or apposition to a
+        # description, settles it.
+        if (
+            token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")
+            and token.lower_ not in titled_surnames
+            and not (token.dep_ == "appos" and token.head.pos_ == "NOUN")
+        ):
+            continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
             start -= 1

@@ -1,6 +1,6 @@
 """Which outlet the words were given to: "told Itar-Tass", "RT's Roman Kosarev", "in an interview with X"."""
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import KNOWN_OUTLETS, MEDIA_NOUNS, ORGANISATION_NOUNS, OUTLET_HINTS, TELL_VERBS
 
@@ -51,12 +51,17 @@ def looks_like_outlet(token: Token, *, spoken_to: bool = False) -> bool:
     return False
 
 
-def last_outlet_before(doc, offset: int) -> str | None:
+def last_outlet_before(doc: Doc, offset: int) -> str | None:
     """The latest outlet named before offset, for "he told the newspaper"."""
-    for token in reversed(doc[: doc.char_span(0, offset, alignment_mode="contract").end] if offset else []):
-        if token.dep_ in ("dobj", "dative", "pobj", "poss", "nsubj", "compound") and looks_like_outlet(token):
-            if not (token.dep_ == "compound" and looks_like_outlet(token.head)):
-                return outlet_phrase(token)
+    # No span when no whole token ends before offset: nothing is named before it.
+    before = doc.char_span(0, offset, alignment_mode="contract") if offset else None
+    for token in reversed(doc[: before.end]) if before is not None else ():
+        if (
+            token.dep_ in ("dobj", "dative", "pobj", "poss", "nsubj", "compound")
+            and looks_like_outlet(token)
+            and not (token.dep_ == "compound" and looks_like_outlet(token.head))
+        ):
+            return outlet_phrase(token)
     return None
 
 

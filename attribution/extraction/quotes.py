@@ -8,6 +8,7 @@ paragraph and record when a quote is left open so the next paragraph can continu
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 DOUBLE_OPEN = {'"', "\u201c", "\u201e", "\u00ab"}
@@ -34,8 +35,9 @@ class QuoteSpan:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the paragraphs of text, blank lines (or a newline before a quote) separating them."""
-    ranges, start = [], 0
+    """Character ranges of the paragraphs of text, each line one (empty ones dropped), edge whitespace trimmed."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
     for brk in PARAGRAPH_BREAK.finditer(text):
         ranges.append((start, brk.start()))
         start = brk.end()
@@ -46,7 +48,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 class Paragraphs:
     """Which paragraph an offset lies in, by index into paragraphs(text)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str) -> None:
         self.ranges = paragraphs(text) or [(0, len(text))]
         self._starts = [start for start, _ in self.ranges]
 
@@ -60,7 +62,7 @@ class Paragraphs:
 class SpanSet:
     """Disjoint [start, end) spans with a fast "is this offset inside one" test."""
 
-    def __init__(self, spans):
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
         ordered = sorted(spans)
         self._starts = [start for start, _ in ordered]
         self._ends = [end for _, end in ordered]

@@ -92,7 +92,7 @@ def _within_paragraph(paras: Paragraphs, span: tuple[int, int], cue_at: int) -> 
     return (start, end) if end - start >= 8 else None
 
 
-def _before_colon_quote(text: str, span: tuple[int, int], quoted) -> tuple[int, int] | None:
+def _before_colon_quote(text: str, span: tuple[int, int], quoted: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A clause the parser runs on into a colon-introduced quote ('said X had a "scorching", adding: "It
     was..."') ends at the colon; the quote after it has its own cue."""
     for start, _ in quoted:
@@ -107,13 +107,11 @@ def _before_colon_quote(text: str, span: tuple[int, int], quoted) -> tuple[int, 
 
 
 def reported_clauses(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> Iterator[Reported]:
-    """Every reporting verb outside quotation marks with the clause it reports (text is doc.text)."""
-
+    """Every reporting verb (or "according to") outside quotation marks and headlines, with the clause it
+    reports (text is doc.text)."""
     paras = Paragraphs(text)
     headlines = {i for i, paragraph in enumerate(paras.ranges) if is_headline(text, paragraph)}
-
     inside = SpanSet(quoted)
-
     for token in doc:
         if token.idx in inside or paras.index(token.idx) in headlines:
             continue

@@ -1,6 +1,6 @@
 """The speaker's role: the title or description an article attaches to a name."""
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .names import HONORIFICS
 from .outlets import looks_like_outlet
@@ -30,7 +30,8 @@ def _trim(tokens: list[Token]) -> str | None:
 
 
 def title_before(name: Span) -> str | None:
-    """Words right in front of a name inside its noun phrase: "chief executive Steven Theede", "Ukrainian soldier Sergey"."""
+    """Words right in front of a name inside its noun phrase: "chief executive Steven Theede", "Ukrainian
+    soldier Sergey"."""
     doc = name.doc
     start = name.start
     # Read the title off the words, not the parse, which often breaks a long pre-name title apart ("World
@@ -115,12 +116,14 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     return None, root
 
 
-def lede_description(doc, text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
     """A story opening on "A US airline attendant is fighting for her job..." names the person later; the
     description is their role. Returns it with the opening paragraph's range."""
     # The opening is the first paragraph that reads as prose; a headline has no closing full stop.
     opening = next((p for p in paragraphs if text[p[1] - 1] in ".!?\"'"), None)
-    span = doc.char_span(*opening, alignment_mode="contract") if opening else None
+    if opening is None:
+        return None
+    span = doc.char_span(*opening, alignment_mode="contract")
     if span is None:
         return None
     first_sentence_end = next((t.i for t in span if t.text in (".", "!", "?")), span.end)
@@ -128,6 +131,8 @@ def lede_description(doc, text: str, paragraphs: list[tuple[int, int]]) -> tuple
         if token.dep_ in ("nsubj", "nsubjpass"):
             indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
             if token.pos_ == "NOUN" and token.tag_ == "NN" and indefinite:
-                return _trim(core_tokens(token)), opening
+                description = _trim(core_tokens(token))
+                # An honorific alone ("A lady is suing ...") trims to nothing, which is no role.
+                return (description, opening) if description is not None else None
             return None
     return None

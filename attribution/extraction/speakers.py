@@ -2,8 +2,9 @@
 
 from bisect import insort
 from dataclasses import dataclass, replace
+from typing import Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
 from .names import HONORIFIC_GENDER, NameIndex
@@ -28,10 +29,13 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
+SourceKind = Literal["person", "organization", "group", "anonymous", "unknown"]
+
+
 @dataclass
 class Source:
     speaker: str | None
-    kind: str = "unknown"
+    kind: SourceKind = "unknown"
     role: str | None = None
     outlet: str | None = None
     resolved_from_pronoun: bool = False
@@ -111,7 +115,7 @@ def _title_case_description(noun: Token) -> str | None:
     return " ".join(t.text for t in words) if all(t.text[:1].isupper() for t in words) else None
 
 
-def _affiliation_before(name) -> Token | None:
+def _affiliation_before(name: Span) -> Token | None:
     """An outlet a name is introduced as belonging to: "RT's Roman Kosarev", "Bayside Radio's transport
     correspondent Nina Castellanos" (a possessor among the few words before the name, no verb between)."""
     doc = name.doc
@@ -147,7 +151,7 @@ GENDERED_PRONOUNS = PERSON_PRONOUNS | {"his": "male", "himself": "male", "hers":
 class SpeakerResolver:
     """Keeps the article's running context: names seen, who spoke last, each speaker's role."""
 
-    def __init__(self, doc: Doc, text: str, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, doc: Doc, text: str, quoted: list[tuple[int, int]]) -> None:
         self.names = NameIndex(doc)
         # People named in the reporter's own words (not inside quotes), in order, for pronoun resolution.
         self.mentions: list[Mention] = []
@@ -184,7 +188,9 @@ class SpeakerResolver:
     def _organisation_before(self, offset: int, *, plural: bool) -> Source:
         """ "it claimed", "they say": the latest organisation (or, for "they", group) named as a subject."""
         window = self._window_start(offset)
-        for token in reversed(self.doc[: self.doc.char_span(0, offset, alignment_mode="contract").end]):
+        # No span when no whole token ends before offset ("It said ..." opening the text): nothing to look back at.
+        before = self.doc.char_span(0, offset, alignment_mode="contract")
+        for token in reversed(self.doc[: before.end]) if before is not None else ():
             if token.idx < window:
                 break
             if self.in_quote(token) or not _is_subject(token):
@@ -252,8 +258,10 @@ class SpeakerResolver:
             return
         description, opening = lede
         first = next((m for m in self.mentions if m.start >= opening[0]), None)
+        if first is None:
+            return
         # Only a person first named in the paragraph right after the opening, and not otherwise described.
-        near = first is not None and self.paragraphs.index(first.start) - self.paragraphs.index(opening[0]) == 1
+        near = self.paragraphs.index(first.start) - self.paragraphs.index(opening[0]) == 1
         if near and first.name not in self.roles and first.name not in self.organisations:
             self.roles[first.name] = description
 
@@ -316,6 +324,7 @@ class SpeakerResolver:
         if subject.pos_ == "PROPN" and self.names.knows(phrase):
             name = self.names.resolve(phrase)
             return _named(name, apposition_of(subject) or self.role_for(name))
+        kind: SourceKind
         if subject.ent_type_ in ("ORG", "NORP", "GPE"):
             kind = "organization"
         elif subject.tag_ in ("NNS", "NNPS"):
@@ -339,7 +348,7 @@ class SpeakerResolver:
             return Source(phrase, "anonymous", phrase)
         return Source(phrase, kind)
 
-    def _person_in(self, token: Token):
+    def _person_in(self, token: Token) -> Span | None:
         """The person a subject names: itself, or a name in apposition to it ("the spokesperson, Vasily Malaev")."""
         span = self.names.span_of(token)
         if span is not None:

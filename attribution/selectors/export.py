@@ -5,11 +5,11 @@ import csv
 import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from attribution.models import Quote
 
@@ -57,14 +57,14 @@ class ExportFilters:
     speaker: str = ""
     article: int | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(self).items() if v not in (None, "")
         }
 
 
 def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=timezone.UTC)
+    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 def quotes_for_export(filters: ExportFilters) -> QuerySet[Quote]:
@@ -86,10 +86,10 @@ def quotes_for_export(filters: ExportFilters) -> QuerySet[Quote]:
     return quotes.order_by("article_id", "start", "id")
 
 
-def export_rows(quotes: QuerySet[Quote]) -> Iterator[dict]:
+def export_rows(quotes: QuerySet[Quote]) -> Iterator[dict[str, Any]]:
     """Each quote as {column: value}, dates as ISO 8601 UTC, from a server-side cursor."""
-    rows = quotes.annotate(**{f"x_{name}": expr for name, expr in _SELECTED.items()})
-    rows = rows.values_list(*(f"x_{name}" for name in COLUMNS))
+    annotated = quotes.annotate(**{f"x_{name}": expr for name, expr in _SELECTED.items()})
+    rows: QuerySet[Quote, tuple[Any, ...]] = annotated.values_list(*(f"x_{name}" for name in COLUMNS))
     for values in rows.iterator(chunk_size=CHUNK_SIZE):
         record = dict(zip(COLUMNS, values, strict=True))
         record["published_at"] = _iso(record["published_at"])
@@ -97,11 +97,11 @@ def export_rows(quotes: QuerySet[Quote]) -> Iterator[dict]:
         yield record
 
 
-def _iso(moment) -> str:
-    return moment.astimezone(timezone.UTC).isoformat().replace("+00:00", "Z") if moment else ""
+def _iso(moment: datetime | None) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else ""
 
 
-def neutralise(value) -> str:
+def neutralise(value: object) -> str:
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 

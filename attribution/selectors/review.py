@@ -2,7 +2,7 @@
 
 from typing import Any, TypedDict
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from attribution.highlight import paint, segments
 from attribution.models import Article, Quote, ReviewEvent
@@ -22,18 +22,21 @@ def article_progress(article_id: int) -> Progress:
     return {"total": total, "reviewed": reviewed, "remaining": total - reviewed}
 
 
-def article_quotes(article: Article) -> QuerySet[Quote]:
-    return (
-        article.quotes.select_related("reviewed_by", "speaker", "outlet")
-        .annotate(has_history=Exists(ReviewEvent.objects.filter(quote=OuterRef("pk"))))
-        .order_by("start", "id")
+def article_quotes(article: Article) -> list[Quote]:
+    """The article's quotes in reading order, each knowing whether it has a history to show and undo."""
+    quotes = list(article.quotes.select_related("reviewed_by", "speaker", "outlet").order_by("start", "id"))
+    with_events = set(
+        ReviewEvent.objects.filter(article=article, quote__isnull=False).values_list("quote_id", flat=True)
     )
+    for quote in quotes:
+        quote.has_history = quote.pk in with_events
+    return quotes
 
 
 def review_context(article: Article) -> dict[str, Any]:
     """What the review page and its card list render: the quotes (painted per speaker), the article text
     cut into highlighted segments, and the progress."""
-    quotes = list(article_quotes(article))
+    quotes = article_quotes(article)
     return {
         "article": article,
         "quotes": quotes,

@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 
-from .imports import import_path
+from attribution.services.imports import import_path
 
 EDITOR_PERMISSIONS = ("view_article", "view_quote", "change_quote", "view_speaker", "change_speaker", "view_outlet")
 ADMIN_PERMISSIONS = (
@@ -32,8 +31,7 @@ def roles_ensure() -> tuple[Group, Group]:
     return editors, admins
 
 
-def _user(username: str, password: str, group: Group, *, superuser: bool = False):
-    User = get_user_model()
+def _user(username: str, password: str, group: Group, *, superuser: bool = False) -> User:
     user, _created = User.objects.get_or_create(username=username)
     user.is_staff = user.is_superuser = superuser
     user.is_active = True

@@ -58,6 +58,7 @@ def _store(article_id: int, result: list[Attribution] | ExtractionError) -> list
 
 def article_extract(*, article: Article) -> list[Quote]:
     """(Re-)extract one article now."""
+    result: list[Attribution] | ExtractionError
     try:
         result = extract(article.body, model=settings.SPACY_MODEL)
     except Exception as exc:  # the engine must never take a caller down with it; the article records why

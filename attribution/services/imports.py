@@ -5,13 +5,18 @@ import itertools
 import logging
 import shutil
 import tempfile
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.files.storage import FileSystemStorage
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
+from django.db.models.fields.files import FieldFile
 from django.tasks import task
 from django.utils import timezone
 
@@ -20,7 +25,7 @@ from attribution.selectors.tasks import queued_arguments
 from attribution.services.errors import IngestError
 from attribution.services.extract import articles_extract, batch_retry_failed, extraction_queue
 from attribution.services.ingest import DuplicateArticle, article_create
-from attribution.services.readers import FileRows, check_supported
+from attribution.services.readers import FileRows, Record, check_supported
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +33,7 @@ log = logging.getLogger(__name__)
 EXTERNAL_ID_KEYS = ("external_id", "external id", "externalid")
 
 
-def _record_fields(record: dict, default_publisher: str) -> dict:
+def _record_fields(record: dict[str, Any], default_publisher: str) -> dict[str, Any]:
     external_id = next((record[key] for key in EXTERNAL_ID_KEYS if record.get(key) not in (None, "")), "")
     fields = {
         "title": record.get("title"),
@@ -54,10 +59,10 @@ class ImportSuperseded(Exception):
     """Another run of the same batch stored this chunk first (a resumed task racing a slow one)."""
 
 
-def import_upload(*, upload, imported_by, publisher: str = "") -> ImportBatch:
+def import_upload(*, upload: UploadedFile[bytes], imported_by: User | None, publisher: str = "") -> ImportBatch:
     """Keep an uploaded file and queue a worker to store its rows, so the request returns at once; raises
     IngestError, having kept nothing, for a file type no reader handles."""
-    name = Path(upload.name).name
+    name = Path(upload.name or "").name
     check_supported(name)
     batch = ImportBatch(source_name=name, created_by=imported_by, publisher=publisher.strip())
     batch.upload.save(name, upload, save=False)
@@ -68,7 +73,7 @@ def import_upload(*, upload, imported_by, publisher: str = "") -> ImportBatch:
 
 
 def import_path(
-    path: Path, *, imported_by=None, extract: bool = True, publisher: str = "", background: bool = False
+    path: Path, *, imported_by: User | None = None, extract: bool = True, publisher: str = "", background: bool = False
 ) -> ImportBatch:
     """Import an article file (see readers.py for the formats) as one ImportBatch, storing its rows in this
     process. Quotes are extracted after each chunk of rows commits, or with background by the task workers."""
@@ -108,7 +113,9 @@ def batch_store(*, batch: ImportBatch, path: Path, background: bool = True) -> I
     return batch
 
 
-def _store_chunk(batch: ImportBatch, chunk, position: int, fraction_read: float) -> list[int]:
+def _store_chunk(
+    batch: ImportBatch, chunk: Sequence[tuple[str, Record]], position: int, fraction_read: float
+) -> list[int]:
     """Store one chunk of rows and advance the batch's counters past it; returns the new articles' ids."""
     if ImportBatch.objects.select_for_update().values_list("rows", flat=True).get(pk=batch.pk) != position:
         raise ImportSuperseded
@@ -146,7 +153,7 @@ def _store_chunk(batch: ImportBatch, chunk, position: int, fraction_read: float)
     return created
 
 
-def _set_state(batch: ImportBatch, state: str, message: str = "", **fields) -> None:
+def _set_state(batch: ImportBatch, state: str, message: str = "", **fields: Any) -> None:
     ImportBatch.objects.filter(pk=batch.pk).update(state=state, message=message, updated_at=timezone.now(), **fields)
 
 
@@ -174,13 +181,13 @@ def batch_run(*, batch_id: int) -> None:
 
 
 @contextmanager
-def _upload_on_disk(upload):
+def _upload_on_disk(upload: FieldFile) -> Iterator[Path]:
     """The uploaded file as a local path: the file itself when storage is a local directory, else a copy."""
     if isinstance(upload.storage, FileSystemStorage):
         yield Path(upload.path)
         return
     with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / Path(upload.name).name
+        copy = Path(folder) / Path(upload.name or "upload").name
         with upload.open("rb") as source, copy.open("wb") as target:
             shutil.copyfileobj(source, target)
         yield copy

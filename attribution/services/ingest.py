@@ -2,12 +2,13 @@
 
 import hashlib
 import unicodedata
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -35,25 +36,31 @@ def content_hash(body: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
-def parse_published_at(value) -> datetime | None:
+def _moment(text: str) -> datetime | None:
+    """An ISO 8601 date-time, or a date as its midnight; None for anything else."""
+    try:
+        moment = parse_datetime(text)
+        day = None if moment else parse_date(text)
+    except ValueError:
+        return None
+    return moment or (datetime.combine(day, time.min) if day else None)
+
+
+def parse_published_at(value: object) -> datetime | None:
+    """A row's publication date as an aware date-time (UTC where it names no zone), None where it is empty."""
     if value in (None, ""):
         return None
-    if isinstance(value, datetime):
-        moment = value
-    else:
-        text = str(value).strip()
-        try:
-            moment = parse_datetime(text)
-            if moment is None:
-                day = parse_date(text)
-                moment = datetime.combine(day, time.min) if day else None
-        except ValueError:
-            moment = None
-        if moment is None:
-            raise IngestError(f"published_at: {text!r} is not an ISO 8601 date or date-time.", field="published_at")
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, timezone.UTC)
-    return moment
+    moment = value if isinstance(value, datetime) else _moment(str(value).strip())
+    if moment is None:
+        raise IngestError(
+            f"published_at: {str(value).strip()!r} is not an ISO 8601 date or date-time.", field="published_at"
+        )
+    return timezone.make_aware(moment, UTC) if timezone.is_naive(moment) else moment
+
+
+def _too_long(field: str, value: str) -> bool:
+    column = Article._meta.get_field(field)
+    return isinstance(column, models.CharField) and column.max_length is not None and len(value) > column.max_length
 
 
 def _validate(title: str, body: str, url: str, external_id: str) -> None:
@@ -66,14 +73,14 @@ def _validate(title: str, body: str, url: str, external_id: str) -> None:
         )
     if not title:
         raise IngestError("title: the article has no title.", field="title")
-    if len(title) > Article._meta.get_field("title").max_length:
+    if _too_long("title", title):
         raise IngestError("title: longer than 500 characters.", field="title")
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
             raise IngestError(f"url: {url!r} is not an http(s) URL.", field="url") from None
-    if len(external_id) > Article._meta.get_field("external_id").max_length:
+    if _too_long("external_id", external_id):
         raise IngestError("external_id: longer than 200 characters.", field="external_id")
 
 
@@ -83,9 +90,9 @@ def article_create(
     body: str,
     url: str = "",
     publisher: str = "",
-    published_at=None,
+    published_at: object = None,
     external_id: str = "",
-    imported_by=None,
+    imported_by: User | None = None,
     import_batch: ImportBatch | None = None,
     extract: bool = True,
 ) -> Article:

@@ -13,12 +13,14 @@ import json
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import Any, BinaryIO
 
 import trafilatura
 
 from attribution.services.errors import IngestError
 
-Record = dict | IngestError
+# A row as the file gives it (title, body, url... as found), or why it cannot be read.
+Record = dict[str, Any] | IngestError
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED = (".jsonl", ".ndjson", ".csv", ".zip", *TEXT_SUFFIXES, *HTML_SUFFIXES)
@@ -44,13 +46,13 @@ def decode(data: bytes) -> str:
     return data.decode(encoding_of(data))
 
 
-def text_record(data: bytes) -> dict:
+def text_record(data: bytes) -> dict[str, Any]:
     """A .txt article: the first line is the title, the rest the body."""
     title, _, body = decode(data).replace("\r\n", "\n").replace("\r", "\n").strip().partition("\n")
     return {"title": title, "body": body}
 
 
-def html_record(data: bytes) -> dict:
+def html_record(data: bytes) -> dict[str, Any]:
     """An .html article reduced to its main text, paragraphs kept, boilerplate (menus, footers) dropped."""
     html = decode(data)
     text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False) or ""
@@ -59,7 +61,7 @@ def html_record(data: bytes) -> dict:
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if lines and title and lines[0] == title:
         lines = lines[1:]
-    record = {"title": title or (lines[0] if lines else ""), "body": "\n\n".join(lines)}
+    record: dict[str, Any] = {"title": title or (lines[0] if lines else ""), "body": "\n\n".join(lines)}
     if metadata is not None:
         record["url"] = metadata.url or ""
         record["published_at"] = metadata.date or None
@@ -67,7 +69,7 @@ def html_record(data: bytes) -> dict:
     return record
 
 
-def _jsonl(handle) -> Iterator[tuple[int, Record]]:
+def _jsonl(handle: BinaryIO) -> Iterator[tuple[int, Record]]:
     for number, raw in enumerate(handle, start=1):
         try:
             line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -84,7 +86,7 @@ def _jsonl(handle) -> Iterator[tuple[int, Record]]:
         yield number, record if isinstance(record, dict) else IngestError("a line must be a JSON object.")
 
 
-def _decoded_lines(handle, encoding: str) -> Iterator[str]:
+def _decoded_lines(handle: BinaryIO, encoding: str) -> Iterator[str]:
     """The file's lines as text, each decoded on its own: a file that mixes encodings (two exports pasted
     together) loses no row, as a line that is not in the file's encoding is read as Windows-1252."""
     for raw in handle:
@@ -94,7 +96,7 @@ def _decoded_lines(handle, encoding: str) -> Iterator[str]:
             yield raw.decode(encoding_of(raw))
 
 
-def _csv(handle) -> Iterator[tuple[int, Record]]:
+def _csv(handle: BinaryIO) -> Iterator[tuple[int, Record]]:
     # The encoding is judged on the first 1 MB; the file itself streams line by line.
     encoding = encoding_of(handle.read(1_000_000))
     handle.seek(0)

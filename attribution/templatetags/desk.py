@@ -7,7 +7,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from attribution.highlight import Segment
+from attribution.highlight import Painted, Segment
 from attribution.review_actions import ACTIONS, Card, ReviewAction, card_actions, shortcuts
 
 register = template.Library()
@@ -35,7 +35,7 @@ def desk_keys() -> dict[str, dict[str, Any]]:
 
 
 @register.simple_tag
-def highlighted_body(segments: list[Segment]) -> SafeString:
+def highlighted_body(segments: list[Segment[Painted]]) -> SafeString:
     """The article text with each quote in a <mark>: built here, as the text must come out exactly as stored
     (the page's selection offsets are counted in it) and a template cannot wrap a line without adding spaces."""
     return format_html_join(

@@ -1,12 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 
 from attribution.feedback import form_errors
 from attribution.forms import ArticleFilterForm, ArticleForm
+from attribution.http import HtmxHttpRequest
 from attribution.models import Article
 from attribution.selectors.articles import articles_with_progress, next_article_to_review
 from attribution.selectors.review import review_context
@@ -16,7 +18,7 @@ from attribution.services.review import article_opened
 
 
 @login_required
-def article_list(request):
+def article_list(request: HtmxHttpRequest) -> HttpResponse:
     form = ArticleFilterForm(request.GET or None)
     page = Paginator(articles_with_progress(form.filters()), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -27,7 +29,7 @@ def article_list(request):
 
 @login_required
 @permission_required("attribution.change_quote", raise_exception=True)
-def next_article(request):
+def next_article(request: HtmxHttpRequest) -> HttpResponse:
     article = next_article_to_review(request.user)
     if article is None:
         messages.info(request, "Nothing is waiting for review.")
@@ -37,7 +39,7 @@ def next_article(request):
 
 @login_required
 @permission_required("attribution.view_quote", raise_exception=True)
-def article_detail(request, pk: int):
+def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     if request.user.has_perm("attribution.change_quote"):
         article_opened(article=article, user=request.user)
@@ -47,7 +49,7 @@ def article_detail(request, pk: int):
 @login_required
 @permission_required("attribution.add_article", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def article_new(request):
+def article_new(request: HtmxHttpRequest) -> HttpResponse:
     form = ArticleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

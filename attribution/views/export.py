@@ -1,10 +1,12 @@
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from attribution.forms import ExportForm
+from attribution.http import HtmxHttpRequest
 from attribution.selectors.export import ExportFilters, quotes_for_export
 from attribution.services.export import export_start
 
@@ -15,7 +17,7 @@ CONTENT_TYPES = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjso
 @login_required
 @export_permission
 @require_GET
-def export_page(request):
+def export_page(request: HtmxHttpRequest) -> HttpResponse:
     """The filter form; as an htmx request, just the count of rows the filters select."""
     form = ExportForm(request.GET or None)
     count = quotes_for_export(form.filters()).count() if form.is_valid() else None
@@ -25,7 +27,7 @@ def export_page(request):
     return TemplateResponse(request, template, {"form": form, "count": count, "query": request.GET.urlencode()})
 
 
-def _stream(request, filters: ExportFilters, format: str, bom: bool):
+def _stream(request: HtmxHttpRequest, filters: ExportFilters, format: str, bom: bool) -> StreamingHttpResponse:
     _, lines = export_start(user=request.user, filters=filters, format=format, bom=bom)
     stamp = timezone.now().strftime("%Y%m%d-%H%M%S")
     return StreamingHttpResponse(
@@ -38,16 +40,18 @@ def _stream(request, filters: ExportFilters, format: str, bom: bool):
 @login_required
 @export_permission
 @require_GET
-def download(request):
+def download(request: HtmxHttpRequest) -> HttpResponseBase:
     form = ExportForm(request.GET)
     if not form.is_valid():
         return TemplateResponse(request, "export/page.html", {"form": form, "count": None}, status=400)
-    return _stream(request, form.filters(), form.cleaned_data.get("format") or "csv", form.cleaned_data.get("bom"))
+    return _stream(
+        request, form.filters(), form.cleaned_data.get("format") or "csv", bool(form.cleaned_data.get("bom"))
+    )
 
 
 @login_required
 @export_permission
 @require_GET
-def attributions_csv(request):
+def attributions_csv(request: HtmxHttpRequest) -> StreamingHttpResponse:
     """Every verified attribution as CSV: a stable link for newsroom scripts."""
     return _stream(request, ExportFilters(), "csv", bom=False)

@@ -3,7 +3,7 @@ card and, out of band, the progress; where the quote is gone (deleted, or an add
 
 from typing import Protocol
 
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -13,7 +13,7 @@ from django_htmx.http import reswap, retarget
 
 from attribution.feedback import form_errors
 from attribution.forms import QuoteAddForm, QuoteEditForm
-from attribution.http import HtmxHttpRequest
+from attribution.http import HtmxHttpRequest, review_required
 from attribution.models import Article, Quote
 from attribution.review_actions import CONFIRM, DELETE, REJECT, UNDO
 from attribution.selectors.review import article_progress, quote_for_card, quote_history, review_context
@@ -28,8 +28,6 @@ from attribution.services.review import (
     quote_reject,
     quote_undo,
 )
-
-review_required = permission_required("attribution.change_quote", raise_exception=True)
 
 
 class QuoteService(Protocol):

@@ -188,7 +188,8 @@ def test_role_from_x_of_y_and_from_another_mention():
 )
 def test_outlets(text, outlet):
     found = extract(text)
-    assert found and found[0].outlet == outlet, found
+    assert found
+    assert found[0].outlet == outlet, found
 
 
 def test_the_firm_resolves_to_the_organisation():

@@ -5,6 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from attribution.extraction import ExtractionError, extract, extract_many
+from attribution.extraction.attribute import attribute_quotes
 
 QUOTE_MARKS = st.sampled_from(['"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\n", "\n\n", ": ", ", "])
 WORDS = st.sampled_from(
@@ -71,23 +72,40 @@ def test_html_remnants_foreign_text_and_broken_marks(text):
 
 
 def test_one_failing_text_does_not_stop_a_batch(monkeypatch):
-    from attribution import extraction
-
-    real = extraction.attribute_quotes
-
     def flaky(doc):
         if "explode" in doc.text:
             raise RuntimeError("boom")
-        return real(doc)
+        return attribute_quotes(doc)
 
-    monkeypatch.setattr(extraction, "attribute_quotes", flaky)
-    results = list(extract_many(['"We will win this," said Ann Lee.', "explode", '"And the next one," said Bo Chan.']))
-    assert [r[0].speaker for r in (results[0], results[2])] == ["Ann Lee", "Bo Chan"]
-    assert isinstance(results[1], ExtractionError)
-    assert "boom" in str(results[1])
+    monkeypatch.setattr("attribution.extraction.attribute_quotes", flaky)
+    first, failed, last = extract_many(
+        ['"We will win this," said Ann Lee.', "explode", '"And the next one," said Bo Chan.']
+    )
+    assert isinstance(failed, ExtractionError)
+    assert "boom" in str(failed)
+    assert not isinstance(first, ExtractionError)
+    assert not isinstance(last, ExtractionError)
+    assert [first[0].speaker, last[0].speaker] == ["Ann Lee", "Bo Chan"]
 
 
 def test_control_characters_around_a_cue_word():
     # Found by hypothesis: a role made only of unprintable characters has no head word.
     text = "that \x05\U000beb9e\U000a9e7a  \u041f\u0440\u0438\u0432\u0435\u0442 \n"
+    assert_valid(text, extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A pronoun subject in the text's first word has nothing before it to refer to.
+        "It said the talks had failed.",
+        "They said the talks had failed.",
+        # An opening whose subject is only an honorific ("A lady") gives no role to the person named next.
+        (
+            "A lady is fighting for her job at the airline.\n\nJane Doe joined the airline in 1999.\n\n"
+            "The judge said the case would be heard in June."
+        ),
+    ],
+)
+def test_references_with_nothing_to_resolve_to(text):
     assert_valid(text, extract(text))

@@ -1,9 +1,11 @@
 import sys
+from typing import Any
 
 import psycopg
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 
 class Command(BaseCommand):
@@ -13,18 +15,19 @@ class Command(BaseCommand):
     )
     requires_system_checks = []
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         db = settings.DATABASES["default"]
-        params = {
-            "host": db.get("HOST") or None,
-            "port": db.get("PORT") or None,
-            "user": db.get("USER") or None,
-            "password": db.get("PASSWORD") or None,
-            "connect_timeout": 5,
-        }
+        conninfo = make_conninfo(
+            dbname="postgres",
+            host=db.get("HOST") or None,
+            port=db.get("PORT") or None,
+            user=db.get("USER") or None,
+            password=db.get("PASSWORD") or None,
+            connect_timeout=5,
+        )
         where = f"{db.get('HOST') or 'local socket'}:{db.get('PORT') or 5432}"
         try:
-            with psycopg.connect(dbname="postgres", autocommit=True, **params) as conn:
+            with psycopg.connect(conninfo, autocommit=True) as conn:
                 exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone()
                 if not exists:
                     conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db["NAME"])))

@@ -1,8 +1,9 @@
 import sys
 from datetime import date
+from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from attribution.selectors.export import ExportFilters
 from attribution.services.export import export_start
@@ -18,7 +19,7 @@ def _day(value: str) -> date:
 class Command(BaseCommand):
     help = "Export attributions as CSV or JSON Lines, with the filters of the /export/ page."
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--format", choices=["csv", "jsonl"], default="csv")
         parser.add_argument("-o", "--output", help="file to write; standard output when omitted")
         parser.add_argument("--all", action="store_true", help="every quote, not only verified ones")
@@ -31,7 +32,7 @@ class Command(BaseCommand):
         parser.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark (Excel)")
         parser.add_argument("--user", help="username recorded in the export log")
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         user = None
         if options["user"]:
             user = get_user_model().objects.filter(username=options["user"]).first()

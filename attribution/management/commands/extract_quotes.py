@@ -1,8 +1,9 @@
 import json
 import sys
+from typing import Any, TextIO
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from attribution.extraction import ExtractionError, extract_many
 
@@ -14,11 +15,11 @@ class Command(BaseCommand):
     )
     requires_system_checks = []
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("input", help="JSONL file, or - for standard input")
         parser.add_argument("--batch-size", type=int, default=32)
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         handle = sys.stdin if options["input"] == "-" else self._open(options["input"])
         records = []
         for number, line in enumerate(handle, start=1):
@@ -43,7 +44,7 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(line, ensure_ascii=False))
 
     @staticmethod
-    def _open(path):
+    def _open(path: str) -> TextIO:
         try:
             return open(path, encoding="utf-8")
         except OSError as exc:

@@ -1,6 +1,7 @@
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from attribution.models import SkippedRow
 from attribution.services.errors import IngestError
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         "--no-extract."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", type=Path)
         parser.add_argument("--no-extract", action="store_true", help="store the articles without extracting")
         parser.add_argument("--publisher", default="", help="publisher for rows that name none")
@@ -24,7 +25,7 @@ class Command(BaseCommand):
             help="queue extraction for the task workers (python manage.py worker) instead of extracting now",
         )
 
-    def handle(self, *paths, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         created = duplicates = failed = 0
         for path in options["paths"]:
             if not path.is_file():

@@ -1,6 +1,7 @@
 from datetime import timedelta
+from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from attribution.workers import unfinished_work_requeue
 
@@ -12,7 +13,7 @@ class Command(BaseCommand):
         "when it starts."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--stale-after",
             type=float,
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             help="minutes an upload or article must be untouched to count as left behind (default 10)",
         )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         counts = unfinished_work_requeue(stale_after=timedelta(minutes=options["stale_after"]))
         self.stdout.write(
             f"{counts['tasks']} task(s) of workers that died, {counts['imports']} import(s) and "

@@ -1,5 +1,6 @@
 import os
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -12,7 +13,7 @@ DEFAULT_PASSWORD = "attribution-demo"
 class Command(BaseCommand):
     help = "Create the demo users (admin, editor) and load the demo articles. Safe to run again."
 
-    def handle(self, *args, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         password = os.environ.get("DEMO_PASSWORD") or DEFAULT_PASSWORD
         created = demo_seed(
             password=password, articles_file=Path(settings.BASE_DIR) / "fixtures" / "demo_articles.jsonl"

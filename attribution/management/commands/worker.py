@@ -1,4 +1,6 @@
+from argparse import ArgumentParser
 from datetime import timedelta
+from typing import Any
 
 from django.core.management.base import CommandError
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
@@ -13,7 +15,7 @@ class Command(DBWorkerCommand):
         "the tasks of any that die. Start it N times, on one machine or several, for N workers."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: ArgumentParser) -> None:
         super().add_arguments(parser)
         parser.add_argument(
             "--watch-interval",
@@ -22,13 +24,14 @@ class Command(DBWorkerCommand):
             help="seconds between checks for tasks of workers that died (default 30)",
         )
 
-    def handle(self, *args, worker_id: str, watch_interval: float, **options):
+    def handle(self, *args: Any, **options: Any) -> None:
         # The liveness lock belongs to the process that runs the tasks; an autoreloader would run them in a
         # child process under another worker id.
         options["reload"] = False
+        worker_id: str = options["worker_id"]
         liveness = Liveness(worker_id)
         if not liveness.hold():
             raise CommandError(f"Worker id {worker_id!r} is in use by a live worker; give each worker its own.")
         unfinished_work_requeue(stale_after=timedelta(minutes=10))
-        watchdog_start(liveness, watch_interval)
-        super().handle(*args, worker_id=worker_id, **options)
+        watchdog_start(liveness, options.pop("watch_interval"))
+        super().handle(*args, **options)
