@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/attribution
 DEV_ENV := DEBUG=1
 
-.PHONY: run test lint format bench screenshots venv venv-dev db chromium clean
+.PHONY: run test lint template-lines format bench screenshots venv venv-dev db chromium clean
 
 PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check
 
@@ -48,13 +48,21 @@ test: venv-dev chromium
 	@$(DEV_ENV) $(PY) manage.py ensure_database
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Every check must pass with zero findings; `make format` applies what the formatters would change.
+# Every check must pass with zero findings; `make format` applies what the formatters would change. The same
+# checks run as pre-commit hooks (.pre-commit-config.yaml).
 TEMPLATES = $(shell find templates -name '*.html')
 lint: venv-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djade --check $(TEMPLATES)
-	$(VENV)/bin/mypy
+	@$(MAKE) -s template-lines
+	$(DEV_ENV) $(VENV)/bin/mypy
+	git ls-files -z | xargs -0 $(VENV)/bin/check-added-large-files --enforce-all --maxkb=500
+
+# Templates keep ruff's line length; djade formats them but does not wrap.
+template-lines:
+	@awk 'length > 120 { print FILENAME ":" FNR ": line longer than 120 characters"; bad = 1 } END { exit bad }' \
+		$(TEMPLATES)
 
 format: venv-dev
 	$(VENV)/bin/ruff check --fix .

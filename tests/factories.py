@@ -1,7 +1,14 @@
-"""Test data built the way the product builds it: articles through the ingest service."""
+"""Test data stored straight through the ORM with factory_boy, not through the ingest service: articles get the
+ingest service's content hash (so duplicate detection sees them as it would an ingested copy) but skip its
+validation, normalisation and extraction. Tests of ingest call `attribution.services.ingest` themselves."""
 
-import factory
+from typing import Any
+
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from factory.declarations import LazyAttribute, SelfAttribute, Sequence, SubFactory
+from factory.django import DjangoModelFactory, Password
+from factory.helpers import post_generation
 
 from attribution.models import Article, Quote
 from attribution.services.demo import roles_ensure
@@ -17,56 +24,59 @@ ARTICLE_BODY = (
 )
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+def _join_group(user: User, create: bool, extracted: str | None, **kwargs: Any) -> None:
+    """`UserFactory.create(group="Editors")`: put the created user in that role's group."""
+    if create and extracted:
+        editors, admins = roles_ensure()
+        user.groups.add({"Editors": editors, "Admins": admins}[extracted])
+
+
+class UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
         skip_postgeneration_save = True
 
-    username = factory.Sequence(lambda n: f"user{n}")
-    password = factory.django.Password("pw")
+    username = Sequence(lambda n: f"user{n}")
+    password = Password("pw")
 
-    @factory.post_generation
-    def group(self, create, extracted, **kwargs):
-        if create and extracted:
-            editors, admins = roles_ensure()
-            self.groups.add({"Editors": editors, "Admins": admins}[extracted])
+    group = post_generation(_join_group)
 
 
-def editor(username: str = "ed"):
-    return UserFactory(username=username, group="Editors")
+def editor(username: str = "ed") -> User:
+    return UserFactory.create(username=username, group="Editors")
 
 
-def admin_user(username: str = "boss"):
-    return UserFactory(username=username, group="Admins")
+def admin_user(username: str = "boss") -> User:
+    return UserFactory.create(username=username, group="Admins")
 
 
-class ArticleFactory(factory.django.DjangoModelFactory):
+class ArticleFactory(DjangoModelFactory[Article]):
     """A stored article without extraction; use QuoteFactory or the extract service for quotes."""
 
     class Meta:
         model = Article
 
-    title = factory.Sequence(lambda n: f"Bridge closed {n}")
-    body = factory.Sequence(lambda n: f"{ARTICLE_BODY}\n\nStory {n}.")
+    title = Sequence(lambda n: f"Bridge closed {n}")
+    body = Sequence(lambda n: f"{ARTICLE_BODY}\n\nStory {n}.")
     publisher = "Test Gazette"
-    content_hash = factory.LazyAttribute(lambda a: content_hash(a.body))
+    content_hash = LazyAttribute(lambda a: content_hash(a.body))
     extraction_status = Article.ExtractionStatus.DONE
 
 
-class QuoteFactory(factory.django.DjangoModelFactory):
+class QuoteFactory(DjangoModelFactory[Quote]):
     class Meta:
         model = Quote
 
-    article = factory.SubFactory(ArticleFactory)
-    start = factory.LazyAttribute(lambda q: q.article.body.index("We had"))
-    end = factory.LazyAttribute(lambda q: q.article.body.index("finished,") + len("finished,"))
-    text = factory.LazyAttribute(lambda q: q.article.body[q.start : q.end])
+    article = SubFactory(ArticleFactory)
+    start = LazyAttribute(lambda q: q.article.body.index("We had"))
+    end = LazyAttribute(lambda q: q.article.body.index("finished,") + len("finished,"))
+    text = LazyAttribute(lambda q: q.article.body[q.start : q.end])
     kind = Quote.Kind.DIRECT
     cue = "said"
     confidence = 0.9
     extracted_speaker = "Hannah Price"
     extracted_speaker_kind = "person"
     extracted_role = "county's chief engineer"
-    speaker_text = factory.SelfAttribute("extracted_speaker")
-    role = factory.SelfAttribute("extracted_role")
+    speaker_text = SelfAttribute("extracted_speaker")
+    role = SelfAttribute("extracted_role")

@@ -1,5 +1,7 @@
 """Liveness of task workers: a running task whose worker's lock is free goes back to the queue."""
 
+from typing import Any
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -11,7 +13,8 @@ from attribution.workers import Liveness, orphaned_tasks_requeue
 pytestmark = pytest.mark.django_db
 
 
-def running_task(worker_id: str) -> DBTaskResult:
+# Quoted: the model is generic to type checkers only.
+def running_task(worker_id: str) -> "DBTaskResult[..., Any]":
     result = DBTaskResult.objects.get(pk=extract_articles.enqueue([1]).id)
     result.claim(worker_id)
     return result
@@ -22,6 +25,7 @@ def live_worker():
     liveness = Liveness("alive")
     assert liveness.hold()
     yield liveness
+    assert liveness.connection is not None
     liveness.connection.close()
 
 

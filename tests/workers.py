@@ -6,7 +6,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
@@ -14,7 +16,7 @@ from django.db import connection
 from tests.factories import ARTICLE_BODY
 
 
-def worker_env() -> dict:
+def worker_env() -> dict[str, str]:
     db = connection.settings_dict
     return os.environ | {
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
@@ -24,7 +26,7 @@ def worker_env() -> dict:
     }
 
 
-def start_worker(worker_id: str | None = None) -> subprocess.Popen:
+def start_worker(worker_id: str | None = None) -> subprocess.Popen[bytes]:
     command = [
         sys.executable,
         "manage.py",
@@ -45,7 +47,7 @@ def start_worker(worker_id: str | None = None) -> subprocess.Popen:
 
 
 @contextmanager
-def running_worker(worker_id: str | None = None):
+def running_worker(worker_id: str | None = None) -> Iterator[subprocess.Popen[bytes]]:
     worker = start_worker(worker_id)
     try:
         yield worker
@@ -54,13 +56,13 @@ def running_worker(worker_id: str | None = None):
         worker.communicate(timeout=30)
 
 
-def write_feed(path, count: int, extra: str = "") -> None:
+def write_feed(path: Path, count: int, extra: str = "") -> None:
     """A JSONL file of count small articles, each with two quotes, plus any extra raw lines."""
 
     lines = [json.dumps({"title": f"Story {n}", "text": f"{ARTICLE_BODY}\n\nNumber {n}."}) for n in range(count)]
     path.write_text("\n".join(lines) + "\n" + extra)
 
 
-def wait_until(condition, deadline: float, pause: float = 0.2) -> None:
+def wait_until(condition: Callable[[], object], deadline: float, pause: float = 0.2) -> None:
     while not condition() and time.monotonic() < deadline:
         time.sleep(pause)

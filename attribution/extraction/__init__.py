@@ -5,47 +5,20 @@ Offsets are Python `str` indices into the exact text given.
 """
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
-from typing import cast
 
-from spacy.tokens import Doc
-
-from .attribute import QuoteKind, QuoteRecord, attribute_quotes
+from .attribute import Attribution, attribute_quotes
 from .pipeline import DEFAULT_MODEL, load_nlp
-from .speakers import SourceKind
-
-
-@dataclass(frozen=True)
-class Attribution:
-    start: int
-    end: int
-    text: str
-    kind: QuoteKind
-    speaker: str | None
-    speaker_kind: SourceKind
-    role: str | None
-    outlet: str | None
-    cue: str | None
-    confidence: float
-
-    def as_dict(self) -> QuoteRecord:
-        # asdict is typed as returning dict[str, Any]; the fields are exactly QuoteRecord's keys.
-        return cast(QuoteRecord, asdict(self))
 
 
 class ExtractionError(Exception):
     """One text could not be processed; the message says why."""
 
 
-def _from_doc(doc: Doc) -> list[Attribution]:
-    return [Attribution(**found) for found in attribute_quotes(doc)]
-
-
 def extract(text: str, *, model: str = DEFAULT_MODEL) -> list[Attribution]:
     """Every attributed quote in text, in order of appearance."""
     if not text or not text.strip():
         return []
-    return _from_doc(load_nlp(model)(text))
+    return attribute_quotes(load_nlp(model)(text))
 
 
 def extract_many(
@@ -60,7 +33,7 @@ def extract_many(
             yield []
             continue
         try:
-            yield _from_doc(doc)
+            yield attribute_quotes(doc)
         except Exception as exc:  # deliberately broad: any engine bug is reported for this text alone
             yield ExtractionError(f"{type(exc).__name__}: {exc}")
 

@@ -2,8 +2,8 @@
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
-from typing import Literal, TypedDict
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
 
@@ -15,8 +15,9 @@ from .speakers import Source, SourceKind, SpeakerResolver
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
 
-class QuoteRecord(TypedDict):
-    """One attributed quote: the fields of extraction.Attribution, which is built from it."""
+@dataclass(frozen=True)
+class Attribution:
+    """One attributed quote, with offsets into the article's exact text."""
 
     start: int
     end: int
@@ -28,6 +29,9 @@ class QuoteRecord(TypedDict):
     outlet: str | None
     cue: str | None
     confidence: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 # A quote this short without a cue and a speaker is a scare quote or a title, not speech.
@@ -101,31 +105,31 @@ def _pick_cue(doc: Doc, text: str, region: tuple[int, int] | None, nearest_to_en
     return first if len(text[region[0] : first.idx].split()) <= MAX_WORDS_BEFORE_CUE else None
 
 
-def attribute_quotes(doc: Doc) -> list[QuoteRecord]:
+def attribute_quotes(doc: Doc) -> list[Attribution]:
     """Direct quotes and reported speech, each with its source, in order of appearance."""
     text = doc.text  # spaCy rebuilds it on every access: read it once per article
     spans = find_quote_spans(text)
     resolver = SpeakerResolver(doc, text, [(q.start, q.end) for q in spans])
     direct = list(_direct_quotes(doc, text, spans, resolver))
     found = _with_reported_speech(doc, text, direct, spans, resolver)
-    return sorted(found, key=lambda q: (q["start"], q["end"]))
+    return sorted(found, key=lambda q: (q.start, q.end))
 
 
 def _record(
     text: str, start: int, end: int, kind: QuoteKind, source: Source, cue: Token | None, confidence: float
-) -> QuoteRecord:
-    return {
-        "start": start,
-        "end": end,
-        "text": text[start:end],
-        "kind": kind,
-        "speaker": source.speaker,
-        "speaker_kind": source.kind if source.speaker else "unknown",
-        "role": source.role,
-        "outlet": source.outlet,
-        "cue": _cue_text(cue),
-        "confidence": confidence,
-    }
+) -> Attribution:
+    return Attribution(
+        start=start,
+        end=end,
+        text=text[start:end],
+        kind=kind,
+        speaker=source.speaker,
+        speaker_kind=source.kind if source.speaker else "unknown",
+        role=source.role,
+        outlet=source.outlet,
+        cue=_cue_text(cue),
+        confidence=confidence,
+    )
 
 
 def _cue_text(cue: Token | None) -> str | None:
@@ -136,7 +140,7 @@ def _cue_text(cue: Token | None) -> str | None:
     return cue.text
 
 
-def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[QuoteRecord]:
+def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[Attribution]:
     paras = Paragraphs(text)
     para_of = paras.at
     previous: tuple[QuoteSpan, Source] | None = None
@@ -165,8 +169,8 @@ def _opens_with_quote(text: str, start: int, quoted: SpanSet) -> bool:
 
 
 def _with_reported_speech(
-    doc: Doc, text: str, direct: list[QuoteRecord], spans: list[QuoteSpan], resolver: SpeakerResolver
-) -> list[QuoteRecord]:
+    doc: Doc, text: str, direct: list[Attribution], spans: list[QuoteSpan], resolver: SpeakerResolver
+) -> list[Attribution]:
     """Add reported clauses; a clause holding quoted words becomes one mixed quote that absorbs them."""
     kept = list(direct)
     sources: dict[Reported, Source] = {}
@@ -180,13 +184,13 @@ def _with_reported_speech(
                 sources[clause] = source
     for clause in untangle_nested(list(sources)):
         start, end = clause.start, clause.end
-        inner = [q for q in kept if q["start"] >= start and q["start"] < end]
+        inner = [q for q in kept if start <= q.start < end]
         source = sources[clause]
         if not source.outlet:
             source = replace(source, outlet=_relayed_by(resolver, clause))
         kind: QuoteKind = "mixed" if inner else "indirect"
         if inner:
-            end = max(end, *(q["end"] for q in inner))
+            end = max(end, *(q.end for q in inner))
             kept = [q for q in kept if q not in inner]
         kept.append(_record(text, start, end, kind, source, clause.cue, 0.6 if source.resolved_from_pronoun else 0.75))
     return kept

@@ -47,6 +47,11 @@ def skipped_rows_shown(batch: ImportBatch, kind: SkippedRow.Kind) -> QuerySet[Sk
     return batch.skipped_rows.filter(kind=kind).select_related("duplicate_of")[:ROWS_SHOWN]
 
 
+def batch_skipped_rows(batch: ImportBatch) -> Iterator[SkippedRow]:
+    """Every row the batch skipped, in file order, streamed."""
+    return batch.skipped_rows.order_by("position").iterator()
+
+
 def batch_errors(batch: ImportBatch) -> Iterator[tuple[str, str]]:
     """(where, message) for every bad row of the batch, then for every article whose extraction failed."""
     for row in batch.skipped_rows.filter(kind=SkippedRow.Kind.ERROR).iterator():

@@ -34,6 +34,11 @@ def speaker_quotes(speaker: Speaker) -> QuerySet[Quote]:
     return speaker.quotes.select_related("article").defer("article__body").order_by("-article__published_at", "start")
 
 
+def speakers_merged_into(speaker: Speaker) -> QuerySet[Speaker]:
+    """The entries merged into speaker: the other names it was known by."""
+    return speaker.merged.order_by("name")
+
+
 def speakers_to_merge_into(speaker: Speaker) -> QuerySet[Speaker]:
     """The other speakers speaker could be merged with."""
     return Speaker.objects.filter(merged_into__isnull=True).exclude(pk=speaker.pk).order_by("name")

@@ -11,7 +11,7 @@ from attribution.forms import ArticleFilterForm, ArticleForm
 from attribution.http import HtmxHttpRequest
 from attribution.models import Article
 from attribution.selectors.articles import articles_with_progress, next_article_to_review
-from attribution.selectors.review import review_context
+from attribution.selectors.review import article_progress, review_context
 from attribution.services.errors import IngestError
 from attribution.services.ingest import DuplicateArticle, article_create
 from attribution.services.review import article_opened
@@ -60,6 +60,7 @@ def article_new(request: HtmxHttpRequest) -> HttpResponse:
         except IngestError as exc:
             form_errors(form, exc)
         else:
-            messages.success(request, f"Imported with {article.quotes.count()} quotes found.")
+            found = article_progress(article.pk)["total"]
+            messages.success(request, f"Imported with {found} quotes found.")
             return redirect("article_detail", pk=article.pk)
     return TemplateResponse(request, "articles/new.html", {"form": form})

@@ -11,7 +11,12 @@ from django.views.decorators.http import require_GET, require_POST
 from attribution.feedback import message_error
 from attribution.http import HtmxHttpRequest
 from attribution.models import Speaker
-from attribution.selectors.registry import speaker_quotes, speakers_to_merge_into, speakers_with_counts
+from attribution.selectors.registry import (
+    speaker_quotes,
+    speakers_merged_into,
+    speakers_to_merge_into,
+    speakers_with_counts,
+)
 from attribution.services.speakers import MergeError, speaker_merge
 
 
@@ -33,7 +38,7 @@ def speaker_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     context = {
         "speaker": speaker,
         "quotes": speaker_quotes(speaker),
-        "merged": speaker.merged.order_by("name"),
+        "merged": speakers_merged_into(speaker),
         "others": speakers_to_merge_into(speaker),
     }
     return TemplateResponse(request, "speakers/detail.html", context)

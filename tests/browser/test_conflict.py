@@ -40,6 +40,7 @@ def test_second_editor_is_told_and_nothing_is_overwritten(browser, live_server):
         expect(second.locator(".card .badge")).to_have_text("Confirmed")  # the other version is shown
 
         quote = Quote.objects.get()
+        assert quote.reviewed_by is not None
         assert (quote.status, quote.reviewed_by.username) == ("confirmed", "anna")
         second.get_by_role("button", name="Reject").click()  # now deliberately, on the current version
         expect(second.locator(".card .badge")).to_have_text("Rejected")

@@ -70,7 +70,9 @@ def test_seed_demo_is_idempotent(monkeypatch):
 def test_export_attributions_writes_a_filtered_file(tmp_path):
     for publisher in ("Gazette", "Courier"):
         quote_confirm(
-            quote=QuoteFactory(article=ArticleFactory(publisher=publisher)), user=editor(), expected_version=1
+            quote=QuoteFactory.create(article=ArticleFactory.create(publisher=publisher)),
+            user=editor(),
+            expected_version=1,
         )
     out = tmp_path / "out.jsonl"
     call_command(

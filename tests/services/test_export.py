@@ -20,7 +20,7 @@ def read(lines):
 
 def confirmed(**article_fields):
     return quote_confirm(
-        quote=QuoteFactory(article=ArticleFactory(**article_fields)), user=editor(), expected_version=1
+        quote=QuoteFactory.create(article=ArticleFactory.create(**article_fields)), user=editor(), expected_version=1
     )
 
 
@@ -30,15 +30,15 @@ def ids(filters):
 
 def test_only_verified_quotes_by_default_and_all_on_request():
     user = editor()
-    kept = quote_confirm(quote=QuoteFactory(), user=user, expected_version=1)
+    kept = quote_confirm(quote=QuoteFactory.create(), user=user, expected_version=1)
     corrected = quote_edit(
-        quote=QuoteFactory(),
+        quote=QuoteFactory.create(),
         user=user,
         expected_version=1,
         correction=Correction(speaker="H. Price", role="", outlet="", kind="direct", new_speaker=True, new_outlet=True),
     )
-    rejected = quote_reject(quote=QuoteFactory(), user=user, expected_version=1)
-    pending = QuoteFactory()
+    rejected = quote_reject(quote=QuoteFactory.create(), user=user, expected_version=1)
+    pending = QuoteFactory.create()
     assert ids(ExportFilters()) == [kept.pk, corrected.pk]
     assert ids(ExportFilters(status="all")) == [kept.pk, corrected.pk, rejected.pk, pending.pk]
 
@@ -48,7 +48,7 @@ def test_every_filter():
     early = confirmed(published_at=datetime(2026, 1, 1, 23, 30, tzinfo=UTC), publisher="Gazette")
     late = confirmed(published_at=datetime(2026, 3, 1, 8, 0, tzinfo=UTC), publisher="Courier", import_batch=batch)
     renamed = quote_edit(
-        quote=QuoteFactory(),
+        quote=QuoteFactory.create(),
         user=editor(),
         expected_version=1,
         correction=Correction(
@@ -77,7 +77,7 @@ def test_header_columns_and_values():
 
 
 def test_commas_quotes_and_newlines_round_trip_through_csv():
-    spanning = QuoteFactory(end=ARTICLE_BODY.index("on record,") + len("on record,"))
+    spanning = QuoteFactory.create(end=ARTICLE_BODY.index("on record,") + len("on record,"))
     edited = quote_edit(
         quote=spanning,
         user=editor(),
@@ -101,7 +101,7 @@ def test_commas_quotes_and_newlines_round_trip_through_csv():
 
 def test_formula_cells_are_neutralised_in_csv_but_not_jsonl():
     quote_edit(
-        quote=QuoteFactory(),
+        quote=QuoteFactory.create(),
         user=editor(),
         expected_version=1,
         correction=Correction(

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_extraction_is_idempotent_and_keeps_reviewed_quotes():
-    article = ArticleFactory()
+    article = ArticleFactory.create()
     first = article_extract(article=article)
     assert len(first) == 2
     reviewed = quote_confirm(quote=first[0], user=editor(), expected_version=first[0].version)
@@ -25,7 +25,7 @@ def test_engine_failure_marks_the_article_failed(monkeypatch):
         raise RuntimeError("parser exploded")
 
     monkeypatch.setattr(extract_service, "extract", broken)
-    article = ArticleFactory(extraction_status=Article.ExtractionStatus.PENDING)
+    article = ArticleFactory.create(extraction_status=Article.ExtractionStatus.PENDING)
     assert article_extract(article=article) == []
     article.refresh_from_db()
     assert article.extraction_status == Article.ExtractionStatus.FAILED
@@ -33,6 +33,6 @@ def test_engine_failure_marks_the_article_failed(monkeypatch):
 
 
 def test_database_refuses_offsets_outside_the_body():
-    article = ArticleFactory()
+    article = ArticleFactory.create()
     with pytest.raises(IntegrityError, match="outside article"):
-        QuoteFactory(article=article, start=0, end=len(article.body) + 1)
+        QuoteFactory.create(article=article, start=0, end=len(article.body) + 1)

@@ -20,6 +20,7 @@ from attribution.services.imports import (
     import_upload,
     store_import,
 )
+from attribution.services.ingest import article_create
 from tests.factories import admin_user
 from tests.workers import write_feed
 
@@ -33,7 +34,7 @@ def small_chunks(monkeypatch):
 
 def fail_on_title(monkeypatch, title: str):
     """Make storing the row with this title die as a killed process would: with an error no row handler expects."""
-    real = imports.article_create
+    real = article_create  # what imports calls until patched
 
     def create(**fields):
         if fields["title"] == title:

@@ -6,8 +6,9 @@ import pytest
 
 from attribution.models import Article, ImportBatch, Quote
 from attribution.services import readers
+from attribution.services.errors import IngestError
 from attribution.services.imports import import_path
-from attribution.services.ingest import DuplicateArticle, IngestError, article_create
+from attribution.services.ingest import DuplicateArticle, article_create
 from attribution.services.readers import FileRows
 from tests.factories import ARTICLE_BODY
 

@@ -7,6 +7,7 @@ from attribution.services.review import (
     NotDeletable,
     NothingToUndo,
     ReviewConflict,
+    UnknownNames,
     article_confirm_remaining,
     quote_add,
     quote_confirm,
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_confirm_records_reviewer_event_and_registry_link():
-    quote, user = QuoteFactory(), editor()
+    quote, user = QuoteFactory.create(), editor()
     quote = quote_confirm(quote=quote, user=user, expected_version=1)
     assert (quote.status, quote.version, quote.reviewed_by) == (Quote.Status.CONFIRMED, 2, user)
     assert quote.speaker == Speaker.objects.get(name="Hannah Price")
@@ -32,7 +33,7 @@ def test_confirm_records_reviewer_event_and_registry_link():
 
 
 def test_stale_version_is_refused_and_nothing_is_overwritten():
-    quote = QuoteFactory()
+    quote = QuoteFactory.create()
     first, second = editor("first"), editor("second")
     quote_edit(
         quote=quote,
@@ -56,7 +57,7 @@ def test_stale_version_is_refused_and_nothing_is_overwritten():
 
 
 def test_edit_without_changes_counts_as_confirmation():
-    quote = QuoteFactory()
+    quote = QuoteFactory.create()
     quote = quote_edit(
         quote=quote,
         user=editor(),
@@ -69,7 +70,7 @@ def test_edit_without_changes_counts_as_confirmation():
 def test_edit_links_outlet_by_alias():
     outlet = Outlet.objects.create(name="Associated Press", aliases=["AP"])
     quote = quote_edit(
-        quote=QuoteFactory(),
+        quote=QuoteFactory.create(),
         user=editor(),
         expected_version=1,
         correction=Correction(speaker="Hannah Price", role="engineer", outlet="AP", kind="direct"),
@@ -80,7 +81,7 @@ def test_edit_links_outlet_by_alias():
 
 
 def test_undo_restores_previous_values_and_is_audited():
-    quote = QuoteFactory()
+    quote = QuoteFactory.create()
     first, second = editor("first"), editor("second")
     quote = quote_confirm(quote=quote, user=first, expected_version=1)
     quote = quote_edit(
@@ -91,36 +92,40 @@ def test_undo_restores_previous_values_and_is_audited():
             speaker="Someone Else", role="", outlet="Radio X", kind="indirect", new_speaker=True, new_outlet=True
         ),
     )
-    quote = quote_undo(quote=quote, user=second, expected_version=3)
-    assert (quote.status, quote.speaker_text, quote.kind, quote.reviewed_by, quote.version) == (
+    restored = quote_undo(quote=quote, user=second, expected_version=3)
+    assert restored is not None
+    assert (restored.status, restored.speaker_text, restored.kind, restored.reviewed_by, restored.version) == (
         Quote.Status.CONFIRMED,
         "Hannah Price",
         "direct",
         first,
         4,
     )
-    assert quote.outlet is None
-    assert quote.speaker.name == "Hannah Price"
-    quote = quote_undo(quote=quote, user=second, expected_version=4)
-    assert quote.speaker_text == "Someone Else"  # undoing the undo puts the edit back
-    actions = list(ReviewEvent.objects.filter(quote=quote).order_by("id").values_list("action", flat=True))
+    assert restored.outlet is None
+    assert restored.speaker is not None
+    assert restored.speaker.name == "Hannah Price"
+    redone = quote_undo(quote=restored, user=second, expected_version=4)
+    assert redone is not None
+    assert redone.speaker_text == "Someone Else"  # undoing the undo puts the edit back
+    actions = list(ReviewEvent.objects.filter(quote=redone).order_by("id").values_list("action", flat=True))
     assert actions == ["confirm", "edit", "undo", "undo"]
 
 
 def test_undo_back_to_pending_clears_the_review():
-    quote = quote_reject(quote=QuoteFactory(), user=editor(), expected_version=1)
-    quote = quote_undo(quote=quote, user=editor(), expected_version=2)
+    rejected = quote_reject(quote=QuoteFactory.create(), user=editor(), expected_version=1)
+    quote = quote_undo(quote=rejected, user=editor(), expected_version=2)
+    assert quote is not None
     assert (quote.status, quote.reviewed_by, quote.reviewed_at) == (Quote.Status.PENDING, None, None)
 
 
 def test_nothing_to_undo():
     with pytest.raises(NothingToUndo):
-        quote_undo(quote=QuoteFactory(), user=editor(), expected_version=1)
+        quote_undo(quote=QuoteFactory.create(), user=editor(), expected_version=1)
 
 
 def test_confirm_remaining_records_each_quote():
-    done = quote_reject(quote=QuoteFactory(), user=editor(), expected_version=1)
-    second = QuoteFactory(
+    done = quote_reject(quote=QuoteFactory.create(), user=editor(), expected_version=1)
+    second = QuoteFactory.create(
         article=done.article, start=ARTICLE_BODY.index("The cracks"), end=ARTICLE_BODY.index("record,") + 7
     )
     assert article_confirm_remaining(article=done.article, user=editor()) == 1
@@ -131,7 +136,7 @@ def test_confirm_remaining_records_each_quote():
 
 
 def test_add_a_missed_quote_and_delete_it_with_a_record():
-    existing = QuoteFactory()
+    existing = QuoteFactory.create()
     article = existing.article
     start = ARTICLE_BODY.index("The cracks")
     added = quote_add(
@@ -148,6 +153,7 @@ def test_add_a_missed_quote_and_delete_it_with_a_record():
             new_outlet=True,
         ),
     )
+    assert added.speaker is not None
     assert (added.text, added.status, added.speaker.name) == ("The cracks", Quote.Status.ADDED, "Hannah Price")
     with pytest.raises(InvalidSpan):
         quote_add(
@@ -172,3 +178,73 @@ def test_add_a_missed_quote_and_delete_it_with_a_record():
     assert event.quote is None
     assert event.article == Article.objects.get(pk=article.pk)
     assert event.before["text"] == "The cracks"
+
+
+def test_undo_of_an_added_quote_deletes_it_with_a_record():
+    article = QuoteFactory.create().article
+    start = ARTICLE_BODY.index("The cracks")
+    added = quote_add(
+        article=article,
+        user=editor(),
+        correction=Correction(speaker="", role="", outlet="", kind="direct", start=start, end=start + 10),
+    )
+    assert quote_undo(quote=added, user=editor(), expected_version=added.version) is None
+    assert not Quote.objects.filter(pk=added.pk).exists()
+    undone = ReviewEvent.objects.get(action="undo")
+    assert (undone.quote, undone.article_id, undone.before["text"], undone.after) == (
+        None,
+        article.pk,
+        "The cracks",
+        {},
+    )
+
+
+def test_undo_of_an_edited_added_quote_restores_it_and_keeps_it():
+    article = QuoteFactory.create().article
+    start = ARTICLE_BODY.index("The cracks")
+    added = quote_add(
+        article=article,
+        user=editor(),
+        correction=Correction(speaker="", role="", outlet="", kind="direct", start=start, end=start + 10),
+    )
+    edited = quote_edit(
+        quote=added,
+        user=editor(),
+        expected_version=added.version,
+        correction=Correction(speaker="", role="surveyor", outlet="", kind="direct"),
+    )
+    restored = quote_undo(quote=edited, user=editor(), expected_version=edited.version)
+    assert restored is not None
+    assert (restored.status, restored.role) == (Quote.Status.ADDED, "")
+
+
+def test_a_name_new_to_the_registry_enters_it_only_on_purpose():
+    Speaker.objects.create(name="Joanna Hanley", aliases=["Jo Hanley"])
+    quote = QuoteFactory.create()
+    with pytest.raises(UnknownNames) as caught:
+        quote_edit(
+            quote=quote,
+            user=editor(),
+            expected_version=1,
+            correction=Correction(speaker="Hanah Price", role="", outlet="Radio Kent", kind="direct"),
+        )
+    assert dict(caught.value.field_messages()).keys() == {"speaker", "outlet"}
+    assert not Speaker.objects.filter(name="Hanah Price").exists()
+    assert not ReviewEvent.objects.exists()
+    # A name the registry knows (by alias too), or the quote's own, needs no say-so.
+    known = quote_edit(
+        quote=quote,
+        user=editor(),
+        expected_version=1,
+        correction=Correction(speaker="Jo  Hanley", role="", outlet="", kind="direct"),
+    )
+    assert known.speaker is not None
+    assert known.speaker.name == "Joanna Hanley"
+    same = quote_edit(
+        quote=known,
+        user=editor(),
+        expected_version=known.version,
+        correction=Correction(speaker="Jo Hanley", role="", outlet="Radio Kent", kind="direct", new_outlet=True),
+    )
+    assert same.outlet is not None
+    assert same.outlet.name == "Radio Kent"

@@ -9,14 +9,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_merge_moves_quotes_keeps_aliases_and_history():
-    first = quote_confirm(quote=QuoteFactory(), user=editor(), expected_version=1)
+    first = quote_confirm(quote=QuoteFactory.create(), user=editor(), expected_version=1)
     second = quote_edit(
-        quote=QuoteFactory(),
+        quote=QuoteFactory.create(),
         user=editor(),
         expected_version=1,
         correction=Correction(speaker="H. Price", role="", outlet="", kind="direct", new_speaker=True, new_outlet=True),
     )
     target, source = first.speaker, second.speaker
+    assert target is not None
+    assert source is not None
     source.aliases = ["Hannah P."]
     source.save()
     speaker_merge(target=target, source=source)
@@ -28,7 +30,7 @@ def test_merge_moves_quotes_keeps_aliases_and_history():
     assert Quote.objects.get(pk=second.pk).speaker_text == "H. Price"  # as written stays as written
     # A later edit naming the merged speaker links to the one it was merged into.
     third = quote_edit(
-        quote=QuoteFactory(),
+        quote=QuoteFactory.create(),
         user=editor(),
         expected_version=1,
         correction=Correction(speaker="H. Price", role="", outlet="", kind="direct", new_speaker=True, new_outlet=True),

@@ -9,14 +9,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize("model", ["article", "quote", "speaker", "outlet", "reviewevent", "importbatch"])
 def test_admin_pages_render(client, model):
-    quote = QuoteFactory(article__import_batch=ImportBatch.objects.create(source_name="feed.jsonl"))
-    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    quote = QuoteFactory.create(article__import_batch=ImportBatch.objects.create(source_name="feed.jsonl"))
+    client.force_login(UserFactory.create(username="root", is_staff=True, is_superuser=True))
     assert client.get(reverse(f"admin:attribution_{model}_changelist")).status_code == 200
     if model in ("article", "quote", "importbatch"):
-        obj = {"quote": quote, "article": quote.article, "importbatch": quote.article.import_batch}[model]
+        batch = quote.article.import_batch
+        assert batch is not None
+        obj = {"quote": quote, "article": quote.article, "importbatch": batch}[model]
         assert client.get(reverse(f"admin:attribution_{model}_change", args=[obj.pk])).status_code == 200
 
 
 def test_admin_cannot_insert_articles_around_the_ingest_service(client):
-    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    client.force_login(UserFactory.create(username="root", is_staff=True, is_superuser=True))
     assert client.get(reverse("admin:attribution_article_add")).status_code == 403

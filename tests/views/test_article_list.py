@@ -18,13 +18,13 @@ def titles(**filters):
 
 def test_filters_and_full_text_search():
     batch = ImportBatch.objects.create(source_name="feed.jsonl")
-    bridge = QuoteFactory(
-        article=ArticleFactory(
+    bridge = QuoteFactory.create(
+        article=ArticleFactory.create(
             title="Bridge closed", publisher="Gazette", published_at=datetime(2026, 1, 2, tzinfo=UTC)
         )
     )
-    QuoteFactory(
-        article=ArticleFactory(
+    QuoteFactory.create(
+        article=ArticleFactory.create(
             title="Ferry strike", publisher="Courier", import_batch=batch, published_at=datetime(2026, 3, 2, tzinfo=UTC)
         ),
         confidence=0.3,
@@ -42,8 +42,8 @@ def test_filters_and_full_text_search():
 
 
 def test_list_page_filters_by_query_string_and_as_htmx_partial(client):
-    QuoteFactory(article=ArticleFactory(title="Ferry strike"))
-    QuoteFactory(article=ArticleFactory(title="Bridge closed"))
+    QuoteFactory.create(article=ArticleFactory.create(title="Ferry strike"))
+    QuoteFactory.create(article=ArticleFactory.create(title="Bridge closed"))
     client.force_login(editor())
     page = client.get(reverse("article_list"), {"q": "ferry"}).content.decode()
     assert "Ferry strike" in page
@@ -56,8 +56,8 @@ def test_list_page_filters_by_query_string_and_as_htmx_partial(client):
 
 
 def test_queue_skips_articles_another_editor_has_open(client):
-    older = QuoteFactory(article=ArticleFactory(title="Older")).article
-    newer = QuoteFactory(article=ArticleFactory(title="Newer")).article
+    older = QuoteFactory.create(article=ArticleFactory.create(title="Older")).article
+    newer = QuoteFactory.create(article=ArticleFactory.create(title="Newer")).article
     someone, me = editor("someone"), editor("me")
     assert next_article_to_review(me) == older
     ArticleOpen.objects.create(article=older, user=someone, opened_at=timezone.now())

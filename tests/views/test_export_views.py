@@ -15,7 +15,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def verified():
     return [
-        quote_confirm(quote=QuoteFactory(article=ArticleFactory(publisher=p)), user=editor("rev"), expected_version=1)
+        quote_confirm(
+            quote=QuoteFactory.create(article=ArticleFactory.create(publisher=p)),
+            user=editor("rev"),
+            expected_version=1,
+        )
         for p in ("Gazette", "Courier")
     ]
 
@@ -28,7 +32,7 @@ def test_login_required(client, name):
 
 
 def test_users_without_review_rights_cannot_export(client):
-    client.force_login(UserFactory(username="visitor"))
+    client.force_login(UserFactory.create(username="visitor"))
     assert client.get(reverse("export_download")).status_code == 403
 
 

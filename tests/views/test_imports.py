@@ -58,8 +58,8 @@ def test_a_finished_batch_stops_polling_and_a_stopped_one_offers_to_resume(clien
     assert 'value="0.457"' in page
     assert 'hx-trigger="every 1s"' in page
     done = ImportBatch.objects.create(source_name="done.jsonl", state="stored", duplicate_count=1)
-    ArticleFactory(import_batch=done, extraction_status="done")
-    earlier = ArticleFactory(title="Bridge closed")
+    ArticleFactory.create(import_batch=done, extraction_status="done")
+    earlier = ArticleFactory.create(title="Bridge closed")
     done.skipped_rows.create(
         position=2, where="done.jsonl line 2", kind="duplicate", message="duplicate", duplicate_of=earlier
     )
@@ -81,7 +81,7 @@ def test_a_finished_batch_stops_polling_and_a_stopped_one_offers_to_resume(clien
 
 
 def test_the_django_admin_imports_through_the_same_service(client):
-    client.force_login(UserFactory(username="chief", group="Admins", is_staff=True))
+    client.force_login(UserFactory.create(username="chief", group="Admins", is_staff=True))
     url = reverse("admin:attribution_importbatch_add")
     assert "Import articles" in client.get(url).content.decode()
     response = client.post(url, {"file": jsonl("One"), "publisher": ""})
@@ -92,7 +92,7 @@ def test_the_django_admin_imports_through_the_same_service(client):
     page = client.post(url, {"file": SimpleUploadedFile("a.docx", b"PK")}).content.decode()
     assert "unsupported file type" in page
     assert ImportBatch.objects.count() == 1
-    client.force_login(UserFactory(username="desk", group="Editors", is_staff=True))
+    client.force_login(UserFactory.create(username="desk", group="Editors", is_staff=True))
     assert client.get(url).status_code == 403
 
 
@@ -109,7 +109,7 @@ def test_oversize_and_unsupported_uploads_are_refused_clearly(client, settings):
 
 def test_retry_failed_requeues(client):
     batch = ImportBatch.objects.create(source_name="feed.jsonl", state="stored")
-    ArticleFactory(import_batch=batch, extraction_status="failed", extraction_error="RuntimeError: boom")
+    ArticleFactory.create(import_batch=batch, extraction_status="failed", extraction_error="RuntimeError: boom")
     client.force_login(admin_user())
     page = client.get(reverse("import_detail", args=[batch.pk])).content.decode()
     assert "Retry failed" in page

@@ -1,7 +1,11 @@
+import json
+
 import pytest
 from django.urls import reverse
 
 from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
+from attribution.review_actions import ACTIONS, card_actions
+from attribution.selectors.review import quote_for_card
 from tests.factories import QuoteFactory, UserFactory, admin_user, editor
 
 pytestmark = pytest.mark.django_db
@@ -9,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def quote():
-    return QuoteFactory()
+    return QuoteFactory.create()
 
 
 @pytest.mark.parametrize("name", ["article_list", "article_new", "export_csv"])
@@ -21,7 +25,7 @@ def test_anonymous_users_are_sent_to_login(client, name):
 
 @pytest.mark.parametrize("action", ["quote_confirm", "quote_reject"])
 def test_partial_endpoints_check_permissions_themselves(client, quote, action):
-    client.force_login(UserFactory(username="nobody"))
+    client.force_login(UserFactory.create(username="nobody"))
     response = client.post(reverse(action, args=[quote.pk]), {"version": 1}, headers={"HX-Request": "true"})
     assert response.status_code == 403
     quote.refresh_from_db()
@@ -148,14 +152,14 @@ def test_csv_export_streams_verified_rows(client, quote):
     ],
 )
 def test_every_partial_checks_review_permission(client, quote, name, method):
-    client.force_login(UserFactory(username="nobody"))
+    client.force_login(UserFactory.create(username="nobody"))
     response = getattr(client, method)(reverse(name, args=[quote.pk]), {"version": 1})
     assert response.status_code == 403
 
 
 def test_confirm_remaining_needs_permission_and_swaps_the_card_list(client, quote):
     url = reverse("article_confirm_remaining", args=[quote.article.pk])
-    client.force_login(UserFactory(username="nobody"))
+    client.force_login(UserFactory.create(username="nobody"))
     assert client.post(url).status_code == 403
     client.force_login(editor())
     html = client.post(url, headers={"HX-Request": "true"}).content.decode()
@@ -201,12 +205,12 @@ def test_speaker_and_outlet_suggestions_come_from_the_registries(client, quote):
     speakers = client.get(reverse("speaker_search"), {"speaker": "han"}).content.decode()
     assert speakers.index("Hannah Price") < speakers.index("Joanna Hanley")
     assert 'value="Associated Press"' in client.get(reverse("outlet_search"), {"outlet": "AP"}).content.decode()
-    client.force_login(UserFactory(username="nobody"))
+    client.force_login(UserFactory.create(username="nobody"))
     assert client.get(reverse("speaker_search"), {"speaker": "han"}).status_code == 403
 
 
 def test_add_and_delete_need_review_permission(client, quote):
-    client.force_login(UserFactory(username="nobody"))
+    client.force_login(UserFactory.create(username="nobody"))
     assert client.get(reverse("quote_add", args=[quote.article.pk]), {"start": 0, "end": 5}).status_code == 403
     assert client.post(reverse("quote_delete", args=[quote.pk]), {"version": 1}).status_code == 403
 
@@ -236,3 +240,34 @@ def test_add_form_prefills_the_selection_and_saves_into_both_panes(client, quote
         {"start": 5, "end": 2, "speaker": "", "role": "", "outlet": "", "kind": "direct"},
     )
     assert "must start before it ends" in bad.content.decode()
+
+
+def test_undo_after_adding_a_quote_removes_it_and_redraws_both_panes(client, quote):
+    client.force_login(editor())
+    start = quote.article.body.index("The cracks")
+    fields = {"start": start, "end": start + 10, "speaker": "", "role": "", "outlet": "", "kind": "direct"}
+    client.post(reverse("quote_add", args=[quote.article.pk]), fields, headers={"HX-Request": "true"})
+    added = Quote.objects.get(status=Quote.Status.ADDED)
+    response = client.post(reverse("quote_undo", args=[added.pk]), {"version": added.version})
+    assert response.status_code == 200
+    assert response["HX-Retarget"] == "#review"
+    html = response.content.decode()
+    assert f'id="quote-{quote.pk}"' in html
+    assert f'id="quote-{added.pk}"' not in html
+    assert not Quote.objects.filter(pk=added.pk).exists()
+
+
+def test_cards_and_help_show_the_declared_actions(client, quote):
+    client.force_login(editor())
+    html = client.get(reverse("article_detail", args=[quote.article.pk])).content.decode()
+    for action in card_actions(quote_for_card(quote.pk)):
+        assert f'data-action="{action.name}"' in html
+        assert reverse(action.url_name, args=[quote.pk]) in html
+    for action in ACTIONS.values():
+        if action.key:
+            assert f"<kbd>{action.key}</kbd>" in html
+            assert action.help in html
+    assert 'data-action="undo"' not in html  # nothing to undo yet
+    keys = json.loads(html.split('<script id="desk-keys" type="application/json">')[1].split("</script>")[0])
+    assert keys["a"] == {"action": "confirm", "advances": True, "lastActed": False}
+    assert keys["u"]["lastActed"] is True

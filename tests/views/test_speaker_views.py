@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_speaker_page_lists_quotes_across_articles_and_merges(client):
-    first = quote_confirm(quote=QuoteFactory(), user=editor(), expected_version=1)
-    quote_confirm(quote=QuoteFactory(), user=editor(), expected_version=1)
+    first = quote_confirm(quote=QuoteFactory.create(), user=editor(), expected_version=1)
+    quote_confirm(quote=QuoteFactory.create(), user=editor(), expected_version=1)
+    assert first.speaker is not None
     other = Speaker.objects.create(name="Hannah J. Price")
     client.force_login(editor())
     page = client.get(reverse("speaker_detail", args=[first.speaker.pk])).content.decode()
@@ -27,6 +28,6 @@ def test_speaker_page_lists_quotes_across_articles_and_merges(client):
 def test_merge_needs_permission(client):
     target = Speaker.objects.create(name="Ann Lee")
     source = Speaker.objects.create(name="Bo Chan")
-    client.force_login(UserFactory(username="nobody"))
+    client.force_login(UserFactory.create(username="nobody"))
     assert client.post(reverse("speaker_merge", args=[target.pk]), {"source": source.pk}).status_code == 403
     assert client.get(reverse("speaker_list")).status_code == 403

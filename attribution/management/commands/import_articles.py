@@ -4,6 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from attribution.models import SkippedRow
+from attribution.selectors.imports import batch_skipped_rows
 from attribution.services.errors import IngestError
 from attribution.services.imports import import_path
 
@@ -39,7 +40,7 @@ class Command(BaseCommand):
                 )
             except IngestError as exc:
                 raise CommandError(exc.message) from None
-            for row in batch.skipped_rows.iterator():
+            for row in batch_skipped_rows(batch):
                 if row.kind == SkippedRow.Kind.DUPLICATE:
                     self.stdout.write(f"skipped {row}")
                 else:
