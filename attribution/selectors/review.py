@@ -25,9 +25,8 @@ def article_progress(article_id: int) -> Progress:
 def article_quotes(article: Article) -> list[Quote]:
     """The article's quotes in reading order, each knowing whether it has a history to show and undo."""
     quotes = list(article.quotes.select_related("reviewed_by", "speaker", "outlet").order_by("start", "id"))
-    with_events = set(
-        ReviewEvent.objects.filter(article=article, quote__isnull=False).values_list("quote_id", flat=True)
-    )
+    # By the quote's article: events recorded before they named their article have no article of their own.
+    with_events = set(ReviewEvent.objects.filter(quote__article=article).values_list("quote_id", flat=True))
     for quote in quotes:
         quote.has_history = quote.pk in with_events
     return quotes

@@ -135,41 +135,25 @@ def test_confirm_remaining_records_each_quote():
     assert ReviewEvent.objects.filter(quote=second, action="confirm").count() == 1
 
 
+CRACKS = ARTICLE_BODY.index("The cracks")
+
+
+def add_cracks(article: Article, *, speaker: str = "", role: str = "", new_speaker: bool = False) -> Quote:
+    """ "The cracks", which the engine did not take for a quote, added by an editor."""
+    correction = Correction(
+        speaker=speaker, role=role, outlet="", kind="direct", start=CRACKS, end=CRACKS + 10, new_speaker=new_speaker
+    )
+    return quote_add(article=article, user=editor(), correction=correction)
+
+
 def test_add_a_missed_quote_and_delete_it_with_a_record():
     existing = QuoteFactory.create()
     article = existing.article
-    start = ARTICLE_BODY.index("The cracks")
-    added = quote_add(
-        article=article,
-        user=editor(),
-        correction=Correction(
-            start=start,
-            end=start + 10,
-            speaker="Hannah Price",
-            role="engineer",
-            outlet="",
-            kind="direct",
-            new_speaker=True,
-            new_outlet=True,
-        ),
-    )
+    added = add_cracks(article, speaker="Hannah Price", role="engineer", new_speaker=True)
     assert added.speaker is not None
     assert (added.text, added.status, added.speaker.name) == ("The cracks", Quote.Status.ADDED, "Hannah Price")
     with pytest.raises(InvalidSpan):
-        quote_add(
-            article=article,
-            user=editor(),
-            correction=Correction(
-                start=start,
-                end=start + 10,
-                speaker="",
-                role="",
-                outlet="",
-                kind="direct",
-                new_speaker=True,
-                new_outlet=True,
-            ),
-        )
+        add_cracks(article)
     with pytest.raises(NotDeletable):
         quote_delete(quote=existing, user=editor(), expected_version=1)
     quote_delete(quote=added, user=editor(), expected_version=added.version)
@@ -182,12 +166,7 @@ def test_add_a_missed_quote_and_delete_it_with_a_record():
 
 def test_undo_of_an_added_quote_deletes_it_with_a_record():
     article = QuoteFactory.create().article
-    start = ARTICLE_BODY.index("The cracks")
-    added = quote_add(
-        article=article,
-        user=editor(),
-        correction=Correction(speaker="", role="", outlet="", kind="direct", start=start, end=start + 10),
-    )
+    added = add_cracks(article)
     assert quote_undo(quote=added, user=editor(), expected_version=added.version) is None
     assert not Quote.objects.filter(pk=added.pk).exists()
     undone = ReviewEvent.objects.get(action="undo")
@@ -200,13 +179,7 @@ def test_undo_of_an_added_quote_deletes_it_with_a_record():
 
 
 def test_undo_of_an_edited_added_quote_restores_it_and_keeps_it():
-    article = QuoteFactory.create().article
-    start = ARTICLE_BODY.index("The cracks")
-    added = quote_add(
-        article=article,
-        user=editor(),
-        correction=Correction(speaker="", role="", outlet="", kind="direct", start=start, end=start + 10),
-    )
+    added = add_cracks(QuoteFactory.create().article)
     edited = quote_edit(
         quote=added,
         user=editor(),
