@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -112,21 +112,28 @@ def _apply(quote: Quote, correction: Correction) -> None:
         _move_span(quote, start, end)
 
 
+def _registry_entry[Entry: (Speaker, Outlet)](model: type[Entry], name: str, **fields: str) -> Entry:
+    """The registry's entry for name, made if it has none. Another request may be making the same entry at
+    the same moment (an editor confirming two quotes of one speaker in quick succession, or two editors): the
+    database's unique constraint lets one insert win, and the other then finds its entry."""
+    if (known := model.objects.matching(name)) is not None:
+        return known
+    try:
+        with transaction.atomic():
+            return model.objects.create(name=name, **fields)
+    except IntegrityError:
+        if (made := model.objects.matching(name)) is None:
+            raise
+        return made
+
+
 def _link_registry(quote: Quote) -> None:
     """Tie the reviewed names to the speaker and outlet registries, creating entries for new names."""
     quote.speaker = None
     if quote.speaker_text:
-        known = Speaker.objects.matching(quote.speaker_text)
-        quote.speaker = (
-            known.canonical()
-            if known
-            else Speaker.objects.create(
-                name=quote.speaker_text, kind=quote.extracted_speaker_kind or Speaker.Kind.PERSON
-            )
-        )
-    quote.outlet = None
-    if quote.outlet_text:
-        quote.outlet = Outlet.objects.matching(quote.outlet_text) or Outlet.objects.create(name=quote.outlet_text)
+        kind = quote.extracted_speaker_kind or Speaker.Kind.PERSON
+        quote.speaker = _registry_entry(Speaker, quote.speaker_text, kind=kind).canonical()
+    quote.outlet = _registry_entry(Outlet, quote.outlet_text) if quote.outlet_text else None
 
 
 def _audit(quote: Quote, *, user: User, action: ReviewAction, before: dict[str, Any]) -> None:

@@ -23,6 +23,8 @@ def test_review_page_screenshot(browser, live_server):
     page.get_by_label("Password").fill("shot-pw")
     page.get_by_role("button", name="Log in").click()
     page.get_by_role("link", name="Harbour ferry crews walk out over night-shift rota").click()
+    # Keys pressed before desk.js has selected the first card would do nothing.
+    expect(page.locator(".card.selected")).to_have_count(1)
     page.keyboard.press("a")
     page.keyboard.press("a")
     page.keyboard.press("j")

@@ -1,4 +1,8 @@
+import threading
+import time
+
 import pytest
+from django.db import connection, transaction
 
 from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
 from attribution.services.review import (
@@ -221,3 +225,42 @@ def test_a_name_new_to_the_registry_enters_it_only_on_purpose():
     )
     assert same.outlet is not None
     assert same.outlet.name == "Radio Kent"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_confirming_two_quotes_of_one_new_speaker_at_once_makes_one_registry_entry():
+    # The desk sends a second confirmation (another quote, same speaker) before the first has committed: the
+    # second insert of "Hannah Price" waits on the unique constraint, fails when the first commits, and finds
+    # the entry the first made.
+    first, second = QuoteFactory.create(), QuoteFactory.create()
+    user = editor()
+    first_made_speaker, failures = threading.Event(), []
+
+    def confirm_first_slowly() -> None:
+        try:
+            with transaction.atomic():
+                quote_confirm(quote=first, user=user, expected_version=1)
+                first_made_speaker.set()
+                time.sleep(0.5)
+        except Exception as exc:
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    def confirm_second() -> None:
+        first_made_speaker.wait(10)
+        try:
+            quote_confirm(quote=second, user=user, expected_version=1)
+        except Exception as exc:
+            failures.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=confirm_first_slowly), threading.Thread(target=confirm_second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert failures == []
+    (speaker,) = Speaker.objects.filter(name="Hannah Price")
+    assert set(Quote.objects.values_list("speaker", "status")) == {(speaker.pk, Quote.Status.CONFIRMED)}
