@@ -57,6 +57,7 @@ lint: venv-dev
 	$(VENV)/bin/djade --check $(TEMPLATES)
 	@$(MAKE) -s template-lines
 	$(DEV_ENV) $(VENV)/bin/mypy
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	git ls-files -z | xargs -0 $(VENV)/bin/check-added-large-files --enforce-all --maxkb=500
 
 # Templates keep ruff's line length; djade formats them but does not wrap.

@@ -258,7 +258,8 @@ class ReviewEvent(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} quote {self.quote_id}"
+        # A deletion's event outlives its quote, and names it in what it recorded.
+        return f"{self.get_action_display()} quote {self.quote_id or self.before.get('quote_id')}"
 
     def changes(self) -> list[tuple[str, object, object]]:
         """(field, before, after) for each reviewed value this action changed."""

@@ -1,7 +1,8 @@
 """Every review action, declared once: what it is called, the status it leaves, how it is undone, its key and
-its label. The review service, the audit log's choices, the views and URLs, the card template, desk.js (through
-the buttons' data attributes) and the shortcut help all read these declarations, so a new action is one entry
-here and one service function."""
+its label. The review service (recording and undoing), the audit log's choices, the URLs, the card's buttons,
+desk.js (through the key map the page carries) and the shortcut help all read these declarations: a new action
+is an entry here, its service function, and its view (an entry in views.quotes.SERVICES for one sent at once
+from a card)."""
 
 import enum
 from collections.abc import Callable

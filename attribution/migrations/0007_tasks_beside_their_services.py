@@ -25,7 +25,7 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("attribution", "0006_import_storing_in_background"),
-        ("django_tasks_database", "0021_conditional_partial_index_ordering"),
+        ("django_tasks_database", "0001_initial"),
     ]
 
     operations = [

@@ -1,5 +1,5 @@
 """The services' expected refusals. Each carries the message an editor or admin is shown, and the form field
-at fault where there is one; views map them to forms, cards and messages in attribution/views/errors.py."""
+at fault where there is one; views and the admin map them to forms and messages through attribution/feedback.py."""
 
 
 class ServiceError(Exception):

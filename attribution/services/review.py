@@ -40,11 +40,12 @@ class NotDeletable(ServiceError):
     """Only quotes an editor added can be deleted; rejected extractions stay for the record."""
 
 
-class UnknownNames(ServiceError):
-    """Names typed that the registries do not know, with no say-so to add them: a new registry entry is made
-    only on purpose, never by a typo."""
+class CorrectionRefused(ServiceError):
+    """What an editor typed cannot be saved, each problem on its field (None: the span): a span that selects
+    no text of the article or another quote's, or names the registries do not know with no say-so to add them
+    (a new registry entry is made only on purpose, never by a typo)."""
 
-    def __init__(self, problems: dict[str, str]) -> None:
+    def __init__(self, problems: dict[str | None, str]) -> None:
         super().__init__(" ".join(problems.values()), field=next(iter(problems)))
         self.problems = problems
 
@@ -92,9 +93,9 @@ def _move_span(quote: Quote, start: int, end: int) -> None:
 
 
 def _apply(quote: Quote, correction: Correction) -> None:
-    """Set the editor's values on the quote, refusing names new to the registries unless allowed."""
+    """Set the editor's values on the quote, or refuse them with every problem at once."""
     typed = {"speaker": fold_whitespace(correction.speaker), "outlet": fold_whitespace(correction.outlet)}
-    unknown = {
+    problems: dict[str | None, str] = {
         field: f"“{name}” is not in the {field} registry: pick a suggestion, or tick “Add as a new {field}”."
         for field, name, current, registry, allowed in (
             ("speaker", typed["speaker"], quote.speaker_text, Speaker.objects, correction.new_speaker),
@@ -102,14 +103,17 @@ def _apply(quote: Quote, correction: Correction) -> None:
         )
         if name and name != current and not allowed and registry.matching(name) is None
     }
-    if unknown:
-        raise UnknownNames(unknown)
+    start, end = correction.start, correction.end
+    if start is not None and end is not None and (start, end) != (quote.start, quote.end):
+        try:
+            _move_span(quote, start, end)
+        except InvalidSpan as error:
+            problems[None] = error.message
+    if problems:
+        raise CorrectionRefused(problems)
     quote.speaker_text, quote.outlet_text = typed["speaker"], typed["outlet"]
     quote.role = fold_whitespace(correction.role)
     quote.kind = correction.kind
-    start, end = correction.start, correction.end
-    if start is not None and end is not None and (start, end) != (quote.start, quote.end):
-        _move_span(quote, start, end)
 
 
 def _registry_entry[Entry: (Speaker, Outlet)](model: type[Entry], name: str, **fields: str) -> Entry:
@@ -209,7 +213,7 @@ def quote_undo(*, quote: Quote, user: User, expected_version: int) -> Quote | No
     if undo is Undo.DELETE:
         _delete(quote, user=user, action=UNDO)
         return None
-    if undo is Undo.NEVER:
+    if undo is Undo.NEVER:  # an action that leaves no quote to act on, should its event ever be the latest
         raise NothingToUndo(f"“{ACTIONS[last.action].label}” cannot be undone.")
     before = snapshot(quote)
     previous = last.before
@@ -244,7 +248,8 @@ def quote_add(*, article: Article, user: User, correction: Correction) -> Quote:
     """A quote the engine missed, marked out by an editor in the article text."""
     if correction.start is None or correction.end is None:
         raise InvalidSpan("Select the quoted words in the article first.")
-    quote = Quote(article=article, kind=correction.kind, cue="")
+    # Version 0, so that recording the addition leaves it at 1 like every new quote.
+    quote = Quote(article=article, kind=correction.kind, cue="", version=0)
     _apply(quote, correction)
     _link_registry(quote)
     return _record(quote, user=user, action=ADD, before={})

@@ -19,6 +19,12 @@ def actions_for(card: Card) -> list[ReviewAction]:
 
 
 @register.simple_tag
+def action_named(name: str) -> ReviewAction:
+    """A declared action by name, for a button outside the cards (adding a quote, from the toolbar)."""
+    return ACTIONS[name]
+
+
+@register.simple_tag
 def shortcut_help() -> list[tuple[tuple[str, ...], str]]:
     return shortcuts()
 

@@ -62,9 +62,8 @@ def _card(
     return TemplateResponse(request, "articles/detail.html#quote-updated", context)
 
 
-def _panes(request: HtmxHttpRequest, article_id: int) -> HttpResponse:
+def _panes(request: HtmxHttpRequest, article: Article) -> HttpResponse:
     """Both panes, the text and every card, in place of the review area: a quote appeared or went."""
-    article = get_object_or_404(Article, pk=article_id)
     response = TemplateResponse(request, "articles/detail.html#review-panes", review_context(article))
     return reswap(retarget(response, "#review"), "outerHTML")
 
@@ -89,7 +88,9 @@ def act(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
         return _card(request, conflict.current, conflict=conflict)
     except ServiceError as error:
         return _card(request, quote, notice=error.message)
-    return _panes(request, quote.article_id) if acted is None else _card(request, acted)
+    if acted is None:
+        return _panes(request, get_object_or_404(Article, pk=quote.article_id))
+    return _card(request, acted)
 
 
 @login_required
@@ -114,7 +115,8 @@ def confirm_remaining(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The form for a quote the engine missed (its span from the editor's selection), and saving it."""
-    article = get_object_or_404(Article.objects.only("id"), pk=pk)
+    # The body is needed only to save (the span's text, then both panes), not for the empty form.
+    article = get_object_or_404(Article.objects.only("id") if request.method == "GET" else Article, pk=pk)
     if request.method == "GET":
         initial = {"start": request.GET.get("start"), "end": request.GET.get("end"), "kind": Quote.Kind.DIRECT}
         form = QuoteAddForm(initial=initial)
@@ -126,7 +128,7 @@ def add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             except ServiceError as error:
                 form_errors(form, error)
             else:
-                return _panes(request, article.pk)
+                return _panes(request, article)
     return TemplateResponse(request, "articles/detail.html#add-form", {"form": form, "article": article})
 
 

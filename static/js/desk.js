@@ -1,6 +1,7 @@
 // The review desk: selection shared by highlight and card, and the keyboard shortcuts from the help dialog.
 (function () {
   var selectedId = null;
+  var selectedIndex = 0;  // its place in the list, to stay near when the quote itself is gone
   var lastActedId = null;
 
   function cards() { return Array.prototype.slice.call(document.querySelectorAll(".cards .card")); }
@@ -11,6 +12,7 @@
     var mark = document.getElementById("hl-" + id);
     if (!card) { return; }
     selectedId = id;
+    selectedIndex = cards().indexOf(card);
     card.classList.add("selected");
     if (mark) { mark.classList.add("selected"); }
     if (scroll !== false) {
@@ -123,7 +125,14 @@
       var mark = document.getElementById("hl-" + card.dataset.quote);
       if (mark) { mark.className = mark.className.replace(/status-\S+/, "status-" + card.dataset.status); }
     });
-    if (selectedId) { select(selectedId, false); }
+    if (!document.getElementById("quote-" + lastActedId)) { lastActedId = null; }
+    var list = cards();
+    if (selectedId && document.getElementById("quote-" + selectedId)) {
+      select(selectedId, false);
+    } else if (list.length) {
+      // The selected quote was deleted (or its addition undone): select the one now in its place.
+      select(list[Math.min(selectedIndex, list.length - 1)].dataset.quote, false);
+    }
     var field = document.querySelector(".card form input[type=text]");
     if (field) { field.focus(); }
   });

@@ -134,3 +134,23 @@ def test_add_a_missed_quote_by_selecting_text_then_delete_it(page, desk):
     added.get_by_role("button", name="Delete").click()
     expect(page.locator(".card").filter(has_text="Added by editor")).to_have_count(0)
     assert ReviewEvent.objects.filter(action="delete").count() == 1
+
+
+def test_undoing_an_added_quote_removes_it_and_the_desk_selects_the_quote_in_its_place(page, desk):
+    assert page.evaluate(SELECT_WORDS, ["took the worst of it overnight"])
+    page.keyboard.press("n")
+    page.get_by_label("Speaker", exact=True).press("Enter")
+    added = page.locator(".card").filter(has_text="Added by editor")
+    expect(added).to_have_count(1)
+    cards = page.locator(".cards .card")
+    index = [cards.nth(i).get_attribute("data-quote") for i in range(cards.count())].index(
+        added.get_attribute("data-quote")
+    )
+    following = cards.nth(index + 1).get_attribute("data-quote")
+    added.locator("blockquote").click()
+    page.keyboard.press("u")
+    expect(added).to_have_count(0)
+    expect(page.locator(".card.selected")).to_have_attribute("data-quote", following or "")
+    page.keyboard.press("a")
+    expect(page.locator(f"#quote-{following} .badge")).to_have_text("Confirmed")
+    assert ReviewEvent.objects.filter(action="undo", quote=None).count() == 1

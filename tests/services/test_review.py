@@ -7,11 +7,10 @@ from django.db import connection, transaction
 from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
 from attribution.services.review import (
     Correction,
-    InvalidSpan,
+    CorrectionRefused,
     NotDeletable,
     NothingToUndo,
     ReviewConflict,
-    UnknownNames,
     article_confirm_remaining,
     quote_add,
     quote_confirm,
@@ -143,7 +142,7 @@ CRACKS = ARTICLE_BODY.index("The cracks")
 
 
 def add_cracks(article: Article, *, speaker: str = "", role: str = "", new_speaker: bool = False) -> Quote:
-    """ "The cracks", which the engine did not take for a quote, added by an editor."""
+    """The words "The cracks", which the engine did not take for a quote, added by an editor."""
     correction = Correction(
         speaker=speaker, role=role, outlet="", kind="direct", start=CRACKS, end=CRACKS + 10, new_speaker=new_speaker
     )
@@ -156,7 +155,7 @@ def test_add_a_missed_quote_and_delete_it_with_a_record():
     added = add_cracks(article, speaker="Hannah Price", role="engineer", new_speaker=True)
     assert added.speaker is not None
     assert (added.text, added.status, added.speaker.name) == ("The cracks", Quote.Status.ADDED, "Hannah Price")
-    with pytest.raises(InvalidSpan):
+    with pytest.raises(CorrectionRefused, match="Another quote of this article has exactly that span"):
         add_cracks(article)
     with pytest.raises(NotDeletable):
         quote_delete(quote=existing, user=editor(), expected_version=1)
@@ -198,7 +197,7 @@ def test_undo_of_an_edited_added_quote_restores_it_and_keeps_it():
 def test_a_name_new_to_the_registry_enters_it_only_on_purpose():
     Speaker.objects.create(name="Joanna Hanley", aliases=["Jo Hanley"])
     quote = QuoteFactory.create()
-    with pytest.raises(UnknownNames) as caught:
+    with pytest.raises(CorrectionRefused) as caught:
         quote_edit(
             quote=quote,
             user=editor(),

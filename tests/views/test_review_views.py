@@ -271,3 +271,21 @@ def test_cards_and_help_show_the_declared_actions(client, quote):
     keys = json.loads(html.split('<script id="desk-keys" type="application/json">')[1].split("</script>")[0])
     assert keys["a"] == {"action": "confirm", "advances": True, "lastActed": False}
     assert keys["u"]["lastActed"] is True
+
+
+def test_a_refused_edit_shows_every_problem_once(client, quote):
+    client.force_login(editor())
+    fields = {"speaker": "Hanah Price", "role": "", "outlet": "", "kind": "direct", "version": 1}
+    html = client.post(reverse("quote_edit", args=[quote.pk]), fields | {"start": 0, "end": 10_000}).content.decode()
+    assert html.count("end within the article") == 1
+    assert html.count("“Hanah Price” is not in the speaker registry") == 1
+    quote.refresh_from_db()
+    assert (quote.status, quote.version) == (Quote.Status.PENDING, 1)
+
+
+def test_quotes_whose_events_name_no_article_still_offer_undo(client, quote):
+    # Events recorded before events named their article have none of their own.
+    ReviewEvent.objects.create(quote=quote, article=None, action="confirm", before={}, after={})
+    client.force_login(editor())
+    html = client.get(reverse("article_detail", args=[quote.article.pk])).content.decode()
+    assert f'hx-post="{reverse("quote_undo", args=[quote.pk])}"' in html
