@@ -22,10 +22,10 @@ ARTICLES = 1000
 
 # Synthetic rows straight in SQL: a million inserts through the ORM would measure the ORM, not the export.
 FILL = """
-INSERT INTO attribution_article (title, body, url, publisher, published_at, content_hash, extraction_status,
-                                 extraction_error, created_at, updated_at)
+INSERT INTO attribution_article (title, body, url, publisher, published_at, external_id, content_hash,
+                                 extraction_status, extraction_error, created_at, updated_at)
 SELECT 'Bench article ' || n, repeat('Quoted words, "with marks", and more. ', %(per_article)s), '',
-       'Bench Gazette', now(), md5('bench' || n) || md5('x' || n), 'done', '', now(), now()
+       'Bench Gazette', now(), '', md5('bench' || n) || md5('x' || n), 'done', '', now(), now()
 FROM generate_series(1, %(articles)s) AS n;
 
 INSERT INTO attribution_quote (article_id, start, "end", text, kind, cue, confidence, extracted_speaker,
