@@ -3,8 +3,15 @@
   var selectedId = null;
   var selectedIndex = 0;  // its place in the list, to stay near when the quote itself is gone
   var lastActedId = null;
+  // Requests for cards (actions, forms) the server has not answered yet: keys wait for none of them, they are
+  // ignored, so that no key acts on a card whose new state the editor has not seen.
+  var inFlight = 0;
+  // Where focus goes when the response settles: the card whose form was asked for or sent ("add" for the new
+  // quote's form). Focus moves only then; nothing else (suggestions arriving, other cards) moves it.
+  var formFor = null;
+  var sentFormOf = null;
 
-  function cards() { return Array.prototype.slice.call(document.querySelectorAll(".cards .card")); }
+  function cards() { return Array.prototype.slice.call(document.querySelectorAll(".cards .card[data-quote]")); }
 
   function select(id, scroll) {
     document.querySelectorAll(".selected").forEach(function (el) { el.classList.remove("selected"); });
@@ -27,6 +34,12 @@
     var index = list.findIndex(function (c) { return c.dataset.quote === selectedId; });
     var next = index < 0 ? 0 : Math.min(Math.max(index + step, 0), list.length - 1);
     select(list[next].dataset.quote);
+    list[next].focus({ preventScroll: true });
+  }
+
+  function firstField(container) {
+    return container && (container.querySelector("input[aria-invalid=true]") ||
+      container.querySelector("input[type=text]"));
   }
 
   // The button of a declared review action: on the quote's card, else in the toolbar (adding a quote).
@@ -77,6 +90,7 @@
       slot.innerHTML = '<p class="notice" role="status">Select the quoted words in the article, then press n or Add quote.</p>';
       return;
     }
+    formFor = "add";
     htmx.ajax("GET", review.dataset.addUrl + "?start=" + span.start + "&end=" + span.end, { target: "#add-quote", swap: "innerHTML" });
   }
 
@@ -103,6 +117,7 @@
       return;
     }
     if (typing(event.target) || (help() && help().open)) { return; }
+    if (inFlight > 0) { event.preventDefault(); return; }
     var bound = boundKey(event.key);
     if (bound) {
       var id = bound.lastActed && lastActedId ? lastActedId : selectedId;
@@ -118,9 +133,36 @@
     event.preventDefault();
   });
 
-  // A swapped card is a new element: keep it selected, focus an opened edit form, and show its new status
-  // on the highlight in the text. After settling, as htmx restores the new element's attributes then.
-  document.addEventListener("htmx:afterSettle", function () {
+  // Suggestions for the edit form's names fill a datalist: they are not card requests.
+  function cardRequest(detail) { return !(detail.target && detail.target.tagName === "DATALIST"); }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (!cardRequest(event.detail)) { return; }
+    inFlight += 1;
+    var elt = event.detail.elt;
+    var card = elt.closest(".card[data-quote]");
+    if (elt.matches("form") && card) {
+      sentFormOf = card.dataset.quote;
+    } else if (elt.matches('[data-action][hx-get]') && card) {
+      formFor = card.dataset.quote;
+    } else if (elt.closest("#add-quote")) {
+      formFor = "add";
+    }
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (cardRequest(event.detail)) { inFlight = Math.max(0, inFlight - 1); }
+  });
+
+  function focusForm(container) {
+    var field = firstField(container);
+    if (field) { field.focus(); }
+  }
+
+  // A swapped card is a new element: keep it selected and show its new status on the highlight in the text;
+  // focus a form that was asked for; move on from one saved. After settling, as htmx restores the new
+  // element's attributes then.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!cardRequest(event.detail)) { return; }
     cards().forEach(function (card) {
       var mark = document.getElementById("hl-" + card.dataset.quote);
       if (mark) { mark.className = mark.className.replace(/status-\S+/, "status-" + card.dataset.status); }
@@ -133,8 +175,34 @@
       // The selected quote was deleted (or its addition undone): select the one now in its place.
       select(list[Math.min(selectedIndex, list.length - 1)].dataset.quote, false);
     }
-    var field = document.querySelector(".card form input[type=text]");
-    if (field) { field.focus(); }
+    if (sentFormOf !== null) {
+      var sent = document.getElementById("quote-" + sentFormOf);
+      sentFormOf = null;
+      if (sent && sent.querySelector("form")) {
+        focusForm(sent);  // refused: back to the form, at the first field at fault
+      } else if (sent) {
+        lastActedId = sent.dataset.quote;
+        select(sent.dataset.quote, false);
+        move(1);  // saved: on to the next quote
+      }
+    } else if (formFor !== null) {
+      focusForm(formFor === "add" ? document.getElementById("add-quote") : document.getElementById("quote-" + formFor));
+      formFor = null;
+    }
+  });
+
+  // Typing into a field replaces what it holds, as in a spreadsheet cell; the caret is never moved afterwards.
+  // A click's mouseup would put the caret back where the pointer is: the one after a focus is let go.
+  var justSelected = null;
+  document.addEventListener("focusin", function (event) {
+    if (event.target.matches("#review form input[type=text]")) {
+      event.target.select();
+      justSelected = event.target;
+    }
+  });
+  document.addEventListener("mouseup", function (event) {
+    if (event.target === justSelected) { event.preventDefault(); }
+    justSelected = null;
   });
 
   document.addEventListener("DOMContentLoaded", function () {

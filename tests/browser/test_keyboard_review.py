@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from attribution.models import Quote, ReviewEvent
+from attribution.models import Quote, ReviewEvent, Speaker
 from attribution.services.ingest import article_create
 from tests.factories import editor
 
@@ -154,3 +154,54 @@ def test_undoing_an_added_quote_removes_it_and_the_desk_selects_the_quote_in_its
     page.keyboard.press("a")
     expect(page.locator(f"#quote-{following} .badge")).to_have_text("Confirmed")
     assert ReviewEvent.objects.filter(action="undo", quote=None).count() == 1
+
+
+def test_typing_into_outlet_while_speaker_suggestions_arrive_saves_exactly_what_was_typed(page, desk):
+    Speaker.objects.create(name="Ines Dahl")
+    Speaker.objects.create(name="Ines Dahlberg")
+    cards = page.locator(".cards .card")
+    card = cards.nth(2)  # Piet Graaf's reported speech
+    card.locator("blockquote").click()
+    page.keyboard.press("e")
+    speaker = page.get_by_label("Speaker", exact=True)
+    expect(speaker).to_be_focused()
+    expect(speaker).to_have_js_property("selectionEnd", len("Piet Graaf"))  # the old name is selected
+    # Typed at 4 characters a second, replacing what each field held, while the suggestions for each name
+    # arrive (~200 ms after a pause in typing).
+    page.keyboard.type("Ines Dahl", delay=250)
+    page.keyboard.press("Tab")
+    page.keyboard.type("Harbour master", delay=250)
+    page.keyboard.press("Tab")
+    page.keyboard.type("Radio Kestrel North", delay=250)
+    page.get_by_label("Add as a new outlet").check()
+    page.get_by_label("Outlet", exact=True).press("Enter")
+    expect(status_of(card)).to_have_text("Corrected")
+    quote = Quote.objects.get(pk=card.get_attribute("data-quote"))
+    assert (quote.speaker_text, quote.role, quote.outlet_text) == ("Ines Dahl", "Harbour master", "Radio Kestrel North")
+    assert not Speaker.objects.filter(name__icontains="Radio").exists()
+    # Saving moves on to the next quote.
+    expect(page.locator(".card.selected")).to_have_attribute(
+        "data-quote", cards.nth(3).get_attribute("data-quote") or ""
+    )
+
+
+# Every request the page makes leaves 400 ms late, as over a slow network.
+SLOW_NETWORK = """
+const send = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.send = function (body) { setTimeout(() => send.call(this, body), 400); };
+"""
+
+
+def test_keys_pressed_while_a_request_is_in_flight_change_nothing(page, desk):
+    page.add_init_script(SLOW_NETWORK)
+    page.reload()
+    cards = page.locator(".cards .card")
+    expect(page.locator(".card.selected")).to_have_count(1)
+    page.keyboard.press("a")  # confirm the first quote and move to the second...
+    page.keyboard.press("x")  # ...where this would reject a card whose state has not come back yet
+    expect(status_of(cards.nth(0))).to_have_text("Confirmed")
+    page.keyboard.press("e")  # the edit form for the second quote, typed into before it arrives:
+    page.keyboard.type("alan")
+    expect(page.get_by_label("Speaker", exact=True)).to_be_focused()
+    assert list(ReviewEvent.objects.values_list("action", flat=True)) == ["confirm"]
+    assert Quote.objects.filter(status=Quote.Status.PENDING).count() == 3
