@@ -250,6 +250,9 @@ class ReviewEvent(models.Model):
     article = models.ForeignKey(Article, null=True, on_delete=models.CASCADE, related_name="review_events")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     action = models.CharField(max_length=10, choices=[(action.name, action.done) for action in ACTIONS.values()])
+    # On an undo, the event it took back: each event is undone at most once, and an editor's undo and redo
+    # walk this chain.
+    undoes = models.OneToOneField("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="undone_by")
     before = models.JSONField(default=dict)
     after = models.JSONField(default=dict)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -24,8 +24,9 @@ class Undo(enum.Enum):
     """What undoing the action does."""
 
     RESTORE = "restore"  # put back the values recorded before it
-    DELETE = "delete"  # remove the quote it created (recorded as a deletion)
-    NEVER = "never"  # nothing is left to act on
+    DELETE = "delete"  # remove the quote it created (recorded, with what it was)
+    RECREATE = "recreate"  # bring back the quote it removed, with its history
+    INVERSE = "inverse"  # an undo's own undo (a redo): the opposite of whatever it did
 
 
 class Card(Protocol):
@@ -51,8 +52,6 @@ class ReviewAction:
     help: str = ""  # the shortcut help's line for the key
     # The desk moves on to the next quote once it is sent (accept-and-advance).
     advances: bool = False
-    # The key acts on the quote last acted on rather than the selected one.
-    on_last_acted: bool = False
     # It opens a form (a GET) rather than acting at once (a POST).
     opens_form: bool = False
     confirm: str = ""  # asked before it is sent
@@ -91,18 +90,16 @@ DELETE = ReviewAction(
     "delete",
     "Delete",
     "Deleted",
-    Undo.NEVER,
+    Undo.RECREATE,
     confirm="Delete this quote you added? The deletion is recorded.",
     on_card=lambda card: card.status == QuoteStatus.ADDED,
 )
+# On a card, undoes the latest action on that quote, whoever took it; the desk's `u` is UNDO_MINE below.
 UNDO = ReviewAction(
     "undo",
     "Undo",
     "Undone",
-    Undo.RESTORE,  # undoing an undo redoes what it undid
-    key="u",
-    help="undo the last action",
-    on_last_acted=True,
+    Undo.INVERSE,
     on_card=lambda card: card.has_history,
 )
 # Added from the toolbar, over the words selected in the article, not from a card.
@@ -119,6 +116,24 @@ ADD = ReviewAction(
 )
 
 ACTIONS: dict[str, ReviewAction] = {action.name: action for action in (CONFIRM, REJECT, EDIT, ADD, UNDO, DELETE)}
+
+
+@dataclass(frozen=True)
+class DeskCommand:
+    """A toolbar command of the desk that acts on the article as a whole (no quote is selected for it)."""
+
+    name: str  # the toolbar button's data-command
+    label: str
+    key: str
+    help: str
+    url_name: str  # takes the article's id
+
+
+UNDO_MINE = DeskCommand(
+    "undo-mine", "Undo mine", "u", "undo your last action on this article (again: the one before)", "article_undo"
+)
+REDO_MINE = DeskCommand("redo-mine", "Redo", "U", "redo what you undid", "article_redo")
+COMMANDS: dict[str, DeskCommand] = {command.name: command for command in (UNDO_MINE, REDO_MINE)}
 
 # Keys of the desk itself, beside the actions', for the shortcut help.
 DESK_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -137,4 +152,5 @@ def card_actions(card: Card) -> list[ReviewAction]:
 def shortcuts() -> list[tuple[tuple[str, ...], str]]:
     """(keys, what they do) for the help: the actions' keys, then the desk's own."""
     keyed = [((action.key,), action.help) for action in ACTIONS.values() if action.key]
-    return [DESK_KEYS[0], *keyed, *DESK_KEYS[1:]]
+    commands = [((command.key,), command.help) for command in COMMANDS.values()]
+    return [DESK_KEYS[0], *keyed, *commands, *DESK_KEYS[1:]]

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from attribution.review_actions import ACTIONS, ADD, EDIT
+from attribution.review_actions import ACTIONS, ADD, EDIT, REDO_MINE, UNDO_MINE
 from attribution.views import articles, export, imports, quotes, registry, speakers
 
 urlpatterns = [
@@ -23,6 +23,8 @@ urlpatterns = [
     path("quotes/<int:pk>/history/", quotes.history, name="quote_history"),
     path("articles/<int:pk>/confirm-remaining/", quotes.confirm_remaining, name="article_confirm_remaining"),
     path("articles/<int:pk>/quotes/new/", quotes.add, name=ADD.url_name),
+    path("articles/<int:pk>/undo/", quotes.undo_mine, name=UNDO_MINE.url_name),
+    path("articles/<int:pk>/redo/", quotes.redo_mine, name=REDO_MINE.url_name),
     path("speakers/", speakers.speaker_list, name="speaker_list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker_detail"),
     path("speakers/<int:pk>/merge/", speakers.speaker_merge_view, name="speaker_merge"),

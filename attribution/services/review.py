@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -140,9 +141,17 @@ def _link_registry(quote: Quote) -> None:
     quote.outlet = _registry_entry(Outlet, quote.outlet_text) if quote.outlet_text else None
 
 
-def _audit(quote: Quote, *, user: User, action: ReviewAction, before: dict[str, Any]) -> None:
+def _audit(
+    quote: Quote, *, user: User, action: ReviewAction, before: dict[str, Any], undoes: ReviewEvent | None = None
+) -> None:
     ReviewEvent.objects.create(
-        quote=quote, article_id=quote.article_id, user=user, action=action.name, before=before, after=snapshot(quote)
+        quote=quote,
+        article_id=quote.article_id,
+        user=user,
+        action=action.name,
+        before=before,
+        after=snapshot(quote),
+        undoes=undoes,
     )
 
 
@@ -159,13 +168,74 @@ def _record(
     return quote
 
 
-def _delete(quote: Quote, *, user: User, action: ReviewAction) -> None:
-    """Remove the quote, recording what it was on an event that outlives it."""
-    before = snapshot(quote) | {"text": quote.text, "quote_id": quote.pk}
+def _delete(quote: Quote, *, user: User, action: ReviewAction, undoes: ReviewEvent | None = None) -> None:
+    """Remove the quote, recording what it was (and which events were its history, to give them back should
+    the deletion be undone) on an event that outlives it."""
+    history = list(quote.events.values_list("id", flat=True))
+    before = snapshot(quote) | {"text": quote.text, "quote_id": quote.pk, "event_ids": history}
     ReviewEvent.objects.create(
-        quote=None, article_id=quote.article_id, user=user, action=action.name, before=before, after={}
+        quote=None,
+        article_id=quote.article_id,
+        user=user,
+        action=action.name,
+        before=before,
+        after={},
+        undoes=undoes,
     )
     quote.delete()
+
+
+def _recreate(deletion: ReviewEvent, *, user: User) -> Quote:
+    """Bring back the quote a deletion removed, under its old id and with its history, as it was."""
+    was, article_id = deletion.before, deletion.article_id
+    if article_id is None:  # recorded before deletions named their article
+        raise NothingToUndo("This deletion does not say which article the quote was in.")
+    if Quote.objects.filter(article_id=article_id, start=was["start"], end=was["end"]).exists():
+        raise NothingToUndo("Another quote now has the span of the deleted one; it cannot come back.")
+    quote = Quote(pk=was["quote_id"], article_id=article_id, text=was["text"], cue="")
+    _restore(quote, was)
+    quote.version = was["version"] + 1
+    quote.save(force_insert=True)
+    ReviewEvent.objects.filter(pk__in=was.get("event_ids", [])).update(quote=quote)
+    _audit(quote, user=user, action=UNDO, before={}, undoes=deletion)
+    return quote
+
+
+def _restore(quote: Quote, values: dict[str, Any]) -> None:
+    """Set the quote's audited values (and its reviewer) to a snapshot's, and its registry links to match."""
+    for name in AUDITED_FIELDS:
+        setattr(quote, name, values[name])
+    reviewer = values.get("reviewed_by")
+    quote.reviewed_by = get_user_model().objects.filter(username=reviewer).first() if reviewer else None
+    quote.reviewed_at = parse_datetime(values["reviewed_at"]) if values.get("reviewed_at") else None
+    if quote.is_reviewed:
+        _link_registry(quote)
+    else:
+        quote.speaker = quote.outlet = None
+
+
+def _take_back(event: ReviewEvent, quote: Quote | None, *, user: User) -> Quote | None:
+    """Undo one recorded event as its action declares, recording the undo. Returns the quote as it is now,
+    or None if the undo removed it."""
+    how = ACTIONS[event.action].undo
+    if how is Undo.INVERSE:  # an undo of an undo: the opposite of what that undo did
+        how = Undo.RECREATE if not event.after else Undo.DELETE if not event.before else Undo.RESTORE
+    if how is Undo.RECREATE:
+        return _recreate(event, user=user)
+    if quote is None:
+        raise NothingToUndo("The quote this was done to is gone.")
+    if any(snapshot(quote)[name] != event.after.get(name) for name in AUDITED_FIELDS):
+        who = quote.reviewed_by.get_username() if quote.reviewed_by else "someone"
+        raise NothingToUndo(f"The quote has changed since (last by {who}): undo that from its card first.")
+    if how is Undo.DELETE:
+        _delete(quote, user=user, action=UNDO, undoes=event)
+        return None
+    before = snapshot(quote)
+    _restore(quote, event.before)
+    quote.version += 1
+    quote.save()
+    _audit(quote, user=user, action=UNDO, before=before, undoes=event)
+    return quote
 
 
 @transaction.atomic
@@ -206,30 +276,78 @@ def quote_undo(*, quote: Quote, user: User, expected_version: int) -> Quote | No
     before, or delete a quote an editor added. The undo is itself recorded. Returns the quote, or None if the
     undo deleted it."""
     quote = _locked(quote, expected_version)
-    last = quote.events.order_by("-created_at", "-id").first()
+    last = quote.events.select_for_update().order_by("-created_at", "-id").first()
     if last is None:
         raise NothingToUndo("Nothing to undo on this quote.")
-    undo = ACTIONS[last.action].undo
-    if undo is Undo.DELETE:
-        _delete(quote, user=user, action=UNDO)
+    return _take_back(last, quote, user=user)
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What an editor's undo or redo took back: the event, and the quote as it now is (None if removed)."""
+
+    event: ReviewEvent
+    quote: Quote | None
+    redo: bool
+
+    def message(self) -> str:
+        words = fold_whitespace(self.event.before.get("text") or (self.quote.text if self.quote else ""))
+        snippet = words if len(words) <= 60 else words[:57].rstrip() + "…"
+        done = ACTIONS[_chain(self.event)[-1].action].done
+        return f"{'Redone' if self.redo else 'Undone'}: {done.lower()}, “{snippet}”."
+
+
+def _editors_events(article: Article, user: User) -> QuerySet[ReviewEvent]:
+    """The editor's events on the article not yet undone, latest first, locked; events recorded before they
+    named their article count through their quote."""
+    return (
+        ReviewEvent.objects.select_for_update(of=("self",))
+        .filter(Q(article=article) | Q(quote__article=article), user=user, undone_by__isnull=True)
+        .select_related("undoes", "quote")
+        .order_by("-created_at", "-id")
+    )
+
+
+def _chain(event: ReviewEvent) -> list[ReviewEvent]:
+    """The event, the event it undid, the one that undid, ... down to the action at the bottom."""
+    chain = [event]
+    while chain[-1].action == UNDO.name and chain[-1].undoes is not None:
+        chain.append(chain[-1].undoes)
+    return chain
+
+
+def _genuine_undo(event: ReviewEvent) -> bool:
+    """Whether the event, net of the undos in its chain, takes an action back (an undo, an undo of a redo...)
+    rather than leaves it in effect (the action itself, or a redo)."""
+    return len(_chain(event)) % 2 == 0 or (event.action == UNDO.name and event.undoes is None)
+
+
+def _locked_quote(event: ReviewEvent) -> Quote | None:
+    if event.quote_id is None:
         return None
-    if undo is Undo.NEVER:  # an action that leaves no quote to act on, should its event ever be the latest
-        raise NothingToUndo(f"“{ACTIONS[last.action].label}” cannot be undone.")
-    before = snapshot(quote)
-    previous = last.before
-    for name in AUDITED_FIELDS:
-        setattr(quote, name, previous[name])
-    reviewer = previous.get("reviewed_by")
-    quote.reviewed_by = get_user_model().objects.filter(username=reviewer).first() if reviewer else None
-    quote.reviewed_at = parse_datetime(previous["reviewed_at"]) if previous.get("reviewed_at") else None
-    if quote.is_reviewed:
-        _link_registry(quote)
-    else:
-        quote.speaker = quote.outlet = None
-    quote.version += 1
-    quote.save()
-    _audit(quote, user=user, action=UNDO, before=before)
-    return quote
+    return Quote.objects.select_for_update(of=("self",)).select_related("reviewed_by").get(pk=event.quote_id)
+
+
+@transaction.atomic
+def article_undo(*, article: Article, user: User) -> Undone:
+    """Take back the editor's own latest action on the article that is still in effect (a redo counts), as the
+    server recorded it: after a reload too, and again for the one before. Another editor's later change to the
+    same quote stops it, with a message."""
+    target = next((e for e in _editors_events(article, user) if not _genuine_undo(e)), None)
+    if target is None:
+        raise NothingToUndo("Nothing of yours to undo on this article.")
+    quote = _take_back(target, _locked_quote(target), user=user)
+    return Undone(event=target, quote=quote, redo=False)
+
+
+@transaction.atomic
+def article_redo(*, article: Article, user: User) -> Undone:
+    """Do again what the editor's latest undo on the article took back, unless they have acted since."""
+    latest = next((e for e in _editors_events(article, user) if _genuine_undo(e) or len(_chain(e)) == 1), None)
+    if latest is None or not _genuine_undo(latest) or latest.undoes is None:
+        raise NothingToUndo("Nothing of yours to redo on this article.")
+    quote = _take_back(latest, _locked_quote(latest), user=user)
+    return Undone(event=latest, quote=quote, redo=True)
 
 
 @transaction.atomic

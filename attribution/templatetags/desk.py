@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from attribution.highlight import Painted, Segment
-from attribution.review_actions import ACTIONS, Card, ReviewAction, card_actions, shortcuts
+from attribution.review_actions import ACTIONS, COMMANDS, Card, DeskCommand, ReviewAction, card_actions, shortcuts
 
 register = template.Library()
 
@@ -31,13 +31,17 @@ def shortcut_help() -> list[tuple[tuple[str, ...], str]]:
 
 @register.simple_tag
 def desk_keys() -> dict[str, dict[str, Any]]:
-    """Each action key and what desk.js does with it: which action's button to press, on which quote, and
-    whether to move on afterwards."""
-    return {
-        action.key: {"action": action.name, "advances": action.advances, "lastActed": action.on_last_acted}
-        for action in ACTIONS.values()
-        if action.key
+    """Each key and what desk.js does with it: which action's button to press on the selected quote (and
+    whether to move on afterwards), or which toolbar command to run."""
+    keys: dict[str, dict[str, Any]] = {
+        action.key: {"action": action.name, "advances": action.advances} for action in ACTIONS.values() if action.key
     }
+    return keys | {command.key: {"command": command.name} for command in COMMANDS.values()}
+
+
+@register.simple_tag
+def desk_commands() -> list[DeskCommand]:
+    return list(COMMANDS.values())
 
 
 @register.simple_tag

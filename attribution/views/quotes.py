@@ -15,12 +15,15 @@ from attribution.feedback import form_errors
 from attribution.forms import QuoteAddForm, QuoteEditForm
 from attribution.http import HtmxHttpRequest, review_required
 from attribution.models import Article, Quote
-from attribution.review_actions import CONFIRM, DELETE, REJECT, UNDO
+from attribution.review_actions import ACTIONS, CONFIRM, DELETE, REJECT, UNDO
 from attribution.selectors.review import article_progress, quote_for_card, quote_history, review_context
 from attribution.services.errors import ServiceError
 from attribution.services.review import (
     ReviewConflict,
+    Undone,
     article_confirm_remaining,
+    article_redo,
+    article_undo,
     quote_add,
     quote_confirm,
     quote_delete,
@@ -32,6 +35,10 @@ from attribution.services.review import (
 
 class QuoteService(Protocol):
     def __call__(self, *, quote: Quote, user: User, expected_version: int) -> Quote | None: ...
+
+
+class ArticleUndoService(Protocol):
+    def __call__(self, *, article: Article, user: User) -> Undone: ...
 
 
 # The actions sent at once from a card (the others open a form): each name's service.
@@ -50,22 +57,33 @@ def _card(
     conflict: ReviewConflict | None = None,
     form: QuoteEditForm | None = None,
     notice: str = "",
+    status: str = "",
 ) -> TemplateResponse:
-    """The card (read afresh, as the service left it) and, out of band, the progress."""
+    """The card (read afresh, as the service left it) and, out of band, the progress and what happened, for
+    the page's live region."""
     context = {
         "quote": quote_for_card(quote.pk),
         "progress": article_progress(quote.article_id),
         "conflict": conflict,
         "form": form,
         "notice": notice,
+        "status": status or notice,
     }
     return TemplateResponse(request, "articles/detail.html#quote-updated", context)
 
 
-def _panes(request: HtmxHttpRequest, article: Article) -> HttpResponse:
-    """Both panes, the text and every card, in place of the review area: a quote appeared or went."""
-    response = TemplateResponse(request, "articles/detail.html#review-panes", review_context(article))
+def _panes(request: HtmxHttpRequest, article: Article, *, status: str, select: int | None = None) -> HttpResponse:
+    """Both panes, the text and every card, in place of the review area (a quote appeared or went), with
+    what happened for the live region and the quote the desk should select."""
+    context = review_context(article) | {"status": status, "select": select}
+    response = TemplateResponse(request, "articles/detail.html#panes-updated", context)
     return reswap(retarget(response, "#review"), "outerHTML")
+
+
+def _status(request: HtmxHttpRequest, status: str) -> HttpResponse:
+    """Only the live region's message: nothing else on the page changes."""
+    response = TemplateResponse(request, "articles/detail.html#status-updated", {"status": status})
+    return reswap(response, "none")
 
 
 def _version(request: HtmxHttpRequest) -> int:
@@ -88,9 +106,10 @@ def act(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
         return _card(request, conflict.current, conflict=conflict)
     except ServiceError as error:
         return _card(request, quote, notice=error.message)
+    done = f"{ACTIONS[action].done}."
     if acted is None:
-        return _panes(request, get_object_or_404(Article, pk=quote.article_id))
-    return _card(request, acted)
+        return _panes(request, get_object_or_404(Article, pk=quote.article_id), status=done)
+    return _card(request, acted, status=done)
 
 
 @login_required
@@ -124,11 +143,11 @@ def add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         form = QuoteAddForm(request.POST)
         if form.is_valid():
             try:
-                quote_add(article=article, user=request.user, correction=form.correction())
+                added = quote_add(article=article, user=request.user, correction=form.correction())
             except ServiceError as error:
                 form_errors(form, error)
             else:
-                return _panes(request, article)
+                return _panes(request, article, status="Added.", select=added.pk)
     return TemplateResponse(request, "articles/detail.html#add-form", {"form": form, "article": article})
 
 
@@ -160,5 +179,29 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         except ServiceError as error:
             form_errors(form, error)
         else:
-            return _card(request, edited)
+            return _card(request, edited, status=f"{edited.get_status_display()}.")
     return _card(request, quote, form=form)
+
+
+def _undo_or_redo(request: HtmxHttpRequest, pk: int, service: ArticleUndoService) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk)
+    try:
+        undone = service(article=article, user=request.user)
+    except ServiceError as error:
+        return _status(request, error.message)
+    return _panes(request, article, status=undone.message(), select=undone.quote.pk if undone.quote else None)
+
+
+@login_required
+@review_required
+@require_POST
+def undo_mine(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The editor's own latest action on the article, taken back."""
+    return _undo_or_redo(request, pk, article_undo)
+
+
+@login_required
+@review_required
+@require_POST
+def redo_mine(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    return _undo_or_redo(request, pk, article_redo)

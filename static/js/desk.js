@@ -2,7 +2,6 @@
 (function () {
   var selectedId = null;
   var selectedIndex = 0;  // its place in the list, to stay near when the quote itself is gone
-  var lastActedId = null;
   // Requests for cards (actions, forms) the server has not answered yet: keys wait for none of them, they are
   // ignored, so that no key acts on a card whose new state the editor has not seen.
   var inFlight = 0;
@@ -48,7 +47,6 @@
     var button = (card && card.querySelector('[data-action="' + action + '"]')) ||
       document.querySelector('.toolbar [data-action="' + action + '"]');
     if (!button) { return false; }
-    if (card && card.contains(button)) { lastActedId = id; }
     button.click();
     return true;
   }
@@ -120,9 +118,12 @@
     if (inFlight > 0) { event.preventDefault(); return; }
     var bound = boundKey(event.key);
     if (bound) {
-      var id = bound.lastActed && lastActedId ? lastActedId : selectedId;
-      if (id !== selectedId) { select(id); }
-      if (press(bound.action, id) && bound.advances) { move(1); }
+      if (bound.command) {
+        var command = document.querySelector('.toolbar [data-command="' + bound.command + '"]');
+        if (command) { command.click(); }
+      } else if (press(bound.action, selectedId) && bound.advances) {
+        move(1);
+      }
     } else if (event.key === "j" || event.key === "k") {
       move(event.key === "j" ? 1 : -1);
     } else if (event.key === "?") {
@@ -167,8 +168,13 @@
       var mark = document.getElementById("hl-" + card.dataset.quote);
       if (mark) { mark.className = mark.className.replace(/status-\S+/, "status-" + card.dataset.status); }
     });
-    if (!document.getElementById("quote-" + lastActedId)) { lastActedId = null; }
     var list = cards();
+    // Both panes came back naming the quote to select (the one an undo or an addition brought back).
+    var review = document.querySelector("[data-review][data-select]");
+    if (review) {
+      selectedId = review.dataset.select;
+      review.removeAttribute("data-select");
+    }
     if (selectedId && document.getElementById("quote-" + selectedId)) {
       select(selectedId, false);
     } else if (list.length) {
@@ -181,7 +187,6 @@
       if (sent && sent.querySelector("form")) {
         focusForm(sent);  // refused: back to the form, at the first field at fault
       } else if (sent) {
-        lastActedId = sent.dataset.quote;
         select(sent.dataset.quote, false);
         move(1);  // saved: on to the next quote
       }

@@ -205,3 +205,33 @@ def test_keys_pressed_while_a_request_is_in_flight_change_nothing(page, desk):
     expect(page.get_by_label("Speaker", exact=True)).to_be_focused()
     assert list(ReviewEvent.objects.values_list("action", flat=True)) == ["confirm"]
     assert Quote.objects.filter(status=Quote.Status.PENDING).count() == 3
+
+
+def test_u_after_a_reload_undoes_the_editors_last_edit_and_says_so_then_shift_u_redoes_it(page, desk):
+    cards = page.locator(".cards .card")
+    page.keyboard.press("a")  # confirm the first quote
+    expect(status_of(cards.nth(0))).to_have_text("Confirmed")
+    page.keyboard.press("e")  # edit the second
+    expect(page.get_by_label("Speaker", exact=True)).to_be_focused()
+    page.keyboard.type("Ines M. Dahl")
+    page.get_by_label("Add as a new speaker").check()
+    page.get_by_label("Speaker", exact=True).press("Enter")
+    expect(cards.nth(1).locator(".speaker")).to_have_text("Ines M. Dahl")
+    page.reload()
+    expect(page.locator(".card.selected")).to_have_count(1)
+    page.keyboard.press("u")
+    expect(cards.nth(1).locator(".speaker")).to_have_text("Ines Dahl")
+    expect(page.locator("#desk-status")).to_contain_text("Undone: edited")
+    expect(page.locator(".card.selected")).to_have_attribute(
+        "data-quote", cards.nth(1).get_attribute("data-quote") or ""
+    )
+    page.keyboard.press("u")  # then the confirmation before it
+    expect(status_of(cards.nth(0))).to_have_text("Pending")
+    expect(page.locator("#desk-status")).to_contain_text("Undone: confirmed")
+    page.keyboard.press("Shift+U")
+    expect(status_of(cards.nth(0))).to_have_text("Confirmed")
+    expect(page.locator("#desk-status")).to_contain_text("Redone: confirmed")
+    page.keyboard.press("u")  # the redone confirmation, once more
+    expect(status_of(cards.nth(0))).to_have_text("Pending")
+    page.keyboard.press("u")
+    expect(page.locator("#desk-status")).to_contain_text("Nothing of yours to undo")

@@ -2,6 +2,7 @@ import threading
 import time
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import connection, transaction
 
 from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
@@ -12,6 +13,8 @@ from attribution.services.review import (
     NothingToUndo,
     ReviewConflict,
     article_confirm_remaining,
+    article_redo,
+    article_undo,
     quote_add,
     quote_confirm,
     quote_delete,
@@ -141,12 +144,14 @@ def test_confirm_remaining_records_each_quote():
 CRACKS = ARTICLE_BODY.index("The cracks")
 
 
-def add_cracks(article: Article, *, speaker: str = "", role: str = "", new_speaker: bool = False) -> Quote:
+def add_cracks(
+    article: Article, *, speaker: str = "", role: str = "", new_speaker: bool = False, user: User | None = None
+) -> Quote:
     """The words "The cracks", which the engine did not take for a quote, added by an editor."""
     correction = Correction(
         speaker=speaker, role=role, outlet="", kind="direct", start=CRACKS, end=CRACKS + 10, new_speaker=new_speaker
     )
-    return quote_add(article=article, user=editor(), correction=correction)
+    return quote_add(article=article, user=user or editor(), correction=correction)
 
 
 def test_add_a_missed_quote_and_delete_it_with_a_record():
@@ -263,3 +268,72 @@ def test_confirming_two_quotes_of_one_new_speaker_at_once_makes_one_registry_ent
     assert failures == []
     (speaker,) = Speaker.objects.filter(name="Hannah Price")
     assert set(Quote.objects.values_list("speaker", "status")) == {(speaker.pk, Quote.Status.CONFIRMED)}
+
+
+def test_an_editors_undo_walks_back_their_own_actions_on_the_article_then_redo_walks_forward():
+    first = QuoteFactory.create()
+    article = first.article
+    second = QuoteFactory.create(article=article, start=CRACKS, end=CRACKS + 10, text="The cracks")
+    me, other = editor("me"), editor("other")
+    quote_confirm(quote=first, user=me, expected_version=1)
+    quote_reject(quote=second, user=other, expected_version=1)
+    edited = quote_edit(
+        quote=first,
+        user=me,
+        expected_version=2,
+        correction=Correction(speaker="Hannah Price", role="surveyor", outlet="", kind="direct"),
+    )
+    assert edited.role == "surveyor"
+
+    undone = article_undo(article=article, user=me)  # the edit
+    assert undone.quote is not None
+    assert (undone.quote.role, undone.quote.status) == ("county's chief engineer", Quote.Status.CONFIRMED)
+    assert undone.message().startswith("Undone: edited, “We had no choice but to close the bridge")
+    undone = article_undo(article=article, user=me)  # then the confirmation; the other editor's reject stays
+    assert undone.quote is not None
+    assert undone.quote.status == Quote.Status.PENDING
+    second.refresh_from_db()
+    assert second.status == Quote.Status.REJECTED
+    with pytest.raises(NothingToUndo):
+        article_undo(article=article, user=me)
+
+    redone = article_redo(article=article, user=me)  # the confirmation again, then the edit
+    assert redone.quote is not None
+    assert redone.quote.status == Quote.Status.CONFIRMED
+    assert redone.message().startswith("Redone: confirmed")
+    redone = article_redo(article=article, user=me)
+    assert redone.quote is not None
+    assert redone.quote.role == "surveyor"
+    with pytest.raises(NothingToUndo):
+        article_redo(article=article, user=me)
+    # Undo after a redo takes the redone edit back; a fresh action then leaves nothing to redo.
+    again = article_undo(article=article, user=me).quote
+    assert again is not None
+    assert again.role == "county's chief engineer"
+    quote_reject(quote=again, user=me, expected_version=again.version)
+    with pytest.raises(NothingToUndo):
+        article_redo(article=article, user=me)
+
+
+def test_undo_brings_back_a_deleted_quote_with_its_history_and_takes_back_an_addition():
+    article = QuoteFactory.create().article
+    me = editor("me")
+    added = add_cracks(article, user=me)
+    quote_delete(quote=added, user=me, expected_version=added.version)
+    back = article_undo(article=article, user=me).quote
+    assert back is not None
+    assert (back.pk, back.text, back.status) == (added.pk, "The cracks", Quote.Status.ADDED)
+    assert list(back.events.order_by("id").values_list("action", flat=True)) == ["add", "undo"]
+    assert article_undo(article=article, user=me).quote is None  # the addition itself
+    assert not Quote.objects.filter(pk=added.pk).exists()
+
+
+def test_undo_stops_where_another_editor_changed_the_quote_since():
+    quote = QuoteFactory.create()
+    me, other = editor("me"), editor("other")
+    quote_confirm(quote=quote, user=me, expected_version=1)
+    quote_reject(quote=quote, user=other, expected_version=2)
+    with pytest.raises(NothingToUndo, match="changed since"):
+        article_undo(article=quote.article, user=me)
+    quote.refresh_from_db()
+    assert quote.status == Quote.Status.REJECTED

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
-from attribution.review_actions import ACTIONS, card_actions
+from attribution.review_actions import ACTIONS, COMMANDS, card_actions
 from attribution.selectors.review import quote_for_card
 from tests.factories import QuoteFactory, UserFactory, admin_user, editor
 
@@ -269,8 +269,11 @@ def test_cards_and_help_show_the_declared_actions(client, quote):
             assert action.help in html
     assert 'data-action="undo"' not in html  # nothing to undo yet
     keys = json.loads(html.split('<script id="desk-keys" type="application/json">')[1].split("</script>")[0])
-    assert keys["a"] == {"action": "confirm", "advances": True, "lastActed": False}
-    assert keys["u"]["lastActed"] is True
+    assert keys["a"] == {"action": "confirm", "advances": True}
+    assert keys["u"] == {"command": "undo-mine"}
+    for command in COMMANDS.values():
+        assert f'data-command="{command.name}"' in html
+        assert reverse(command.url_name, args=[quote.article.pk]) in html
 
 
 def test_a_refused_edit_shows_every_problem_once(client, quote):
