@@ -83,11 +83,14 @@ class QuoteEditForm(DeskForm):
 
 
 class QuoteAddForm(QuoteEditForm):
-    """A missed quote: the same fields as an edit, its span taken from the editor's selection."""
+    """A missed quote: the same fields as an edit, its span taken from the editor's selection (shown as its
+    words, not as offsets)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, quote=Quote(kind=Quote.Kind.DIRECT, pk=0), **kwargs)
         del self.fields["version"]
+        for field in ("start", "end"):
+            self.fields[field].widget = forms.HiddenInput()
 
 
 class ArticleFilterForm(DeskForm):

@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet
 
 from attribution.highlight import paint, segments
 from attribution.models import Article, Quote, ReviewEvent
+from attribution.text import snap_to_words
 
 
 class Progress(TypedDict):
@@ -52,6 +53,21 @@ def quote_for_card(pk: int) -> Quote:
     siblings = Quote.objects.filter(article_id=quote.article_id).only("id", "speaker_text").order_by("start", "id")
     quote.colour = next(q.colour for q in paint(siblings) if q.pk == quote.pk)
     return quote
+
+
+def selected_span(article: Article, start: object, end: object) -> tuple[int | None, int | None]:
+    """Offsets an editor's selection gave (as sent, perhaps not numbers), snapped to whole words."""
+    try:
+        first, last = int(str(start)), int(str(end))
+    except ValueError:
+        return None, None
+    return snap_to_words(article.body, first, last) if 0 <= first < last <= len(article.body) else (first, last)
+
+
+def span_words(article: Article, start: object, end: object) -> str:
+    """The words of the article a span selects, to show instead of its offsets; "" for no valid span."""
+    first, last = selected_span(article, start, end)
+    return article.body[first:last] if first is not None and last is not None else ""
 
 
 def quote_history(quote: Quote) -> QuerySet[ReviewEvent]:

@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_datetime
 from attribution.models import Article, ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
 from attribution.review_actions import ACTIONS, ADD, CONFIRM, DELETE, EDIT, REJECT, UNDO, ReviewAction, Undo
 from attribution.services.errors import ServiceError
-from attribution.text import fold_whitespace
+from attribution.text import fold_whitespace, snap_to_words
 
 AUDITED_FIELDS = ("status", "kind", "speaker_text", "role", "outlet_text", "start", "end")
 # What an editor can change; an edit that changes none of them confirms the quote as it stands.
@@ -85,7 +85,10 @@ def _locked(quote: Quote, expected_version: int) -> Quote:
 
 
 def _move_span(quote: Quote, start: int, end: int) -> None:
+    """Give the quote the words of the article at [start, end), snapped to whole words."""
     body = quote.article.body
+    if 0 <= start < end <= len(body):
+        start, end = snap_to_words(body, start, end)
     if not 0 <= start < end <= len(body):
         raise InvalidSpan(f"The span must start before it ends and end within the article ({len(body)} characters).")
     if Quote.objects.filter(article_id=quote.article_id, start=start, end=end).exclude(pk=quote.pk).exists():

@@ -16,7 +16,14 @@ from attribution.forms import QuoteAddForm, QuoteEditForm
 from attribution.http import HtmxHttpRequest, review_required
 from attribution.models import Article, Quote
 from attribution.review_actions import ACTIONS, CONFIRM, DELETE, REJECT, UNDO
-from attribution.selectors.review import article_progress, quote_for_card, quote_history, review_context
+from attribution.selectors.review import (
+    article_progress,
+    quote_for_card,
+    quote_history,
+    review_context,
+    selected_span,
+    span_words,
+)
 from attribution.services.errors import ServiceError
 from attribution.services.review import (
     ReviewConflict,
@@ -134,11 +141,10 @@ def confirm_remaining(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The form for a quote the engine missed (its span from the editor's selection), and saving it."""
-    # The body is needed only to save (the span's text, then both panes), not for the empty form.
-    article = get_object_or_404(Article.objects.only("id") if request.method == "GET" else Article, pk=pk)
+    article = get_object_or_404(Article, pk=pk)
     if request.method == "GET":
-        initial = {"start": request.GET.get("start"), "end": request.GET.get("end"), "kind": Quote.Kind.DIRECT}
-        form = QuoteAddForm(initial=initial)
+        start, end = selected_span(article, request.GET.get("start"), request.GET.get("end"))
+        form = QuoteAddForm(initial={"start": start, "end": end, "kind": Quote.Kind.DIRECT})
     else:
         form = QuoteAddForm(request.POST)
         if form.is_valid():
@@ -148,7 +154,9 @@ def add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
                 form_errors(form, error)
             else:
                 return _panes(request, article, status="Added.", select=added.pk)
-    return TemplateResponse(request, "articles/detail.html#add-form", {"form": form, "article": article})
+    words = span_words(article, form["start"].value(), form["end"].value())
+    context = {"form": form, "article": article, "words": words}
+    return TemplateResponse(request, "articles/detail.html#add-form", context)
 
 
 @login_required

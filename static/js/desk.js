@@ -75,8 +75,9 @@
     var before = document.createRange();
     before.setStart(body, 0);
     before.setEnd(range.startContainer, range.startOffset);
-    var start = before.toString().length;
-    return { start: start, end: start + range.toString().length };
+    // The server counts code points, the DOM UTF-16 units: an emoji is one of the first and two of the second.
+    var start = Array.from(before.toString()).length;
+    return { start: start, end: start + Array.from(range.toString()).length };
   }
 
   function addQuote() {

@@ -235,3 +235,22 @@ def test_u_after_a_reload_undoes_the_editors_last_edit_and_says_so_then_shift_u_
     expect(status_of(cards.nth(0))).to_have_text("Pending")
     page.keyboard.press("u")
     expect(page.locator("#desk-status")).to_contain_text("Nothing of yours to undo")
+
+
+def test_a_quote_added_after_an_emoji_and_selected_a_letter_short_takes_exactly_its_words(page, live_server):
+    body = 'Fans cheered 😀🎉 at the pier.\n\n"It was the best night of the summer," said skipper Ana Ruiz.'
+    article = article_create(title="Pier night", body=body)
+    user = editor("emoji")
+    user.set_password("emoji-pw")
+    user.save()
+    page.goto(f"/login/?next=/articles/{article.pk}/")
+    page.get_by_label("Username").fill("emoji")
+    page.get_by_label("Password").fill("emoji-pw")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".card.selected")).to_have_count(1)
+    assert page.evaluate(SELECT_WORDS, ["at the pi"])
+    page.keyboard.press("n")
+    expect(page.locator("#add-quote blockquote")).to_have_text("at the pier")  # words, not offsets
+    page.get_by_label("Speaker", exact=True).press("Enter")
+    expect(page.locator(".card").filter(has_text="Added by editor")).to_have_count(1)
+    assert Quote.objects.get(status="added").text == "at the pier"

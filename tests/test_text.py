@@ -1,0 +1,34 @@
+"""Text normalisation shared by ingest, review and the registries."""
+
+import pytest
+
+from attribution.text import fold_whitespace, snap_to_words
+
+TEXT = "He said such tax cuts would fail. 😀 Done."
+
+
+def test_fold_whitespace_treats_every_unicode_space_alike():
+    assert fold_whitespace(" Anna\u00a0\u2003Kovacs\n") == "Anna Kovacs"
+    assert fold_whitespace(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("selected", "words"),
+    [
+        ("such tax cu", "such tax cuts"),
+        ("uch tax cuts", "such tax cuts"),
+        (" such tax cuts ", "such tax cuts"),
+        ("such tax cuts would fail.", "such tax cuts would fail."),
+        ("😀 Don", "😀 Done"),
+    ],
+)
+def test_a_span_snaps_to_the_whole_words_meant(selected, words):
+    start = TEXT.index(selected)
+    first, last = snap_to_words(TEXT, start, start + len(selected))
+    assert TEXT[first:last] == words
+
+
+def test_a_span_of_spaces_only_snaps_to_nothing():
+    start = TEXT.index(" ")
+    first, last = snap_to_words(TEXT, start, start + 1)
+    assert first == last
