@@ -114,8 +114,10 @@ def act(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
     except ServiceError as error:
         return _card(request, quote, notice=error.message)
     done = f"{ACTIONS[action].done}."
-    if acted is None:
-        return _panes(request, get_object_or_404(Article, pk=quote.article_id), status=done)
+    # An undo may move a span or change a speaker, which repaints the text and other cards' colours.
+    if acted is None or action == UNDO.name:
+        article = get_object_or_404(Article, pk=quote.article_id)
+        return _panes(request, article, status=done, select=acted.pk if acted else None)
     return _card(request, acted, status=done)
 
 
@@ -187,7 +189,9 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         except ServiceError as error:
             form_errors(form, error)
         else:
-            return _card(request, edited, status=f"{edited.get_status_display()}.")
+            # A correction may move the span or change the speaker: the text and every card's colour repaint.
+            article = get_object_or_404(Article, pk=edited.article_id)
+            return _panes(request, article, status=f"{edited.get_status_display()}.", select=edited.pk)
     return _card(request, quote, form=form)
 
 

@@ -176,6 +176,12 @@
       selectedId = review.dataset.select;
       review.removeAttribute("data-select");
     }
+    // A card that came back with a conflict takes the selection back, so the editor sees it.
+    var conflicted = document.querySelector(".card[data-reselect]");
+    if (conflicted) {
+      selectedId = conflicted.dataset.quote;
+      conflicted.removeAttribute("data-reselect");
+    }
     if (selectedId && document.getElementById("quote-" + selectedId)) {
       select(selectedId, false);
     } else if (list.length) {

@@ -254,3 +254,34 @@ def test_a_quote_added_after_an_emoji_and_selected_a_letter_short_takes_exactly_
     page.get_by_label("Speaker", exact=True).press("Enter")
     expect(page.locator(".card").filter(has_text="Added by editor")).to_have_count(1)
     assert Quote.objects.get(status="added").text == "at the pier"
+
+
+def test_the_desk_fits_a_390_pixel_screen(page, desk):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.reload()
+    expect(page.locator(".card.selected")).to_have_count(1)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    text, cards = page.locator(".article-text").bounding_box(), page.locator(".cards").bounding_box()
+    assert text is not None
+    assert cards is not None
+    assert text["width"] > 300  # the article keeps the screen's width...
+    assert cards["y"] >= text["y"] + text["height"]  # ...above its cards
+
+
+def test_a_correction_repaints_the_text_and_a_conflict_keeps_its_card_selected(page, desk):
+    cards = page.locator(".cards .card")
+    first = cards.nth(0).get_attribute("data-quote")
+    page.keyboard.press("e")
+    expect(page.get_by_label("Speaker", exact=True)).to_be_focused()
+    end = page.get_by_label("End", exact=True)
+    end.fill(str(int(end.input_value()) - len(" overnight,")))  # the span loses its last words
+    end.press("Enter")
+    expect(page.locator(f"#hl-{first}")).to_have_text("The sea wall took the worst of it")
+    # Another editor rejects the second quote; ours, a moment later, is refused and its card stays selected.
+    second = cards.nth(1).get_attribute("data-quote")
+    Quote.objects.filter(pk=second).update(status=Quote.Status.REJECTED, version=5)
+    expect(page.locator(".card.selected")).to_have_attribute("data-quote", second or "")
+    page.keyboard.press("a")
+    expect(page.locator(f"#quote-{second} .conflict")).to_be_visible()
+    expect(page.locator(".card.selected")).to_have_attribute("data-quote", second or "")
