@@ -1,8 +1,10 @@
 """The request our views receive, and the permission checks they share."""
 
+from urllib.parse import urlsplit
+
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
-from django.http import HttpRequest
+from django.http import HttpRequest, QueryDict
 from django_htmx.middleware import HtmxDetails
 
 
@@ -12,6 +14,17 @@ class HtmxHttpRequest(HttpRequest):
 
     htmx: HtmxDetails
     user: User
+
+
+def queue_batch(request: HttpRequest) -> int | None:
+    """The import batch whose articles the editor is reviewing, if any: ?batch= on the page, or on the page an
+    htmx request comes from."""
+    query = request.GET
+    current = request.headers.get("HX-Current-URL", "")
+    if "batch" not in query and current:
+        query = QueryDict(urlsplit(current).query)
+    value = query.get("batch", "")
+    return int(value) if value.isdigit() else None
 
 
 # Reviewing quotes (every desk action, and the registry suggestions the edit form asks for).

@@ -231,6 +231,8 @@ class Quote(models.Model):
         indexes = [
             models.Index(fields=["article", "status"]),
             models.Index(fields=["status", "reviewed_at"]),
+            # A speaker's page finds the quotes still pending under their names.
+            models.Index(Lower("speaker_text"), name="quote_speaker_text_lower"),
             GinIndex(SearchVector("text", config="english"), name="quote_text_search"),
         ]
 
@@ -265,12 +267,32 @@ class ReviewEvent(models.Model):
         return f"{self.get_action_display()} quote {self.quote_id or self.before.get('quote_id')}"
 
     def changes(self) -> list[tuple[str, object, object]]:
-        """(field, before, after) for each reviewed value this action changed."""
+        """(what, before, after) in an editor's words for each reviewed value this action changed."""
         return [
-            (field, self.before.get(field), value)
+            (HISTORY_LABELS[field], _in_words(field, self.before.get(field)), _in_words(field, value))
             for field, value in self.after.items()
-            if field not in ("version", "reviewed_at") and self.before.get(field) != value
+            if field in HISTORY_LABELS and self.before.get(field) != value
         ]
+
+
+# The audited values as the history names them (the version and the review time are not news to an editor).
+HISTORY_LABELS = {
+    "status": "status",
+    "kind": "kind",
+    "speaker_text": "speaker",
+    "role": "role",
+    "outlet_text": "outlet",
+    "start": "start of the span",
+    "end": "end of the span",
+    "reviewed_by": "reviewer",
+}
+
+
+def _in_words(field: str, value: object) -> object:
+    choices = {"status": Quote.Status, "kind": Quote.Kind}.get(field)
+    if choices is not None and value in choices.values:
+        return choices(value).label
+    return value
 
 
 class ExportLog(models.Model):

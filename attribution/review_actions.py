@@ -122,22 +122,33 @@ ACTIONS: dict[str, ReviewAction] = {action.name: action for action in (CONFIRM, 
 class DeskCommand:
     """A toolbar command of the desk that acts on the article as a whole (no quote is selected for it)."""
 
-    name: str  # the toolbar button's data-command
+    name: str  # the toolbar control's data-command
     label: str
     key: str
     help: str
     url_name: str  # takes the article's id
+    # A link to follow (another page) rather than a request whose answer redraws the desk.
+    navigates: bool = False
 
 
 UNDO_MINE = DeskCommand(
     "undo-mine", "Undo mine", "u", "undo your last action on this article (again: the one before)", "article_undo"
 )
 REDO_MINE = DeskCommand("redo-mine", "Redo", "U", "redo what you undid", "article_redo")
-COMMANDS: dict[str, DeskCommand] = {command.name: command for command in (UNDO_MINE, REDO_MINE)}
+NEXT_ARTICLE = DeskCommand(
+    "next-article",
+    "Next article",
+    "N",
+    "the next article to review (in this import, if you came from one)",
+    "next_article_after",
+    navigates=True,
+)
+COMMANDS: dict[str, DeskCommand] = {command.name: command for command in (UNDO_MINE, REDO_MINE, NEXT_ARTICLE)}
 
 # Keys of the desk itself, beside the actions', for the shortcut help.
 DESK_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("j", "k"), "next / previous quote"),
+    (("Space",), "skip to the next quote still pending (from the last, the next article)"),
     (("Enter",), "save the open edit"),
     (("Esc",), "cancel the edit, close this help"),
     (("?",), "show or hide this help"),

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import RedirectView
 
-from attribution.review_actions import ACTIONS, ADD, EDIT, REDO_MINE, UNDO_MINE
+from attribution.review_actions import ACTIONS, ADD, EDIT, NEXT_ARTICLE, REDO_MINE, UNDO_MINE
 from attribution.views import articles, export, imports, quotes, registry, speakers
 
 urlpatterns = [
@@ -13,6 +13,7 @@ urlpatterns = [
     path("articles/", articles.article_list, name="article_list"),
     path("articles/new/", articles.article_new, name="article_new"),
     path("articles/next/", articles.next_article, name="next_article"),
+    path("articles/<int:after>/next/", articles.next_article, name=NEXT_ARTICLE.url_name),
     path("articles/<int:pk>/", articles.article_detail, name="article_detail"),
     path("quotes/<int:pk>/", quotes.card, name="quote_card"),
     *(

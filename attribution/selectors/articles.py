@@ -60,18 +60,18 @@ def articles_with_progress(filters: ArticleFilters | None = None) -> QuerySet[Ar
     return articles.order_by("-created_at", "-id")
 
 
-def next_article_to_review(user: User) -> Article | None:
-    """The oldest article with quotes still pending that no other editor opened in the last few minutes."""
+def next_article_to_review(user: User, *, batch: int | None = None, leaving: int | None = None) -> Article | None:
+    """The oldest article with quotes still pending that no other editor opened in the last few minutes: of one
+    import batch if given, and not the article the editor is leaving (skipping it)."""
     recently = timezone.now() - timedelta(minutes=CLAIM_MINUTES)
     claimed = ArticleOpen.objects.filter(article=OuterRef("pk"), opened_at__gte=recently).exclude(user=user)
     pending = Quote.objects.filter(article=OuterRef("pk"), status=Quote.Status.PENDING)
-    return (
-        Article.objects.defer("body")
-        .filter(Exists(pending))
-        .exclude(Exists(claimed))
-        .order_by("created_at", "id")
-        .first()
-    )
+    articles = Article.objects.defer("body").filter(Exists(pending)).exclude(Exists(claimed))
+    if batch is not None:
+        articles = articles.filter(import_batch_id=batch)
+    if leaving is not None:
+        articles = articles.exclude(pk=leaving)
+    return articles.order_by("created_at", "id").first()
 
 
 def publisher_choices() -> list[tuple[str, str]]:

@@ -1,6 +1,7 @@
 """Reads of the speaker and outlet registries."""
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Lower
 
 from attribution.models import Outlet, Quote, Speaker
 from attribution.text import fold_whitespace
@@ -25,13 +26,29 @@ def outlet_suggestions(typed: str, limit: int = 10) -> list[str]:
     return _suggestions(Outlet.objects.all(), typed, limit)
 
 
-def speakers_with_counts() -> QuerySet[Speaker]:
-    """Speakers not merged into another, with how many quotes each has."""
-    return Speaker.objects.filter(merged_into__isnull=True).annotate(quote_count=Count("quotes")).order_by("name")
+def speakers_with_counts(search: str = "") -> QuerySet[Speaker]:
+    """Speakers not merged into another, with how many quotes each has; those whose name or an alias
+    contains search, if given."""
+    speakers = Speaker.objects.filter(merged_into__isnull=True)
+    if search := fold_whitespace(search):
+        speakers = speakers.filter(Q(name__icontains=search) | Q(aliases__icontains=search))
+    return speakers.annotate(quote_count=Count("quotes")).order_by("name")
 
 
 def speaker_quotes(speaker: Speaker) -> QuerySet[Quote]:
-    return speaker.quotes.select_related("article").defer("article__body").order_by("-article__published_at", "start")
+    """The speaker's quotes: those editors linked to them (or to a speaker merged into them), and those still
+    pending review under one of their names."""
+    merged = list(speaker.merged.values_list("pk", "name", "aliases"))
+    names = {name.lower() for name in (speaker.name, *speaker.aliases)}
+    names |= {name.lower() for _, merged_name, aliases in merged for name in (merged_name, *aliases)}
+    pending = Q(speaker__isnull=True, status=Quote.Status.PENDING) & Q(speaker_lower__in=names)
+    return (
+        Quote.objects.annotate(speaker_lower=Lower("speaker_text"))
+        .filter(Q(speaker_id__in=[speaker.pk, *(pk for pk, _, _ in merged)]) | pending)
+        .select_related("article")
+        .defer("article__body")
+        .order_by("-article__published_at", "start")
+    )
 
 
 def speakers_merged_into(speaker: Speaker) -> QuerySet[Speaker]:

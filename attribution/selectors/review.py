@@ -10,6 +10,7 @@ from attribution.text import snap_to_words
 
 
 class Progress(TypedDict):
+    article_id: int
     total: int
     reviewed: int
     remaining: int
@@ -20,7 +21,7 @@ def article_progress(article_id: int) -> Progress:
         total=Count("id"), reviewed=Count("id", filter=Q(status__in=Quote.REVIEWED_STATUSES))
     )
     total, reviewed = counts["total"], counts["reviewed"]
-    return {"total": total, "reviewed": reviewed, "remaining": total - reviewed}
+    return {"article_id": article_id, "total": total, "reviewed": reviewed, "remaining": total - reviewed}
 
 
 def article_quotes(article: Article) -> list[Quote]:

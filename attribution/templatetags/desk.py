@@ -4,10 +4,14 @@ card, in the shortcut help, and in the key map desk.js reads."""
 from typing import Any
 
 from django import template
+from django.template import Context
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 
 from attribution.highlight import Painted, Segment
+from attribution.http import queue_batch
 from attribution.review_actions import ACTIONS, COMMANDS, Card, DeskCommand, ReviewAction, card_actions, shortcuts
 
 register = template.Library()
@@ -22,6 +26,11 @@ def actions_for(card: Card) -> list[ReviewAction]:
 def action_named(name: str) -> ReviewAction:
     """A declared action by name, for a button outside the cards (adding a quote, from the toolbar)."""
     return ACTIONS[name]
+
+
+@register.simple_tag
+def command_named(name: str) -> DeskCommand:
+    return COMMANDS[name]
 
 
 @register.simple_tag
@@ -42,6 +51,14 @@ def desk_keys() -> dict[str, dict[str, Any]]:
 @register.simple_tag
 def desk_commands() -> list[DeskCommand]:
     return list(COMMANDS.values())
+
+
+@register.simple_tag(takes_context=True)
+def command_url(context: Context, command: DeskCommand, article_id: int) -> str:
+    """The command's URL for the article, keeping the review queue's scope (an import batch) the editor is in."""
+    url = reverse(command.url_name, args=[article_id])
+    batch = queue_batch(context["request"])
+    return f"{url}?{urlencode({'batch': batch})}" if batch else url
 
 
 @register.simple_tag

@@ -4,11 +4,13 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from attribution.feedback import form_errors
 from attribution.forms import ArticleFilterForm, ArticleForm
-from attribution.http import HtmxHttpRequest
+from attribution.http import HtmxHttpRequest, queue_batch
 from attribution.models import Article
 from attribution.selectors.articles import articles_with_progress, next_article_to_review
 from attribution.selectors.review import article_progress, review_context
@@ -29,12 +31,17 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("attribution.change_quote", raise_exception=True)
-def next_article(request: HtmxHttpRequest) -> HttpResponse:
-    article = next_article_to_review(request.user)
+def next_article(request: HtmxHttpRequest, after: int | None = None) -> HttpResponse:
+    """The queue: the next article to review (after the one the editor leaves), in the import batch they
+    review if ?batch= says so; the scope goes on with them."""
+    batch = queue_batch(request)
+    article = next_article_to_review(request.user, batch=batch, leaving=after)
     if article is None:
-        messages.info(request, "Nothing is waiting for review.")
+        where = " in this import" if batch else ""
+        messages.info(request, f"Nothing {'else ' if after else ''}is waiting for review{where}.")
         return redirect("article_list")
-    return redirect("article_detail", pk=article.pk)
+    url = reverse("article_detail", args=[article.pk])
+    return redirect(f"{url}?{urlencode({'batch': batch})}" if batch else url)
 
 
 @login_required

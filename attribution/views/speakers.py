@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET, require_POST
 
 from attribution.feedback import message_error
@@ -24,8 +25,10 @@ from attribution.services.speakers import MergeError, speaker_merge
 @permission_required("attribution.view_speaker", raise_exception=True)
 @require_GET
 def speaker_list(request: HtmxHttpRequest) -> HttpResponse:
-    page = Paginator(speakers_with_counts(), 100).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "speakers/list.html", {"page": page})
+    search = request.GET.get("q", "")
+    page = Paginator(speakers_with_counts(search), 100).get_page(request.GET.get("page"))
+    query = urlencode({"q": search}) if search else ""
+    return TemplateResponse(request, "speakers/list.html", {"page": page, "q": search, "query": query})
 
 
 @login_required
@@ -37,7 +40,7 @@ def speaker_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return redirect("speaker_detail", pk=speaker.canonical().pk)
     context = {
         "speaker": speaker,
-        "quotes": speaker_quotes(speaker),
+        "page": Paginator(speaker_quotes(speaker), 50).get_page(request.GET.get("page")),
         "merged": speakers_merged_into(speaker),
         "others": speakers_to_merge_into(speaker),
     }

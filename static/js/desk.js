@@ -36,6 +36,20 @@
     list[next].focus({ preventScroll: true });
   }
 
+  // On to the next quote still pending, leaving this one as it is; past the last, the next article.
+  function skip() {
+    var list = cards();
+    var index = list.findIndex(function (c) { return c.dataset.quote === selectedId; });
+    var next = list.slice(index + 1).find(function (c) { return c.dataset.status === "pending"; });
+    if (next) {
+      select(next.dataset.quote);
+      next.focus({ preventScroll: true });
+      return;
+    }
+    var onward = document.querySelector('.toolbar [data-command="next-article"]');
+    if (onward) { onward.click(); }
+  }
+
   function firstField(container) {
     return container && (container.querySelector("input[aria-invalid=true]") ||
       container.querySelector("input[type=text]"));
@@ -125,6 +139,8 @@
       } else if (press(bound.action, selectedId) && bound.advances) {
         move(1);
       }
+    } else if (event.key === " ") {
+      skip();
     } else if (event.key === "j" || event.key === "k") {
       move(event.key === "j" ? 1 : -1);
     } else if (event.key === "?") {

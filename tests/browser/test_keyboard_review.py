@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from attribution.models import Quote, ReviewEvent, Speaker
+from attribution.models import Article, ImportBatch, Quote, ReviewEvent, Speaker
 from attribution.services.ingest import article_create
 from tests.factories import editor
 
@@ -285,3 +285,27 @@ def test_a_correction_repaints_the_text_and_a_conflict_keeps_its_card_selected(p
     page.keyboard.press("a")
     expect(page.locator(f"#quote-{second} .conflict")).to_be_visible()
     expect(page.locator(".card.selected")).to_have_attribute("data-quote", second or "")
+
+
+def test_space_skips_to_the_next_pending_quote_then_the_next_article_in_the_same_import(page, desk):
+    batch = ImportBatch.objects.create(source_name="feed.jsonl")
+    Article.objects.filter(pk=desk.pk).update(import_batch=batch)
+    elsewhere = article_create(title="Elsewhere", body='"We are elsewhere today," said Ann Lee.')
+    same = article_create(title="Same feed", body='"We are in the same feed," said Bo Kim.', import_batch=batch)
+    assert elsewhere.pk < same.pk  # the oldest pending article outside the import is not the one offered
+    page.goto(f"/articles/?import_batch={batch.pk}")
+    page.get_by_role("link", name="Review this import").click()
+    expect(page).to_have_url(re.compile(f"/articles/{desk.pk}/\\?batch={batch.pk}"))
+    cards = page.locator(".cards .card")
+    expect(page.locator(".card.selected")).to_have_count(1)
+    page.keyboard.press("a")  # confirm the first; the second is selected
+    expect(status_of(cards.nth(0))).to_have_text("Confirmed")
+    page.keyboard.press("k")  # back to the confirmed first: Space passes over what is reviewed
+    page.keyboard.press(" ")
+    expect(page.locator(".card.selected")).to_have_attribute(
+        "data-quote", cards.nth(1).get_attribute("data-quote") or ""
+    )
+    for _ in range(3):
+        page.keyboard.press(" ")
+    expect(page).to_have_url(re.compile(f"/articles/{same.pk}/\\?batch={batch.pk}"))
+    assert Quote.objects.filter(article=desk, status=Quote.Status.PENDING).count() == 3  # skipping records nothing

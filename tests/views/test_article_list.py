@@ -75,3 +75,20 @@ def test_queue_says_when_nothing_is_left(client):
     client.force_login(editor())
     response = client.get(reverse("next_article"), follow=True)
     assert "Nothing is waiting for review." in response.content.decode()
+
+
+def test_the_queue_keeps_to_an_import_and_skips_the_article_left(client):
+    batch = ImportBatch.objects.create(source_name="feed.jsonl")
+    outside = QuoteFactory.create().article
+    first = QuoteFactory.create(article=ArticleFactory.create(import_batch=batch)).article
+    second = QuoteFactory.create(article=ArticleFactory.create(import_batch=batch)).article
+    me = editor()
+    assert next_article_to_review(me) == outside
+    assert next_article_to_review(me, batch=batch.pk) == first
+    assert next_article_to_review(me, batch=batch.pk, leaving=first.pk) == second
+    client.force_login(me)
+    response = client.get(reverse("next_article_after", args=[first.pk]), {"batch": batch.pk})
+    assert response.url == reverse("article_detail", args=[second.pk]) + f"?batch={batch.pk}"
+    page = client.get(response.url).content.decode()
+    # The page's own queue links keep the scope.
+    assert reverse("next_article_after", args=[second.pk]) + f"?batch={batch.pk}" in page

@@ -178,7 +178,8 @@ def test_undo_and_history(client, quote):
     history = client.get(reverse("quote_history", args=[quote.pk])).content.decode()
     assert "Undone" in history
     assert "Rejected" in history
-    assert "status: “rejected” → “pending”" in history
+    assert "status: “Rejected” → “Pending”" in history
+    assert "speaker_text" not in history
 
 
 def test_undo_with_nothing_to_undo_says_so(client, quote):
