@@ -149,6 +149,9 @@ COMMANDS: dict[str, DeskCommand] = {command.name: command for command in (UNDO_M
 DESK_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("j", "k"), "next / previous quote"),
     (("Space",), "skip to the next quote still pending (from the last, the next article)"),
+    (("p", "o"), "pick the speaker / the outlet from the names in the article (then its digit)"),
+    (("1", "2", "3"), "set the kind: direct, indirect, mixed"),
+    (("click",), "a name in the text: the selected quote's speaker (Alt+click: its outlet)"),
     (("Enter",), "save the open edit"),
     (("Esc",), "cancel the edit, close this help"),
     (("?",), "show or hide this help"),

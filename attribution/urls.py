@@ -21,6 +21,7 @@ urlpatterns = [
         for action in quotes.SERVICES
     ),
     path("quotes/<int:pk>/edit/", quotes.edit, name=EDIT.url_name),
+    path("quotes/<int:pk>/correct/", quotes.correct, name="quote_correct"),
     path("quotes/<int:pk>/history/", quotes.history, name="quote_history"),
     path("articles/<int:pk>/confirm-remaining/", quotes.confirm_remaining, name="article_confirm_remaining"),
     path("articles/<int:pk>/quotes/new/", quotes.add, name=ADD.url_name),

@@ -1,5 +1,6 @@
 """Reads of the review desk: an article's quotes and progress, one quote's card, its history."""
 
+import re
 from typing import Any, TypedDict
 
 from django.db.models import Count, Q, QuerySet
@@ -34,6 +35,31 @@ def article_quotes(article: Article) -> list[Quote]:
     return quotes
 
 
+# A run of capitalised words, joined by the particles names carry ("Ursula von der Leyen", "Bank of England").
+_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|the|de|der|van|von|bin|al|la|le)\s+)*[A-Z][\w'\u2019.-]*)+")
+
+
+class Mention(TypedDict):
+    name: str
+    start: int  # where the article first mentions it
+
+
+def article_mentions(article: Article, quotes: list[Quote]) -> list[Mention]:
+    """The names an editor may pick a speaker or an outlet from: those the engine and editors gave the
+    article's quotes, and the runs of capitalised words in its text (people, organisations, outlets), each
+    with its first place in the text."""
+    body = article.body
+    first: dict[str, int] = {}
+    for match in _NAME.finditer(body):
+        first.setdefault(match.group().rstrip(".'\u2019"), match.start())
+    for quote in quotes:
+        for name in (quote.speaker_text, quote.outlet_text, quote.extracted_speaker, quote.extracted_outlet):
+            if name and name not in first:
+                at = body.find(name)
+                first[name] = at if at >= 0 else quote.start
+    return [{"name": name, "start": start} for name, start in sorted(first.items(), key=lambda item: item[1])]
+
+
 def review_context(article: Article) -> dict[str, Any]:
     """What the review page and its card list render: the quotes (painted per speaker), the article text
     cut into highlighted segments, and the progress."""
@@ -42,6 +68,7 @@ def review_context(article: Article) -> dict[str, Any]:
         "article": article,
         "quotes": quotes,
         "segments": segments(article.body, quotes),
+        "mentions": article_mentions(article, quotes),
         "progress": article_progress(article.pk),
     }
 

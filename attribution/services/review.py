@@ -107,6 +107,8 @@ def _apply(quote: Quote, correction: Correction) -> None:
         )
         if name and name != current and not allowed and registry.matching(name) is None
     }
+    if correction.kind not in Quote.Kind.values:
+        problems["kind"] = f"“{correction.kind}” is not a kind of quote."
     start, end = correction.start, correction.end
     if start is not None and end is not None and (start, end) != (quote.start, quote.end):
         try:
@@ -271,6 +273,33 @@ def quote_edit(*, quote: Quote, user: User, expected_version: int, correction: C
     else:
         status = Quote.Status.CONFIRMED
     return _record(quote, user=user, action=EDIT, before=before, status=status)
+
+
+# What a one-step correction on the desk can set: a name taken from the article's text, a kind by its key.
+CORRECTABLE = ("speaker", "role", "outlet", "kind")
+
+
+@transaction.atomic
+def quote_correct(*, quote: Quote, user: User, expected_version: int, changes: dict[str, str]) -> Quote:
+    """Change some of the quote's values (CORRECTABLE) and keep the others. A name the editor picked from
+    the article's text enters the registry if it is new: picking it is the say-so the form's tick box gives."""
+    current = _locked(quote, expected_version)
+    values = {
+        "speaker": current.speaker_text,
+        "role": current.role,
+        "outlet": current.outlet_text,
+        "kind": current.kind,
+    }
+    values |= {field: value for field, value in changes.items() if field in CORRECTABLE}
+    correction = Correction(
+        speaker=values["speaker"],
+        role=values["role"],
+        outlet=values["outlet"],
+        kind=values["kind"],
+        new_speaker=True,
+        new_outlet=True,
+    )
+    return quote_edit(quote=current, user=user, expected_version=expected_version, correction=correction)
 
 
 @transaction.atomic

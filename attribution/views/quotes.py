@@ -26,6 +26,7 @@ from attribution.selectors.review import (
 )
 from attribution.services.errors import ServiceError
 from attribution.services.review import (
+    CORRECTABLE,
     ReviewConflict,
     Undone,
     article_confirm_remaining,
@@ -33,6 +34,7 @@ from attribution.services.review import (
     article_undo,
     quote_add,
     quote_confirm,
+    quote_correct,
     quote_delete,
     quote_edit,
     quote_reject,
@@ -193,6 +195,24 @@ def edit(request: HtmxHttpRequest, pk: int) -> HttpResponse:
             article = get_object_or_404(Article, pk=edited.article_id)
             return _panes(request, article, status=f"{edited.get_status_display()}.", select=edited.pk)
     return _card(request, quote, form=form)
+
+
+@login_required
+@review_required
+@require_POST
+def correct(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """One value set from the desk without the form: a name picked from the text, a kind by its key."""
+    quote = get_object_or_404(Quote.objects.only("id", "article_id"), pk=pk)
+    changes = {field: request.POST[field] for field in CORRECTABLE if field in request.POST}
+    try:
+        corrected = quote_correct(quote=quote, user=request.user, expected_version=_version(request), changes=changes)
+    except ReviewConflict as conflict:
+        return _card(request, conflict.current, conflict=conflict)
+    except ServiceError as error:
+        return _card(request, quote, notice=error.message)
+    said = "; ".join(f"{field} {value or 'cleared'}" for field, value in changes.items())
+    article = get_object_or_404(Article, pk=corrected.article_id)
+    return _panes(request, article, status=f"{corrected.get_status_display()}: {said}.", select=corrected.pk)
 
 
 def _undo_or_redo(request: HtmxHttpRequest, pk: int, service: ArticleUndoService) -> HttpResponse:

@@ -50,6 +50,72 @@
     if (onward) { onward.click(); }
   }
 
+  // One value set without the form (a name picked from the text, a kind by its key); the answer redraws the
+  // desk, so the text and the colours repaint.
+  function correct(field, value) {
+    var card = selectedId && document.getElementById("quote-" + selectedId);
+    if (!card || !card.dataset.correctUrl) { return; }
+    var values = { version: card.dataset.version };
+    values[field] = value;
+    htmx.ajax("POST", card.dataset.correctUrl, { source: card, target: "#quote-" + selectedId, swap: "outerHTML", values: values });
+  }
+
+  var KINDS = { "1": "direct", "2": "indirect", "3": "mixed" };
+
+  // The names the article mentions (the server's list), nearest the selected quote first; words selected
+  // in the text come first of all.
+  function mentions() {
+    var script = document.getElementById("desk-mentions");
+    var card = selectedId && document.getElementById("quote-" + selectedId);
+    var at = card ? Number(card.dataset.start) : 0;
+    var names = script ? JSON.parse(script.textContent) : [];
+    names.sort(function (a, b) { return Math.abs(a.start - at) - Math.abs(b.start - at); });
+    var picked = names.map(function (m) { return m.name; });
+    var selection = window.getSelection().toString().trim();
+    if (selection && selection.length < 120) { picked.unshift(selection); }
+    return picked.filter(function (name, i) { return picked.indexOf(name) === i; }).slice(0, 9);
+  }
+
+  var picker = null;  // the open name picker: {field, names, element}
+  function closePicker() {
+    if (picker) { picker.element.remove(); picker = null; }
+  }
+  function openPicker(field) {
+    var card = selectedId && document.getElementById("quote-" + selectedId);
+    if (!card) { return; }
+    closePicker();
+    var names = mentions();
+    var element = document.createElement("div");
+    element.className = "picker";
+    element.setAttribute("role", "listbox");
+    element.setAttribute("aria-label", "Pick the " + field);
+    names.forEach(function (name, i) {
+      var option = document.createElement("div");
+      option.setAttribute("role", "option");
+      option.textContent = (i + 1) + "  " + name;
+      element.appendChild(option);
+    });
+    if (!names.length) { element.textContent = "No names found in the article."; }
+    card.appendChild(element);
+    picker = { field: field, names: names, element: element };
+  }
+
+  // The run of capitalised words around a point of the article's text: the name clicked.
+  var NAME = /[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|the|de|der|van|von|bin|al|la|le)\s+)*[A-Z][\w'\u2019.-]*)*/g;
+  function nameAt(node, offset) {
+    if (!node || node.nodeType !== Node.TEXT_NODE) { return null; }
+    var text = node.textContent;
+    var match;
+    NAME.lastIndex = 0;
+    while ((match = NAME.exec(text)) !== null) {
+      if (match.index <= offset && offset <= match.index + match[0].length) {
+        return match[0].replace(/[.'\u2019]+$/, "");
+      }
+      if (match[0].length === 0) { NAME.lastIndex += 1; }
+    }
+    return null;
+  }
+
   function firstField(container) {
     return container && (container.querySelector("input[aria-invalid=true]") ||
       container.querySelector("input[type=text]"));
@@ -118,12 +184,26 @@
     if (event.target.closest("[data-help-open]")) { toggleHelp(); return; }
     if (event.target.closest('.toolbar [data-action="add"]')) { addQuote(); return; }
     if (event.target.closest("[data-dismiss-add]")) { document.getElementById("add-quote").innerHTML = ""; return; }
+    var selection = window.getSelection();
+    if (event.target.closest(".article-text .body") && !event.target.closest("mark.hl") && selection.isCollapsed) {
+      var name = nameAt(selection.anchorNode, selection.anchorOffset);
+      if (name && selectedId) { correct(event.altKey ? "outlet" : "speaker", name); }
+      return;
+    }
     var target = event.target.closest("mark.hl, .card");
     if (target && !event.target.closest("button, a, input, select, textarea")) { select(target.dataset.quote); }
   });
 
   document.addEventListener("keydown", function (event) {
     if (!document.querySelector("[data-review]") || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (picker) {
+      event.preventDefault();
+      var chosen = picker.names[Number(event.key) - 1];
+      var field = picker.field;
+      closePicker();
+      if (chosen) { correct(field, chosen); }
+      return;
+    }
     if (event.key === "Escape") {
       var cancel = document.querySelector(".card form [data-cancel]");
       if (cancel) { event.preventDefault(); cancel.click(); }
@@ -139,6 +219,10 @@
       } else if (press(bound.action, selectedId) && bound.advances) {
         move(1);
       }
+    } else if (event.key === "p" || event.key === "o") {
+      openPicker(event.key === "p" ? "speaker" : "outlet");
+    } else if (KINDS[event.key]) {
+      correct("kind", KINDS[event.key]);
     } else if (event.key === " ") {
       skip();
     } else if (event.key === "j" || event.key === "k") {

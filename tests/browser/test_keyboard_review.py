@@ -309,3 +309,50 @@ def test_space_skips_to_the_next_pending_quote_then_the_next_article_in_the_same
         page.keyboard.press(" ")
     expect(page).to_have_url(re.compile(f"/articles/{same.pk}/\\?batch={batch.pk}"))
     assert Quote.objects.filter(article=desk, status=Quote.Status.PENDING).count() == 3  # skipping records nothing
+
+
+CLICK_WORD = """([words, alt]) => {
+  const body = document.querySelector('.article-text .body');
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    if (node.parentElement.closest('mark')) continue;
+    const at = node.textContent.indexOf(words);
+    if (at >= 0) {
+      const range = document.createRange();
+      range.setStart(node, at + 1);
+      range.setEnd(node, at + 1);
+      const rect = range.getBoundingClientRect();
+      return [rect.left + 1, rect.top + rect.height / 2];
+    }
+  }
+  return null;
+}"""
+
+
+def test_names_are_taken_from_the_text_by_a_click_or_a_picker_and_kinds_by_a_digit(page, desk):
+    cards = page.locator(".cards .card")
+    third = cards.nth(2)  # "repairs would start on Monday", Piet Graaf's
+    third.locator("blockquote").click()
+    x, y = page.evaluate(CLICK_WORD, ["Ines Dahl", False])
+    page.mouse.click(x, y)  # one click: the speaker is the name clicked
+    expect(third.locator(".speaker")).to_have_text("Ines Dahl")
+    expect(status_of(cards.nth(2))).to_have_text("Corrected")
+    page.keyboard.press("p")  # the picker offers the article's names, nearest first, by digit
+    options = page.locator(".picker [role=option]")
+    expect(options.first).to_be_visible()
+    labels = options.all_inner_texts()
+    digit = next(label.split()[0] for label in labels if label.endswith("Piet Graaf"))
+    page.keyboard.press(digit)
+    expect(cards.nth(2).locator(".speaker")).to_have_text("Piet Graaf")
+    page.keyboard.press("3")  # the kind by its digit
+    expect(cards.nth(2)).to_contain_text("Mixed")
+    first = cards.nth(0)
+    first.locator("blockquote").click()
+    x, y = page.evaluate(CLICK_WORD, ["Radio Kestrel", False])
+    page.keyboard.down("Alt")
+    page.mouse.click(x, y)  # Alt+click: the outlet
+    page.keyboard.up("Alt")
+    expect(cards.nth(0).locator(".outlet")).to_have_text("Radio Kestrel")
+    quote = Quote.objects.get(pk=cards.nth(2).get_attribute("data-quote"))
+    assert (quote.speaker_text, quote.kind, quote.status) == ("Piet Graaf", "mixed", "corrected")

@@ -17,6 +17,7 @@ from attribution.services.review import (
     article_undo,
     quote_add,
     quote_confirm,
+    quote_correct,
     quote_delete,
     quote_edit,
     quote_reject,
@@ -337,3 +338,16 @@ def test_undo_stops_where_another_editor_changed_the_quote_since():
         article_undo(article=quote.article, user=me)
     quote.refresh_from_db()
     assert quote.status == Quote.Status.REJECTED
+
+
+def test_a_one_step_correction_keeps_the_other_values_and_takes_a_picked_name_into_the_registry():
+    quote = QuoteFactory.create()
+    corrected = quote_correct(quote=quote, user=editor(), expected_version=1, changes={"speaker": "Ines  Dahl"})
+    assert corrected.speaker is not None
+    assert (corrected.speaker.name, corrected.role, corrected.status) == (
+        "Ines Dahl",
+        "county's chief engineer",
+        Quote.Status.CORRECTED,
+    )
+    with pytest.raises(CorrectionRefused, match="not a kind of quote"):
+        quote_correct(quote=quote, user=editor(), expected_version=corrected.version, changes={"kind": "poetry"})
