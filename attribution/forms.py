@@ -54,11 +54,13 @@ class QuoteEditForm(DeskForm):
             },
         )
         super().__init__(*args, **kwargs)
-        # Active search: typing asks the registry for names, offered through a datalist under the field.
+        # Active search: typing asks the registry for names, offered in a list under the form (a new name's
+        # entry among them), which the arrow keys reach.
         for field, url in (("speaker", reverse("speaker_search")), ("outlet", reverse("outlet_search"))):
             self.fields[field].widget.attrs.update(
                 {
-                    "list": f"{field}-options-{quote.pk}",
+                    "aria-controls": f"{field}-options-{quote.pk}",
+                    "aria-autocomplete": "list",
                     "autocomplete": "off",
                     "hx-get": url,
                     "hx-trigger": "input changed delay:200ms",

@@ -181,6 +181,8 @@
   }
 
   document.addEventListener("click", function (event) {
+    var suggestion = event.target.closest('.suggestions [role="option"]');
+    if (suggestion) { choose(suggestion); return; }
     if (event.target.closest("[data-help-open]")) { toggleHelp(); return; }
     if (event.target.closest('.toolbar [data-action="add"]')) { addQuote(); return; }
     if (event.target.closest("[data-dismiss-add]")) { document.getElementById("add-quote").innerHTML = ""; return; }
@@ -196,6 +198,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (!document.querySelector("[data-review]") || event.ctrlKey || event.metaKey || event.altKey) { return; }
+    if (suggestionKey(event)) { event.preventDefault(); return; }
     if (picker) {
       event.preventDefault();
       var chosen = picker.names[Number(event.key) - 1];
@@ -235,8 +238,51 @@
     event.preventDefault();
   });
 
-  // Suggestions for the edit form's names fill a datalist: they are not card requests.
-  function cardRequest(detail) { return !(detail.target && detail.target.tagName === "DATALIST"); }
+  // Suggestions for the edit form's names fill a list under the field: they are not card requests.
+  function cardRequest(detail) { return !(detail.target && detail.target.classList.contains("suggestions")); }
+
+  // Each suggestion list sits under the field it serves.
+  function placeSuggestions() {
+    document.querySelectorAll("#review form .suggestions").forEach(function (list) {
+      var field = document.querySelector('[aria-controls="' + list.id + '"]');
+      if (field && field.nextElementSibling !== list) { field.after(list); }
+    });
+  }
+
+  // Choosing a suggestion fills its field; the entry for a name new to the registry also gives the say-so.
+  function choose(option) {
+    var list = option.closest(".suggestions");
+    var field = document.querySelector('[aria-controls="' + list.id + '"]');
+    field.value = option.dataset.value;
+    if (option.hasAttribute("data-new")) {
+      var allow = field.form.querySelector('input[name="new_' + list.dataset.field + '"]');
+      if (allow) { allow.checked = true; }
+    }
+    list.innerHTML = "";
+    field.focus();
+  }
+
+  // Arrow keys go from a name field into its suggestions (up: to the last, a new name's entry) and through
+  // them; Enter or a click chooses; Esc goes back to the field.
+  function suggestionKey(event) {
+    var option = event.target.closest('.suggestions [role="option"]');
+    var list = option ? option.closest(".suggestions") :
+      event.target.matches("[aria-controls]") && document.getElementById(event.target.getAttribute("aria-controls"));
+    if (!list) { return false; }
+    var options = Array.prototype.slice.call(list.querySelectorAll('[role="option"]'));
+    var index = options.indexOf(option);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!options.length) { return false; }
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      var next = option ? options[index + step] : options[step > 0 ? 0 : options.length - 1];
+      if (next) { next.focus(); } else if (option) { document.querySelector('[aria-controls="' + list.id + '"]').focus(); }
+      return true;
+    }
+    if (!option) { return false; }
+    if (event.key === "Enter" || event.key === " ") { choose(option); return true; }
+    if (event.key === "Escape") { document.querySelector('[aria-controls="' + list.id + '"]').focus(); return true; }
+    return true;  // other keys do nothing here, least of all the desk's shortcuts
+  }
 
   document.addEventListener("htmx:beforeRequest", function (event) {
     if (!cardRequest(event.detail)) { return; }
@@ -256,6 +302,7 @@
   });
 
   function focusForm(container) {
+    placeSuggestions();
     var field = firstField(container);
     if (field) { field.focus(); }
   }

@@ -61,7 +61,7 @@ def test_confirm_reject_edit_undo_and_help_from_the_keyboard(page, desk):
     speaker = page.get_by_label("Speaker", exact=True)
     expect(speaker).to_be_focused()
     speaker.fill("Ine")  # active search offers the registry's names (Ines Dahl entered it when confirmed)
-    expect(page.locator(f"#speaker-options-{ids[2]} option")).to_have_attribute("value", "Ines Dahl")
+    expect(page.locator(f"#speaker-options-{ids[2]} [role=option]").first).to_have_attribute("data-value", "Ines Dahl")
     speaker.fill("j k a x")  # shortcuts never fire while typing
     page.keyboard.press("Escape")  # cancel
     expect(page.get_by_label("Speaker", exact=True)).to_have_count(0)
@@ -356,3 +356,20 @@ def test_names_are_taken_from_the_text_by_a_click_or_a_picker_and_kinds_by_a_dig
     expect(cards.nth(0).locator(".outlet")).to_have_text("Radio Kestrel")
     quote = Quote.objects.get(pk=cards.nth(2).get_attribute("data-quote"))
     assert (quote.speaker_text, quote.kind, quote.status) == ("Piet Graaf", "mixed", "corrected")
+
+
+def test_a_name_new_to_the_registry_is_an_entry_among_the_suggestions_not_a_failed_save(page, desk):
+    cards = page.locator(".cards .card")
+    page.keyboard.press("e")
+    speaker = page.get_by_label("Speaker", exact=True)
+    expect(speaker).to_be_focused()
+    page.keyboard.type("Ines M. Dahl")
+    new = page.locator("[role=option][data-new]")
+    expect(new).to_have_text("New speaker: “Ines M. Dahl”")
+    page.keyboard.press("ArrowUp")  # the last entry: the new name
+    expect(new).to_be_focused()
+    page.keyboard.press("Enter")  # chosen: the field keeps the name, the say-so is given
+    expect(speaker).to_be_focused()
+    page.keyboard.press("Enter")  # saved at once
+    expect(cards.nth(0).locator(".speaker")).to_have_text("Ines M. Dahl")
+    assert Speaker.objects.filter(name="Ines M. Dahl").exists()
