@@ -151,6 +151,8 @@ DESK_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("Space",), "skip to the next quote still pending (from the last, the next article)"),
     (("p", "o"), "pick the speaker / the outlet from the names in the article (then its digit)"),
     (("1", "2", "3"), "set the kind: direct, indirect, mixed"),
+    (("[", "]"), "start the quote a word earlier / later"),
+    (("Shift+←", "Shift+→"), "end the quote a word earlier / later"),
     (("click",), "a name in the text: the selected quote's speaker (Alt+click: its outlet)"),
     (("Enter",), "save the open edit"),
     (("Esc",), "cancel the edit, close this help"),

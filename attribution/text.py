@@ -7,6 +7,21 @@ def fold_whitespace(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
+def word_step(text: str, at: int, words: int) -> int:
+    """The offset words whole words after at (before it, for a negative count), at a word's edge: where a
+    span's end moves to when an editor widens or narrows it by a word."""
+    step = 1 if words > 0 else -1
+    for _ in range(abs(words)):
+        # Past the spaces and punctuation next to the edge, then through the word beyond them.
+        while 0 < at < len(text) and not (text[at] if step > 0 else text[at - 1]).isalnum():
+            at += step
+        while 0 < at < len(text) and (text[at] if step > 0 else text[at - 1]).isalnum():
+            at += step
+        if at in (0, len(text)):
+            break
+    return max(0, min(at, len(text)))
+
+
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """The span [start, end) of text widened to whole words at both ends, then narrowed past the spaces at
     them: a selection made a letter short ("such tax cu") or with a space too many takes the words meant."""

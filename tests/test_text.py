@@ -2,7 +2,7 @@
 
 import pytest
 
-from attribution.text import fold_whitespace, snap_to_words
+from attribution.text import fold_whitespace, snap_to_words, word_step
 
 TEXT = "He said such tax cuts would fail. 😀 Done."
 
@@ -32,3 +32,13 @@ def test_a_span_of_spaces_only_snaps_to_nothing():
     start = TEXT.index(" ")
     first, last = snap_to_words(TEXT, start, start + 1)
     assert first == last
+
+
+def test_a_span_edge_moves_by_whole_words():
+    end = TEXT.index(" would")  # "...such tax cuts|"
+    assert TEXT[: word_step(TEXT, end, 1)].endswith("cuts would")
+    assert TEXT[: word_step(TEXT, end, -1)].rstrip().endswith("such tax")  # the span then drops the space
+    start = TEXT.index("such")
+    assert TEXT[word_step(TEXT, start, -1) :].startswith("said such")
+    assert word_step(TEXT, 0, -1) == 0
+    assert word_step(TEXT, len(TEXT), 3) == len(TEXT)

@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_datetime
 from attribution.models import Article, ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
 from attribution.review_actions import ACTIONS, ADD, CONFIRM, DELETE, EDIT, REJECT, UNDO, ReviewAction, Undo
 from attribution.services.errors import ServiceError
-from attribution.text import fold_whitespace, snap_to_words
+from attribution.text import fold_whitespace, snap_to_words, word_step
 
 AUDITED_FIELDS = ("status", "kind", "speaker_text", "role", "outlet_text", "start", "end")
 # What an editor can change; an edit that changes none of them confirms the quote as it stands.
@@ -298,6 +298,29 @@ def quote_correct(*, quote: Quote, user: User, expected_version: int, changes: d
         kind=values["kind"],
         new_speaker=True,
         new_outlet=True,
+    )
+    return quote_edit(quote=current, user=user, expected_version=expected_version, correction=correction)
+
+
+@transaction.atomic
+def quote_span_nudge(*, quote: Quote, user: User, expected_version: int, edge: str, words: int) -> Quote:
+    """Move one edge of the quote's span ("start" or "end") by whole words: later for a positive count."""
+    current = _locked(quote, expected_version)
+    body = current.article.body
+    start, end = current.start, current.end
+    if edge == "start":
+        start = word_step(body, start, words)
+    elif edge == "end":
+        end = word_step(body, end, words)
+    else:
+        raise InvalidSpan(f"“{edge}” is not an edge of a span.")
+    correction = Correction(
+        speaker=current.speaker_text,
+        role=current.role,
+        outlet=current.outlet_text,
+        kind=current.kind,
+        start=start,
+        end=end,
     )
     return quote_edit(quote=current, user=user, expected_version=expected_version, correction=correction)
 

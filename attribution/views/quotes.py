@@ -38,6 +38,7 @@ from attribution.services.review import (
     quote_delete,
     quote_edit,
     quote_reject,
+    quote_span_nudge,
     quote_undo,
 )
 
@@ -213,6 +214,32 @@ def correct(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     said = "; ".join(f"{field} {value or 'cleared'}" for field, value in changes.items())
     article = get_object_or_404(Article, pk=corrected.article_id)
     return _panes(request, article, status=f"{corrected.get_status_display()}: {said}.", select=corrected.pk)
+
+
+@login_required
+@review_required
+@require_POST
+def nudge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """One edge of the span moved by a word from the keyboard."""
+    quote = get_object_or_404(Quote.objects.only("id", "article_id"), pk=pk)
+    try:
+        words = int(request.POST.get("words", ""))
+    except ValueError:
+        words = 0
+    try:
+        moved = quote_span_nudge(
+            quote=quote,
+            user=request.user,
+            expected_version=_version(request),
+            edge=request.POST.get("edge", ""),
+            words=words,
+        )
+    except ReviewConflict as conflict:
+        return _card(request, conflict.current, conflict=conflict)
+    except ServiceError as error:
+        return _card(request, quote, notice=error.message)
+    article = get_object_or_404(Article, pk=moved.article_id)
+    return _panes(request, article, status=f"The quote now reads “{moved.text}”.", select=moved.pk)
 
 
 def _undo_or_redo(request: HtmxHttpRequest, pk: int, service: ArticleUndoService) -> HttpResponse:

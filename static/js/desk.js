@@ -50,6 +50,11 @@
     if (onward) { onward.click(); }
   }
 
+  // A card's request from a key, answered like its buttons' (the answer may redraw the whole desk).
+  function send(card, url, values) {
+    htmx.ajax("POST", url, { source: card, target: "#" + card.id, swap: "outerHTML", values: values });
+  }
+
   // One value set without the form (a name picked from the text, a kind by its key); the answer redraws the
   // desk, so the text and the colours repaint.
   function correct(field, value) {
@@ -57,10 +62,19 @@
     if (!card || !card.dataset.correctUrl) { return; }
     var values = { version: card.dataset.version };
     values[field] = value;
-    htmx.ajax("POST", card.dataset.correctUrl, { source: card, target: "#quote-" + selectedId, swap: "outerHTML", values: values });
+    send(card, card.dataset.correctUrl, values);
   }
 
   var KINDS = { "1": "direct", "2": "indirect", "3": "mixed" };
+
+  // An edge of the selected quote's span moved by a word.
+  function nudge(edge, words) {
+    var card = selectedId && document.getElementById("quote-" + selectedId);
+    if (!card || !card.dataset.nudgeUrl) { return; }
+    var values = { version: card.dataset.version, edge: edge, words: words };
+    send(card, card.dataset.nudgeUrl, values);
+  }
+  var NUDGES = { "[": ["start", -1], "]": ["start", 1], "ArrowLeft": ["end", -1], "ArrowRight": ["end", 1] };
 
   // The names the article mentions (the server's list), nearest the selected quote first; words selected
   // in the text come first of all.
@@ -224,6 +238,8 @@
       }
     } else if (event.key === "p" || event.key === "o") {
       openPicker(event.key === "p" ? "speaker" : "outlet");
+    } else if (NUDGES[event.key] && (event.key.length === 1 || event.shiftKey)) {
+      nudge(NUDGES[event.key][0], NUDGES[event.key][1]);
     } else if (KINDS[event.key]) {
       correct("kind", KINDS[event.key]);
     } else if (event.key === " ") {

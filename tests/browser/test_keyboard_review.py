@@ -373,3 +373,13 @@ def test_a_name_new_to_the_registry_is_an_entry_among_the_suggestions_not_a_fail
     page.keyboard.press("Enter")  # saved at once
     expect(cards.nth(0).locator(".speaker")).to_have_text("Ines M. Dahl")
     assert Speaker.objects.filter(name="Ines M. Dahl").exists()
+
+
+def test_the_span_is_adjusted_by_words_from_the_keyboard(page, desk):
+    first = page.locator(".cards .card").nth(0).get_attribute("data-quote")
+    page.keyboard.press("Shift+ArrowLeft")  # "The sea wall took the worst of it overnight," loses a word
+    expect(page.locator(f"#hl-{first}")).to_have_text("The sea wall took the worst of it")
+    page.keyboard.press("]")
+    expect(page.locator(f"#hl-{first}")).to_have_text("sea wall took the worst of it")
+    expect(page.locator("#desk-status")).to_contain_text("now reads “sea wall took the worst of it”")
+    assert Quote.objects.get(pk=first).text == "sea wall took the worst of it"
