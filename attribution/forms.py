@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
 
-from attribution.models import Article, ExportLog, ImportBatch, Quote
+from attribution.models import Article, ExportLog, ImportBatch, Quote, Speaker
 from attribution.selectors.articles import ArticleFilters, publisher_choices
 from attribution.selectors.export import ExportFilters
 from attribution.services.review import Correction
@@ -38,6 +38,7 @@ class QuoteEditForm(DeskForm):
     end = forms.IntegerField(label="End", min_value=1)
     new_speaker = forms.BooleanField(label="Add as a new speaker", required=False)
     new_outlet = forms.BooleanField(label="Add as a new outlet", required=False)
+    speaker_kind = forms.ChoiceField(label="Speaker is", choices=Speaker.Kind.choices, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, quote: Quote, **kwargs: Any) -> None:
@@ -51,6 +52,7 @@ class QuoteEditForm(DeskForm):
                 "start": quote.start if quote.pk else None,
                 "end": quote.end if quote.pk else None,
                 "version": quote.version,
+                "speaker_kind": quote.speaker.kind if quote.speaker else quote.extracted_speaker_kind,
             },
         )
         super().__init__(*args, **kwargs)
@@ -81,6 +83,7 @@ class QuoteEditForm(DeskForm):
             end=data["end"],
             new_speaker=data["new_speaker"],
             new_outlet=data["new_outlet"],
+            speaker_kind=data["speaker_kind"],
         )
 
 

@@ -67,6 +67,7 @@ class Correction:
     end: int | None = None
     new_speaker: bool = False
     new_outlet: bool = False
+    speaker_kind: str = ""  # what the speaker is (a person, an organisation...), if the editor says
 
 
 def snapshot(quote: Quote) -> dict[str, Any]:
@@ -144,6 +145,22 @@ def _link_registry(quote: Quote) -> None:
         kind = quote.extracted_speaker_kind or Speaker.Kind.PERSON
         quote.speaker = _registry_entry(Speaker, quote.speaker_text, kind=kind).canonical()
     quote.outlet = _registry_entry(Outlet, quote.outlet_text) if quote.outlet_text else None
+
+
+def _set_speaker_kind(quote: Quote, kind: str) -> None:
+    """Make the quote's registry speaker the kind the editor says, for all their quotes. The registry keeps
+    one entry per name and kind: where one of that name and kind exists already, the quote is linked to it."""
+    speaker = quote.speaker
+    if not kind or speaker is None or speaker.kind == kind:
+        return
+    if kind not in Speaker.Kind.values:
+        raise CorrectionRefused({"speaker_kind": f"“{kind}” is not a kind of speaker."})
+    twin = Speaker.objects.filter(name__iexact=speaker.name, kind=kind).exclude(pk=speaker.pk).first()
+    if twin is not None:
+        quote.speaker = twin.canonical()
+    else:
+        Speaker.objects.filter(pk=speaker.pk).update(kind=kind)
+        speaker.kind = kind
 
 
 def _audit(
@@ -265,6 +282,7 @@ def quote_edit(*, quote: Quote, user: User, expected_version: int, correction: C
     before = snapshot(quote)
     _apply(quote, correction)
     _link_registry(quote)
+    _set_speaker_kind(quote, correction.speaker_kind)
     changed = any(before[name] != getattr(quote, name) for name in EDITED_FIELDS)
     if quote.status == Quote.Status.ADDED:
         status = Quote.Status.ADDED

@@ -351,3 +351,23 @@ def test_a_one_step_correction_keeps_the_other_values_and_takes_a_picked_name_in
     )
     with pytest.raises(CorrectionRefused, match="not a kind of quote"):
         quote_correct(quote=quote, user=editor(), expected_version=corrected.version, changes={"kind": "poetry"})
+
+
+def test_an_editor_says_what_a_speaker_is_for_all_their_quotes():
+    first = quote_confirm(
+        quote=QuoteFactory.create(extracted_speaker_kind="organization"), user=editor(), expected_version=1
+    )
+    second = quote_confirm(quote=QuoteFactory.create(), user=editor(), expected_version=1)
+    assert first.speaker is not None
+    assert first.speaker == second.speaker
+    assert first.speaker.kind == Speaker.Kind.ORGANIZATION
+    edited = quote_edit(
+        quote=first,
+        user=editor(),
+        expected_version=first.version,
+        correction=Correction(speaker="Hannah Price", role="", outlet="", kind="direct", speaker_kind="person"),
+    )
+    assert edited.speaker is not None
+    assert edited.speaker.kind == Speaker.Kind.PERSON
+    second.refresh_from_db()
+    assert second.speaker == edited.speaker  # the registry entry changed, for every quote linked to it
