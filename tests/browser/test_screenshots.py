@@ -25,10 +25,12 @@ def test_review_page_screenshot(browser, live_server):
     page.get_by_role("link", name="Harbour ferry crews walk out over night-shift rota").click()
     # Keys pressed before desk.js has selected the first card would do nothing.
     expect(page.locator(".card.selected")).to_have_count(1)
+    # Each key waits for the answer to the one before: keys pressed meanwhile are ignored.
     page.keyboard.press("a")
+    expect(page.locator("#progress")).to_contain_text("1 of")
     page.keyboard.press("a")
-    page.keyboard.press("j")
     expect(page.locator("#progress")).to_contain_text("2 of")
+    page.keyboard.press("j")
     page.evaluate("window.scrollTo(0, 0)")
     OUT.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=OUT / "review.png")
