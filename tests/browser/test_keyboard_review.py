@@ -20,9 +20,9 @@ STORY = (
 )
 
 
-@pytest.fixture
-def desk(page, live_server):
-    article = article_create(title="Storm closes coastal road", body=STORY)
+def open_desk(page, title: str, body: str) -> Article:
+    """The article, stored through the ingest service, open on the desk of an editor who just logged in."""
+    article = article_create(title=title, body=body)
     user = editor("kb")
     user.set_password("kb-pw")
     user.save()
@@ -32,6 +32,11 @@ def desk(page, live_server):
     page.get_by_role("button", name="Log in").click()
     expect(page.locator(".card.selected")).to_have_count(1)
     return article
+
+
+@pytest.fixture
+def desk(page, live_server):
+    return open_desk(page, "Storm closes coastal road", STORY)
 
 
 def status_of(card):
@@ -239,15 +244,7 @@ def test_u_after_a_reload_undoes_the_editors_last_edit_and_says_so_then_shift_u_
 
 def test_a_quote_added_after_an_emoji_and_selected_a_letter_short_takes_exactly_its_words(page, live_server):
     body = 'Fans cheered 😀🎉 at the pier.\n\n"It was the best night of the summer," said skipper Ana Ruiz.'
-    article = article_create(title="Pier night", body=body)
-    user = editor("emoji")
-    user.set_password("emoji-pw")
-    user.save()
-    page.goto(f"/login/?next=/articles/{article.pk}/")
-    page.get_by_label("Username").fill("emoji")
-    page.get_by_label("Password").fill("emoji-pw")
-    page.get_by_role("button", name="Log in").click()
-    expect(page.locator(".card.selected")).to_have_count(1)
+    open_desk(page, "Pier night", body)
     assert page.evaluate(SELECT_WORDS, ["at the pi"])
     page.keyboard.press("n")
     expect(page.locator("#add-quote blockquote")).to_have_text("at the pier")  # words, not offsets
