@@ -74,11 +74,12 @@ screenshots: venv-dev chromium
 	@$(DEV_ENV) $(PY) manage.py ensure_database
 	$(PY) -m pytest -m screenshots tests/browser/test_screenshots.py -q
 
-bench: venv
+bench: venv-dev
 	$(PY) bench/extract.py
 	$(PY) bench/export.py
 	$(PY) bench/review.py
 	$(PY) bench/import.py
+	$(PY) bench/review_effort.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

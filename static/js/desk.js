@@ -213,6 +213,12 @@
   document.addEventListener("keydown", function (event) {
     if (!document.querySelector("[data-review]") || event.ctrlKey || event.metaKey || event.altKey) { return; }
     if (suggestionKey(event)) { event.preventDefault(); return; }
+    // Enter saves the open form from any of its fields, the Kind select too (where it would open the list).
+    if (event.key === "Enter" && event.target.matches("#review form select")) {
+      event.preventDefault();
+      event.target.form.requestSubmit();
+      return;
+    }
     if (picker) {
       event.preventDefault();
       var chosen = picker.names[Number(event.key) - 1];

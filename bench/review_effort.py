@@ -1,0 +1,744 @@
+"""Review effort: the keys and clicks an editor who knows the gold needs to make the desk's export match it.
+
+Imports a gold file's articles (their quotes extracted as on import) into its own "_bench_effort" database,
+emptied first, serves the app with `manage.py runserver` and drives the review desk in Debian's Chromium as an
+editor, from the keyboard: on each article it confirms (a) the predictions the gold agrees with, rejects (x)
+those it has no quote for, corrects (e) the others' speaker, role, outlet, kind and span, and adds (selects the
+words, n) the gold quotes the engine missed. It counts every key press and click, times each article and the
+server's answer to each htmx request, then compares the verified export with the gold. Prints figures;
+asserts nothing.
+    python bench/review_effort.py [GOLD.jsonl] [--limit N]
+GOLD, in the format of ../shared/eval/README.md, defaults to ../shared/eval/bbc-dev.jsonl; a relative path is
+taken from the project root.
+"""
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from types import FrameType, ModuleType
+from typing import IO
+from urllib.parse import urlsplit
+
+from common import ROOT, bench_django
+from playwright.sync_api import Locator, Page, Request, expect, sync_playwright
+
+bench_django("_bench_effort")
+# The bench reads the database between key presses while Playwright's sync API keeps an event loop running in
+# this thread, which Django would otherwise take for async code calling the ORM.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+
+from attribution.models import (  # noqa: E402
+    Article,
+    ArticleOpen,
+    ExportLog,
+    ImportBatch,
+    Outlet,
+    Quote,
+    ReviewEvent,
+    Speaker,
+)
+from attribution.selectors.export import ExportFilters, export_rows, quotes_for_export  # noqa: E402
+from attribution.services.demo import roles_ensure  # noqa: E402
+from attribution.services.errors import IngestError  # noqa: E402
+from attribution.services.ingest import article_create  # noqa: E402
+from attribution.text import fold_whitespace  # noqa: E402
+
+GOLD = ROOT.parent / "shared" / "eval" / "bbc-dev.jsonl"
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+USERNAME, PASSWORD = "bench-effort", "bench-effort-password"
+# More Tabs than the form has fields: reaching none of them means the form changed.
+TAB_LIMIT = 12
+
+
+def load_scorer() -> ModuleType:
+    """../shared/eval/score.py, whose rules for names, roles and outlets both the editor and the export check
+    apply, so this bench judges exactly as the published scores do."""
+    if not SCORER.is_file():
+        sys.exit(f"{SCORER} not found: the benchmark judges with the shared scorer beside the project.")
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    if spec is None or spec.loader is None:
+        sys.exit(f"{SCORER} cannot be loaded as a Python module.")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SCORE = load_scorer()
+
+
+@dataclass(frozen=True)
+class Values:
+    """A quote's span and attribution, as the desk holds it or as the gold gives it."""
+
+    start: int
+    end: int
+    speaker: str
+    role: str
+    outlet: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class GoldQuote(Values):
+    speaker_kind: str
+    optional: bool
+
+
+@dataclass(frozen=True)
+class GoldArticle:
+    doc: str
+    article_id: int
+    body: str
+    quotes: list[GoldQuote]
+
+    @property
+    def required(self) -> int:
+        return sum(not quote.optional for quote in self.quotes)
+
+
+@dataclass
+class Plan:
+    """What the editor does on one article: the predictions to confirm, to reject and to correct (into which
+    gold quote), and the gold quotes to add."""
+
+    confirms: set[int]
+    rejects: set[int]
+    corrections: dict[int, GoldQuote]
+    missed: list[GoldQuote]
+
+
+@dataclass
+class Effort:
+    doc: str
+    gold: int
+    predictions: int
+    confirms: int = 0
+    rejects: int = 0
+    corrections: int = 0
+    adds: int = 0
+    actions: int = 0
+    correction_actions: int = 0  # edits and adds, from the key (or selection) that opens them to the save
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (
+            f"{self.gold:4} {self.predictions:5} {self.confirms:7} {self.rejects:6} {self.corrections:7} "
+            f"{self.adds:4} {self.actions:7} {self.seconds:6.1f}  {self.doc}"
+        )
+
+
+HEADER = "gold preds confirm reject correct  add actions      s  doc"
+
+
+def totals(efforts: list[Effort]) -> Effort:
+    total = Effort("total", 0, 0)
+    for effort in efforts:
+        for item in fields(Effort)[1:]:
+            setattr(total, item.name, getattr(total, item.name) + getattr(effort, item.name))
+    return total
+
+
+# The scorer's rules.
+
+
+def overlap(a: Values, b: Values) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def span_ok(quote: Values, gold: Values) -> bool:
+    """The scorer counts the span correct (half of it lies inside the gold quote) and finds the gold quote
+    through it (it covers half of it): a span only a fragment of a long quote must move too, or the export
+    would lack that quote."""
+    shared = 2 * overlap(quote, gold)
+    return shared >= max(1, gold.end - gold.start) and shared >= max(1, quote.end - quote.start)
+
+
+def attribution_wrong(quote: Values, gold: GoldQuote) -> list[tuple[str, str]]:
+    """(field, the gold's value) for the speaker, role and outlet the scorer would count wrong."""
+    checks = (
+        ("speaker", gold.speaker, bool(SCORE.speaker_ok(quote.speaker, gold.speaker, kind=gold.speaker_kind))),
+        ("role", gold.role, bool(SCORE.role_ok(quote.role, gold.role))),
+        ("outlet", gold.outlet, bool(SCORE.outlet_ok(quote.outlet, gold.outlet))),
+    )
+    return [(name, value) for name, value, ok in checks if not ok]
+
+
+def wrong_fields(quote: Values, gold: GoldQuote) -> list[tuple[str, str]]:
+    """(form field, the gold's value) for each value the editor must change, in the form's order."""
+    wrong = attribution_wrong(quote, gold)
+    if quote.kind != gold.kind:
+        wrong.append(("kind", gold.kind))
+    if not span_ok(quote, gold):  # an editor retypes only the edge that is off
+        if quote.start != gold.start:
+            wrong.append(("start", str(gold.start)))
+        if quote.end != gold.end:
+            wrong.append(("end", str(gold.end)))
+    return wrong
+
+
+def plan(predictions: dict[int, Values], gold: list[GoldQuote]) -> Plan:
+    """Each prediction belongs to the gold quote it overlaps most; of a gold quote's predictions the one
+    overlapping it most is kept, the others rejected like those overlapping none."""
+    claims: dict[int, list[int]] = defaultdict(list)
+    result = Plan(set(), set(), {}, [])
+    for pk, quote in predictions.items():
+        best = max(range(len(gold)), key=lambda i: overlap(quote, gold[i]), default=None)
+        if best is None or not overlap(quote, gold[best]):
+            result.rejects.add(pk)
+        else:
+            claims[best].append(pk)
+    for index, pks in claims.items():
+        quote = gold[index]
+        kept, *others = sorted(pks, key=lambda pk: -overlap(predictions[pk], quote))
+        result.rejects.update(others)
+        if not wrong_fields(predictions[kept], quote):
+            result.confirms.add(kept)
+        elif quote.optional:  # the gold neither requires nor penalises it: not worth a correction
+            result.rejects.add(kept)
+        else:
+            result.corrections[kept] = quote
+    result.missed = [quote for index, quote in enumerate(gold) if index not in claims and not quote.optional]
+    return result
+
+
+# The desk in the browser.
+
+# The desk ignores keys while a card's request is in flight: the bench waits for every htmx request it caused.
+# Each is done at its XHR's loadend, which follows htmx's swap; htmx's own afterRequest never reaches the
+# document for an element the answer to another request took off the page (a name field's suggestions).
+COUNT_REQUESTS = """
+window.benchRequests = { sent: 0, done: 0 };
+document.addEventListener("htmx:beforeSend", (event) => {
+  window.benchRequests.sent += 1;
+  event.detail.xhr.addEventListener("loadend", () => { window.benchRequests.done += 1; });
+});
+"""
+ALL_ANSWERED = "(after) => benchRequests.sent > after && benchRequests.sent === benchRequests.done"
+
+
+CARDS = """() => [
+  Array.from(document.querySelectorAll(".cards .card[data-quote]"), (card) => Number(card.dataset.quote)),
+  Number(document.querySelector(".cards .card.selected")?.dataset.quote ?? -1),
+]"""
+
+# Selects [start, end) of the article body, counted in code points as the server counts them (the DOM counts
+# UTF-16 units), across the highlights' <mark>s: one drag of the mouse over exactly those words.
+SELECT_SPAN = """([start, end]) => {
+  const body = document.querySelector(".article-text .body");
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  const units = (points, n) => points.slice(0, n).join("").length;
+  let seen = 0;
+  let started = false;
+  let node;
+  while ((node = walker.nextNode())) {
+    const points = Array.from(node.textContent);
+    if (!started && start <= seen + points.length) {
+      range.setStart(node, units(points, start - seen));
+      started = true;
+    }
+    if (started && end <= seen + points.length) {
+      range.setEnd(node, units(points, end - seen));
+      break;
+    }
+    seen += points.length;
+  }
+  const selection = window.getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return selection.toString();
+}"""
+
+
+class Desk:
+    """The review desk as an editor works it, every key press and click counted."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.actions = 0
+
+    def key(self, key: str) -> None:
+        self.page.keyboard.press(key)
+        self.actions += 1
+
+    def type(self, text: str) -> None:
+        self.page.keyboard.type(text)
+        self.actions += len(text)
+
+    def send(self, key: str) -> None:
+        """A key that sends a request: wait for the answer (and any other request in flight) before the next."""
+        sent = self.page.evaluate("() => benchRequests.sent")
+        self.key(key)
+        self.page.wait_for_function(ALL_ANSWERED, arg=sent)
+
+    def settle(self) -> None:
+        self.page.wait_for_function("() => benchRequests.sent === benchRequests.done")
+
+    def cards(self) -> tuple[list[int], int]:
+        """The quotes' ids in the order of their cards, and the selected one's (-1 for none)."""
+        ids, selected = self.page.evaluate(CARDS)
+        return [int(pk) for pk in ids], int(selected)
+
+    def select(self, pk: int) -> None:
+        """j / k until the quote's card is the selected one."""
+        for _ in range(len(self.cards()[0]) + 1):
+            ids, selected = self.cards()
+            if selected == pk:
+                return
+            self.key("j" if selected not in ids or ids.index(selected) < ids.index(pk) else "k")
+        raise RuntimeError(f"j / k never selected quote {pk}")
+
+    def select_words(self, body: str, start: int, end: int) -> None:
+        selected = self.page.evaluate(SELECT_SPAN, [start, end])
+        self.actions += 1
+        if selected != body[start:end]:
+            raise RuntimeError(f"selecting [{start}:{end}] took {selected!r}, not {body[start:end]!r}")
+
+    def focus(self, name: str) -> None:
+        """Tab through the open form to a field."""
+        for _ in range(TAB_LIMIT):
+            if self.page.evaluate("() => document.activeElement?.name") == name:
+                return
+            self.key("Tab")
+        raise RuntimeError(f"the form has no field {name!r} within {TAB_LIMIT} tabs")
+
+
+# How each field of the edit and add forms is set from the keyboard, once it has the focus.
+
+
+def set_text(desk: Desk, field: str, value: str) -> None:
+    """A focused field's content is selected, so typing replaces it; Backspace empties it."""
+    if value:
+        desk.type(value)
+    else:
+        desk.key("Backspace")
+
+
+def registered(field: str, name: str) -> bool:
+    registry = Speaker.objects if field == "speaker" else Outlet.objects
+    return registry.matching(name) is not None
+
+
+def set_name(desk: Desk, field: str, value: str) -> None:
+    """A speaker or outlet. A name new to its registry needs the editor's say-so: the suggestions under the
+    field end with an entry for the new name, which ArrowUp reaches and Enter chooses."""
+    set_text(desk, field, value)
+    if not value or registered(field, value):
+        return
+    suggestions = desk.page.evaluate("() => document.activeElement.getAttribute('aria-controls')")
+    new = desk.page.locator(f"#{suggestions} [role=option][data-new]")
+    expect(new).to_have_attribute("data-value", fold_whitespace(value))
+    desk.key("ArrowUp")
+    desk.key("Enter")
+
+
+def set_kind(desk: Desk, field: str, value: str) -> None:
+    """The Kind select takes the first letter of a kind's label (the browser's type-ahead)."""
+    desk.key(Quote.Kind(value).label[0].lower())
+
+
+SETTERS: dict[str, Callable[[Desk, str, str], None]] = {
+    "speaker": set_name,
+    "role": set_text,
+    "outlet": set_name,
+    "kind": set_kind,
+    "start": set_text,
+    "end": set_text,
+}
+
+
+def fill(desk: Desk, changes: list[tuple[str, str]]) -> None:
+    for field, value in changes:
+        desk.focus(field)
+        SETTERS[field](desk, field, value)
+
+
+def save(desk: Desk) -> None:
+    """Enter saves the open form from any of its fields."""
+    desk.send("Enter")
+
+
+def saved(desk: Desk, form: Locator, doc: str) -> bool:
+    """Whether the form went (saved); a refused one is reported and cancelled."""
+    if not form.count():
+        return True
+    problems = "; ".join(form.locator(".errorlist").all_inner_texts()) or "no message"
+    print(f"  warning: {doc}: the desk refused the save ({problems})")
+    desk.key("Escape")
+    desk.settle()
+    return False
+
+
+def check_saved(doc: str, quote: Quote | None, gold: GoldQuote) -> None:
+    """What the desk stored, against what the editor meant to give it."""
+    if quote is None:
+        print(f"  warning: {doc}: saved, but no quote was stored for the gold quote [{gold.start}:{gold.end}]")
+    elif still := wrong_fields(values_of(quote), gold):
+        names = ", ".join(name for name, _ in still)
+        print(f"  warning: {doc}: saved, but {names} still unlike the gold quote [{gold.start}:{gold.end}]")
+
+
+def values_of(quote: Quote) -> Values:
+    return Values(quote.start, quote.end, quote.speaker_text, quote.role, quote.outlet_text, quote.kind)
+
+
+# The kind a digit sets on the selected card.
+KIND_KEYS = {"direct": "1", "indirect": "2", "mixed": "3"}
+
+
+def pick(desk: Desk, field: str, name: str) -> bool:
+    """A name the article mentions, set on the selected card from the picker (p for the speaker, o for the
+    outlet, then its digit); False, the picker closed again, where it does not offer the name."""
+    desk.key("p" if field == "speaker" else "o")
+    for option in desk.page.locator(".picker [role=option]").all_inner_texts():
+        digit, _, offered = option.partition(" ")
+        if fold_whitespace(offered) == fold_whitespace(name):
+            desk.send(digit)
+            return True
+    desk.key("Escape")
+    return False
+
+
+def shortcut(desk: Desk, field: str, value: str) -> bool:
+    """Set one value from the card without the form, where the desk has a shortcut for it."""
+    if field == "kind":
+        desk.send(KIND_KEYS[value])
+        return True
+    return field in ("speaker", "outlet") and bool(value) and pick(desk, field, value)
+
+
+def correct(desk: Desk, article: GoldArticle, pk: int, gold: GoldQuote) -> None:
+    """The card's shortcuts first (a kind by its digit, a name from the article's by the picker), then the
+    edit form for whatever is left (roles, names the article does not mention, spans)."""
+    changes = wrong_fields(values_of(Quote.objects.get(pk=pk)), gold)
+    left = [(field, value) for field, value in changes if not shortcut(desk, field, value)]
+    if not left:
+        check_saved(article.doc, Quote.objects.get(pk=pk), gold)
+        return
+    desk.send("e")
+    form = desk.page.locator(f"#quote-{pk} form")
+    expect(form.get_by_label("Speaker", exact=True)).to_be_focused()
+    fill(desk, left)
+    save(desk)
+    if saved(desk, form, article.doc):
+        check_saved(article.doc, Quote.objects.get(pk=pk), gold)
+
+
+def add(desk: Desk, article: GoldArticle, gold: GoldQuote) -> None:
+    desk.select_words(article.body, gold.start, gold.end)
+    desk.send("n")
+    form = desk.page.locator("#add-quote form")
+    expect(form.get_by_label("Speaker", exact=True)).to_be_focused()
+    offered = Values(
+        gold.start,
+        gold.end,
+        *(form.get_by_label(label, exact=True).input_value() for label in ("Speaker", "Role", "Outlet", "Kind")),
+    )
+    fill(desk, wrong_fields(offered, gold))
+    save(desk)
+    if saved(desk, form, article.doc):
+        added = Quote.objects.filter(article_id=article.article_id, status=Quote.Status.ADDED).order_by("-pk")
+        check_saved(article.doc, added.first(), gold)
+
+
+def act(desk: Desk, article: GoldArticle, pk: int, key: str, status: str) -> None:
+    desk.send(key)
+    now = desk.page.locator(f"#quote-{pk}").get_attribute("data-status")
+    if now != status:
+        print(f"  warning: {article.doc}: quote {pk} is {now} after {key!r}, not {status}")
+
+
+def review(desk: Desk, article: GoldArticle) -> Effort:
+    started = time.perf_counter()
+    desk.actions = 0
+    desk.page.goto(f"/articles/{article.article_id}/")
+    predictions = {quote.pk: values_of(quote) for quote in Quote.objects.filter(article_id=article.article_id)}
+    todo = plan(predictions, article.quotes)
+    effort = Effort(article.doc, article.required, len(predictions))
+    ids, _ = desk.cards()
+    if ids:
+        expect(desk.page.locator(".card.selected")).to_have_count(1)
+    for pk in ids:
+        desk.select(pk)
+        if pk in todo.confirms:
+            act(desk, article, pk, "a", Quote.Status.CONFIRMED)
+            effort.confirms += 1
+        elif pk in todo.rejects:
+            act(desk, article, pk, "x", Quote.Status.REJECTED)
+            effort.rejects += 1
+        else:
+            before = desk.actions
+            correct(desk, article, pk, todo.corrections[pk])
+            effort.corrections += 1
+            effort.correction_actions += desk.actions - before
+    for gold in todo.missed:
+        before = desk.actions
+        add(desk, article, gold)
+        effort.adds += 1
+        effort.correction_actions += desk.actions - before
+    effort.actions = desk.actions
+    effort.seconds = time.perf_counter() - started
+    return effort
+
+
+class ServerTimes:
+    """How long the server took to answer each htmx request (request sent to first byte), by endpoint. runserver
+    leaves Nagle's algorithm on, so an answer can wait ~40 ms for the browser's delayed ACK: that is counted."""
+
+    def __init__(self) -> None:
+        self.samples: dict[str, list[float]] = defaultdict(list)
+
+    def record(self, request: Request) -> None:
+        timing = request.timing
+        if request.headers.get("hx-request") != "true" or min(timing["requestStart"], timing["responseStart"]) < 0:
+            return
+        path = "/".join(part for part in urlsplit(request.url).path.split("/") if part and not part.isdigit())
+        self.samples[f"{request.method} {path}"].append(timing["responseStart"] - timing["requestStart"])
+
+    def report(self) -> None:
+        every = [ms for samples in self.samples.values() for ms in samples]
+        print(f"server time per htmx request: {spread(every)}")
+        for name, samples in sorted(self.samples.items()):
+            print(f"  {name:28} {spread(samples)}")
+
+
+def spread(samples: list[float]) -> str:
+    if not samples:
+        return "no requests"
+    ordered = sorted(samples)
+    p95 = ordered[max(0, round(len(ordered) * 0.95) - 1)]
+    return f"median {statistics.median(ordered):6.1f} ms, p95 {p95:6.1f} ms ({len(ordered)} requests)"
+
+
+# Setting up: the database, the gold's articles, the editor, the server.
+
+
+def empty_database() -> None:
+    """Earlier runs' articles, reviews and registry names would change what the editor has to do."""
+    models = (Article, Quote, ReviewEvent, ArticleOpen, Speaker, Outlet, ImportBatch, ExportLog)
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in models)
+    with connection.cursor() as cursor:
+        cursor.execute(f"TRUNCATE {tables} CASCADE")
+
+
+def gold_quote(record: dict[str, object], shift: int) -> GoldQuote:
+    def text(key: str) -> str:
+        return str(record.get(key) or "")
+
+    return GoldQuote(
+        start=int(str(record["start"])) - shift,
+        end=int(str(record["end"])) - shift,
+        speaker=text("speaker"),
+        role=text("role"),
+        outlet=text("outlet"),
+        kind=text("kind"),
+        speaker_kind=text("speaker_kind") or "person",
+        optional=bool(record.get("optional")),
+    )
+
+
+def import_gold(path: Path, limit: int | None) -> list[GoldArticle]:
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    articles = []
+    for record in records[:limit]:
+        doc, text = record["doc"], record["text"]
+        title = next((line.strip() for line in text.splitlines() if line.strip()), doc)
+        try:
+            article = article_create(title=title[:500], body=text, extract=True)
+        except IngestError as error:
+            print(f"warning: {doc} not imported: {error.message}")
+            continue
+        # Ingest strips the text and normalises its newlines and Unicode; the gold's offsets refer to the text.
+        shift = text.find(article.body)
+        if shift < 0:
+            print(f"warning: {doc} skipped: its stored body is not the gold text (normalised), so offsets differ")
+            article.delete()
+            continue
+        quotes = [gold_quote(quote, shift) for quote in record.get("quotes", [])]
+        inside = [quote for quote in quotes if 0 <= quote.start < quote.end <= len(article.body)]
+        if len(inside) < len(quotes):
+            print(f"warning: {doc}: {len(quotes) - len(inside)} gold quotes lie outside the stored body, skipped")
+        articles.append(GoldArticle(doc, article.pk, article.body, inside))
+    return articles
+
+
+def editor_ensure() -> None:
+    editors, _ = roles_ensure()
+    user, _ = get_user_model().objects.get_or_create(username=USERNAME)
+    user.set_password(PASSWORD)
+    user.save()
+    user.groups.add(editors)
+
+
+def wait_serving(server: subprocess.Popen[bytes], url: str, log: IO[bytes]) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and server.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/login/", timeout=5):
+                return
+        except OSError:  # not listening yet
+            time.sleep(0.1)
+    log.seek(0)
+    sys.exit(f"the server did not start:\n{log.read().decode(errors='replace')[-3000:]}")
+
+
+@contextmanager
+def serving() -> Iterator[str]:
+    """The app under `manage.py runserver` on a free port, stopped however the bench ends."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as log:
+        # bench_django pointed DATABASE_URL at the bench database; the server inherits it.
+        server = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+            cwd=ROOT,
+            env={**os.environ, "DEBUG": "1"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_serving(server, url, log)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def log_in(page: Page) -> None:
+    page.goto("/login/?next=/articles/")
+    page.get_by_label("Username").fill(USERNAME)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/articles/")
+
+
+# The verified export against the gold.
+
+
+def best_row(rows: dict[int, Values], gold: GoldQuote) -> int | None:
+    """The row overlapping the gold quote most, if it covers half of it (the scorer's "found"); of rows that
+    overlap it as much, the shortest, so a row spanning two gold quotes does not hide the one added for this."""
+    found = [pk for pk, row in rows.items() if 2 * overlap(row, gold) >= max(1, gold.end - gold.start)]
+    return max(found, key=lambda pk: (overlap(rows[pk], gold), rows[pk].start - rows[pk].end), default=None)
+
+
+def export_differences(articles: list[GoldArticle]) -> list[str]:
+    exported: dict[int, dict[int, Values]] = defaultdict(dict)
+    for row in export_rows(quotes_for_export(ExportFilters())):
+        exported[row["article_id"]][row["quote_id"]] = Values(
+            row["start"], row["end"], row["speaker"] or "", row["speaker_role"] or "", row["outlet"] or "", row["kind"]
+        )
+    differences = []
+    for article in articles:
+        rows = exported.pop(article.article_id, {})
+        matched: set[int] = set()
+        for gold in article.quotes:
+            where = f"{article.doc} [{gold.start}:{gold.end}]"
+            if gold.optional:
+                matched.update(pk for pk, row in rows.items() if overlap(row, gold))
+                continue
+            pk = best_row(rows, gold)
+            if pk is None:
+                differences.append(f"{where}: no verified row")
+                continue
+            matched.add(pk)
+            for field, value in attribution_wrong(rows[pk], gold):
+                differences.append(f"{where}: {field} {getattr(rows[pk], field)!r}, the gold {value!r}")
+        differences += [
+            f"{article.doc} [{row.start}:{row.end}]: verified, no gold quote"
+            for pk, row in rows.items()
+            if pk not in matched
+        ]
+    return differences
+
+
+def stop(signum: int, frame: FrameType | None) -> None:
+    sys.exit(f"stopped by signal {signum}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("gold", nargs="?", type=Path, default=GOLD, help="gold JSONL (default: %(default)s)")
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    args = parser.parse_args()
+    path = args.gold if args.gold.is_absolute() else ROOT / args.gold
+    if not path.is_file():
+        sys.exit(f"{path} not found.")
+    if not shutil.which(CHROMIUM):
+        sys.exit(f"{CHROMIUM} is missing: install Debian's Chromium (`apt-get install -y chromium`).")
+    # Killed by a signal, the bench would leave the server it started running: unwind instead.
+    signal.signal(signal.SIGTERM, stop)
+    started = time.perf_counter()
+    empty_database()
+    articles = import_gold(path, args.limit)
+    editor_ensure()
+    imported = time.perf_counter() - started
+    print(f"{path.name}: {len(articles)} articles imported and extracted in {imported:.1f} s")
+    times = ServerTimes()
+    efforts = []
+    with serving() as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        context = browser.new_context(base_url=url)
+        context.add_init_script(COUNT_REQUESTS)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        page.on("requestfinished", times.record)
+        page.on("pageerror", lambda error: print(f"  warning: page error: {error}"))
+        log_in(page)
+        desk = Desk(page)
+        print(HEADER)
+        for article in articles:
+            efforts.append(review(desk, article))
+            print(efforts[-1].line(), flush=True)
+        browser.close()
+    total = totals(efforts)
+    print(total.line())
+    times.report()
+    differences = export_differences(articles)
+    for difference in differences:
+        print(f"  differs: {difference}")
+    fixes = total.corrections + total.adds
+    print(f"whole run {time.perf_counter() - started:.1f} s")
+    print(
+        f"effort: {total.actions / max(1, total.gold):.1f} actions per gold quote, "
+        f"{total.correction_actions / max(1, fixes):.1f} per correction, "
+        f"{total.seconds / max(1, len(efforts)):.1f} s per article; {len(differences)} export rows differ from the gold"
+    )
+
+
+if __name__ == "__main__":
+    main()
