@@ -58,18 +58,23 @@ class QuoteEditForm(DeskForm):
         super().__init__(*args, **kwargs)
         # Active search: typing asks the registry for names, offered in a list under the form (a new name's
         # entry among them), which the arrow keys reach.
-        for field, url in (("speaker", reverse("speaker_search")), ("outlet", reverse("outlet_search"))):
+        searches = (("speaker", "speaker_search"), ("role", "role_search"), ("outlet", "outlet_search"))
+        for field, url_name in searches:
             self.fields[field].widget.attrs.update(
                 {
                     "aria-controls": f"{field}-options-{quote.pk}",
                     "aria-autocomplete": "list",
                     "autocomplete": "off",
-                    "hx-get": url,
+                    "hx-get": reverse(url_name),
                     "hx-trigger": "input changed delay:200ms",
                     "hx-target": f"#{field}-options-{quote.pk}",
                     "hx-swap": "innerHTML",
                 }
             )
+        # A speaker's roles are offered as soon as the field is reached, for the speaker the form names.
+        self.fields["role"].widget.attrs.update(
+            {"hx-trigger": "focus, input changed delay:200ms", "hx-include": "closest form"}
+        )
 
     def correction(self) -> Correction:
         """The cleaned values for the review service, which checks the span and the registry names."""

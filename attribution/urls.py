@@ -33,6 +33,7 @@ urlpatterns = [
     path("speakers/<int:pk>/merge/", speakers.speaker_merge_view, name="speaker_merge"),
     path("speakers/search/", registry.speaker_search, name="speaker_search"),
     path("outlets/search/", registry.outlet_search, name="outlet_search"),
+    path("roles/search/", registry.role_search, name="role_search"),
     path("imports/", imports.import_list, name="import_list"),
     path("imports/new", imports.import_new, name="import_new"),
     path("imports/<int:pk>/", imports.import_detail, name="import_detail"),

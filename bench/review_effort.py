@@ -359,6 +359,23 @@ def set_name(desk: Desk, field: str, value: str) -> None:
     desk.key("Enter")
 
 
+def set_role(desk: Desk, field: str, value: str) -> None:
+    """The speaker's roles are offered as the field is reached: one of them is chosen with the arrow keys and
+    Enter; any other is typed."""
+    desk.settle()
+    suggestions = desk.page.evaluate("() => document.activeElement.getAttribute('aria-controls')")
+    offered = desk.page.locator(f"#{suggestions} [role=option]").evaluate_all(
+        "options => options.map(option => option.dataset.value)"
+    )
+    wanted = fold_whitespace(value)
+    if not value or wanted not in offered:
+        set_text(desk, field, value)
+        return
+    for _ in range(offered.index(wanted) + 1):
+        desk.key("ArrowDown")
+    desk.key("Enter")
+
+
 def set_kind(desk: Desk, field: str, value: str) -> None:
     """The Kind select takes the first letter of a kind's label (the browser's type-ahead)."""
     desk.key(Quote.Kind(value).label[0].lower())
@@ -366,7 +383,7 @@ def set_kind(desk: Desk, field: str, value: str) -> None:
 
 SETTERS: dict[str, Callable[[Desk, str, str], None]] = {
     "speaker": set_name,
-    "role": set_text,
+    "role": set_role,
     "outlet": set_name,
     "kind": set_kind,
     "start": set_text,

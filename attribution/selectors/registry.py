@@ -26,6 +26,23 @@ def outlet_suggestions(typed: str, limit: int = 10) -> list[str]:
     return _suggestions(Outlet.objects.all(), typed, limit)
 
 
+def role_suggestions(speaker: str, typed: str, limit: int = 8) -> list[str]:
+    """The roles editors and the engine gave this speaker's quotes (by the name as typed, or the registry entry
+    it names), those containing what was typed if anything was, the most used first: a speaker's role is
+    typed once, then chosen."""
+    name = fold_whitespace(speaker).lower()
+    if not name:
+        return []
+    by_name = Q(speaker_lower=name)
+    if (known := Speaker.objects.matching(name)) is not None:
+        by_name |= Q(speaker=known.canonical())
+    quotes = Quote.objects.annotate(speaker_lower=Lower("speaker_text")).filter(by_name).exclude(role="")
+    if typed := fold_whitespace(typed):
+        quotes = quotes.filter(role__icontains=typed)
+    counts = quotes.values("role").annotate(uses=Count("id")).order_by("-uses", "role")[:limit]
+    return [row["role"] for row in counts]
+
+
 def speakers_with_counts(search: str = "") -> QuerySet[Speaker]:
     """Speakers not merged into another, with how many quotes each has; those whose name or an alias
     contains search, if given."""

@@ -380,3 +380,22 @@ def test_the_span_is_adjusted_by_words_from_the_keyboard(page, desk):
     expect(page.locator(f"#hl-{first}")).to_have_text("sea wall took the worst of it")
     expect(page.locator("#desk-status")).to_contain_text("now reads “sea wall took the worst of it”")
     assert Quote.objects.get(pk=first).text == "sea wall took the worst of it"
+
+
+def test_a_speakers_role_is_typed_once_then_chosen(page, desk):
+    cards = page.locator(".cards .card")
+    page.keyboard.press("e")  # the first quote: Ines Dahl, no role yet
+    expect(page.get_by_label("Speaker", exact=True)).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.type("Harbour master of Kestrel")
+    page.keyboard.press("Enter")
+    expect(cards.nth(0).locator(".role")).to_have_text("Harbour master of Kestrel")
+    page.keyboard.press("e")  # the second, hers too: her role is offered as its field is reached
+    expect(page.get_by_label("Speaker", exact=True)).to_be_focused()
+    page.keyboard.press("Tab")
+    offered = page.locator("#role-options-" + (cards.nth(1).get_attribute("data-quote") or "") + " [role=option]")
+    expect(offered.first).to_have_attribute("data-value", "Harbour master of Kestrel")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")  # chosen
+    page.keyboard.press("Enter")  # saved
+    expect(cards.nth(1).locator(".role")).to_have_text("Harbour master of Kestrel")

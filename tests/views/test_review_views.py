@@ -293,3 +293,14 @@ def test_quotes_whose_events_name_no_article_still_offer_undo(client, quote):
     client.force_login(editor())
     html = client.get(reverse("article_detail", args=[quote.article.pk])).content.decode()
     assert f'hx-post="{reverse("quote_undo", args=[quote.pk])}"' in html
+
+
+def test_role_suggestions_are_the_speakers_roles_most_used_first(client, quote):
+    QuoteFactory.create(speaker_text="Hannah Price", role="chief engineer")
+    QuoteFactory.create(speaker_text="hannah price", role="chief engineer")
+    QuoteFactory.create(speaker_text="Someone Else", role="chief executive")
+    client.force_login(editor())
+    html = client.get(reverse("role_search"), {"speaker": "Hannah  Price", "role": ""}).content.decode()
+    assert html.index('data-value="chief engineer"') < html.index('data-value="county&#x27;s chief engineer"')
+    assert "chief executive" not in html
+    assert "data-new" not in html
