@@ -346,34 +346,63 @@ def registered(field: str, name: str) -> bool:
     return registry.matching(name) is not None
 
 
-def set_name(desk: Desk, field: str, value: str) -> None:
-    """A speaker or outlet. A name new to its registry needs the editor's say-so: the suggestions under the
-    field end with an entry for the new name, which ArrowUp reaches and Enter chooses."""
-    set_text(desk, field, value)
-    if not value or registered(field, value):
-        return
+# The pause in typing after which the desk looks the field's value up (the name fields' hx-trigger delay).
+SUGGESTION_DELAY_MS = 200
+# How many letters of a known name an editor types before looking at the suggestions.
+LETTERS_BEFORE_LOOKING = 3
+
+
+def offered(desk: Desk) -> list[str]:
+    """The values suggested under the focused field, once the lookup for what it holds has come back (it
+    leaves when typing pauses for the field's delay)."""
+    desk.page.wait_for_timeout(SUGGESTION_DELAY_MS + 50)
+    desk.settle()
     suggestions = desk.page.evaluate("() => document.activeElement.getAttribute('aria-controls')")
-    new = desk.page.locator(f"#{suggestions} [role=option][data-new]")
-    expect(new).to_have_attribute("data-value", fold_whitespace(value))
-    desk.key("ArrowUp")
+    options: list[str] = desk.page.locator(f"#{suggestions} [role=option]").evaluate_all(
+        "options => options.map(option => option.dataset.value)"
+    )
+    return options
+
+
+def choose(desk: Desk, options: list[str], value: str) -> None:
+    """The suggestion with this value, reached with the arrow keys (up from the end is shorter) and Enter."""
+    at = options.index(value)
+    if at < len(options) - at:
+        for _ in range(at + 1):
+            desk.key("ArrowDown")
+    else:
+        for _ in range(len(options) - at):
+            desk.key("ArrowUp")
     desk.key("Enter")
+
+
+def set_name(desk: Desk, field: str, value: str) -> None:
+    """A speaker or outlet: the registry's names are suggested as it is typed, so a known one is chosen after a
+    few letters; a name new to the registry is typed whole, then chosen from the suggestions' last entry, the
+    new name's, which gives the say-so a new registry name needs."""
+    wanted = fold_whitespace(value)
+    if not wanted:
+        set_text(desk, field, value)
+        return
+    if registered(field, wanted):
+        desk.type(wanted[:LETTERS_BEFORE_LOOKING])
+        if wanted in (options := offered(desk)):
+            choose(desk, options, wanted)
+            return
+        desk.type(wanted[LETTERS_BEFORE_LOOKING:])
+        return
+    desk.type(wanted)
+    expect(desk.page.locator("[role=option][data-new]")).to_have_attribute("data-value", wanted)
+    choose(desk, offered(desk), wanted)
 
 
 def set_role(desk: Desk, field: str, value: str) -> None:
-    """The speaker's roles are offered as the field is reached: one of them is chosen with the arrow keys and
-    Enter; any other is typed."""
-    desk.settle()
-    suggestions = desk.page.evaluate("() => document.activeElement.getAttribute('aria-controls')")
-    offered = desk.page.locator(f"#{suggestions} [role=option]").evaluate_all(
-        "options => options.map(option => option.dataset.value)"
-    )
+    """The speaker's roles are offered as the field is reached: one of them is chosen; any other is typed."""
     wanted = fold_whitespace(value)
-    if not value or wanted not in offered:
+    if wanted and wanted in (options := offered(desk)):
+        choose(desk, options, wanted)
+    else:
         set_text(desk, field, value)
-        return
-    for _ in range(offered.index(wanted) + 1):
-        desk.key("ArrowDown")
-    desk.key("Enter")
 
 
 def set_kind(desk: Desk, field: str, value: str) -> None:
