@@ -6,9 +6,9 @@ from typing import Any
 from django import template
 from django.template import Context
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape
 from django.utils.http import urlencode
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
 from attribution.highlight import Painted, Segment
 from attribution.http import queue_batch
@@ -64,23 +64,17 @@ def command_url(context: Context, command: DeskCommand, article_id: int) -> str:
 @register.simple_tag
 def highlighted_body(segments: list[Segment[Painted]]) -> SafeString:
     """The article text with each quote in a <mark>: built here, as the text must come out exactly as stored
-    (the page's selection offsets are counted in it) and a template cannot wrap a line without adding spaces."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (
-                format_html(
-                    '<mark id="hl-{}" class="hl c{} status-{}" data-quote="{}">{}</mark>',
-                    segment.quote.pk,
-                    segment.colour,
-                    segment.quote.status,
-                    segment.quote.pk,
-                    segment.text,
-                )
-                if segment.quote
-                else segment.text,
+    (the page's selection offsets are counted in it) and a template cannot wrap a line without adding spaces.
+    Joined by hand rather than through format_html, a call per segment that cost a long article milliseconds."""
+    parts: list[str] = []
+    for segment in segments:
+        text = conditional_escape(segment.text)
+        if (quote := segment.quote) is None:
+            parts.append(text)
+        else:
+            status = conditional_escape(quote.status)
+            parts.append(
+                f'<mark id="hl-{quote.pk:d}" class="hl c{segment.colour:d} status-{status}" '
+                f'data-quote="{quote.pk:d}">{text}</mark>'
             )
-            for segment in segments
-        ),
-    )
+    return mark_safe("".join(parts))  # every piece is escaped above

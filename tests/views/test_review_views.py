@@ -6,7 +6,7 @@ from django.urls import reverse
 from attribution.models import Article, Outlet, Quote, ReviewEvent, Speaker
 from attribution.review_actions import ACTIONS, COMMANDS, card_actions
 from attribution.selectors.review import quote_for_card
-from tests.factories import QuoteFactory, UserFactory, admin_user, editor
+from tests.factories import ARTICLE_BODY, ArticleFactory, QuoteFactory, UserFactory, admin_user, editor
 
 pytestmark = pytest.mark.django_db
 
@@ -304,3 +304,13 @@ def test_role_suggestions_are_the_speakers_roles_most_used_first(client, quote):
     assert html.index('data-value="chief engineer"') < html.index('data-value="county&#x27;s chief engineer"')
     assert "chief executive" not in html
     assert "data-new" not in html
+
+
+def test_the_highlighted_text_is_escaped(client):
+    article = ArticleFactory.create(body=ARTICLE_BODY + '\n\n<script>alert("x")</script> & <b>more</b>')
+    quote = QuoteFactory.create(article=article)
+    client.force_login(editor())
+    html = client.get(reverse("article_detail", args=[article.pk])).content.decode()
+    assert '<script>alert("x")' not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt;" in html
+    assert f'<mark id="hl-{quote.pk}" class="hl c0 status-pending" data-quote="{quote.pk}">We had' in html
