@@ -74,7 +74,8 @@ screenshots: venv-dev chromium
 	@$(DEV_ENV) $(PY) manage.py ensure_database
 	$(PY) -m pytest -m screenshots tests/browser/test_screenshots.py -q
 
-bench: venv-dev
+# The effort benchmark drives Chromium, hence the dev requirements (Playwright) and the browser.
+bench: venv-dev chromium
 	$(PY) bench/extract.py
 	$(PY) bench/export.py
 	$(PY) bench/review.py
