@@ -1,7 +1,7 @@
 """Editors' decisions on quotes, as declared in attribution/review_actions.py. Each is versioned, audited, and
 refused if it would overwrite a change the editor has not seen."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -68,6 +68,11 @@ class Correction:
     new_speaker: bool = False
     new_outlet: bool = False
     speaker_kind: str = ""  # what the speaker is (a person, an organisation...), if the editor says
+
+
+def _as_it_stands(quote: Quote) -> Correction:
+    """The quote's current values as a correction, for one that changes only some of them."""
+    return Correction(speaker=quote.speaker_text, role=quote.role, outlet=quote.outlet_text, kind=quote.kind)
 
 
 def snapshot(quote: Quote) -> dict[str, Any]:
@@ -302,18 +307,13 @@ def quote_correct(*, quote: Quote, user: User, expected_version: int, changes: d
     """Change some of the quote's values (CORRECTABLE) and keep the others. A name the editor picked from
     the article's text enters the registry if it is new: picking it is the say-so the form's tick box gives."""
     current = _locked(quote, expected_version)
-    values = {
-        "speaker": current.speaker_text,
-        "role": current.role,
-        "outlet": current.outlet_text,
-        "kind": current.kind,
-    }
-    values |= {field: value for field, value in changes.items() if field in CORRECTABLE}
-    correction = Correction(
-        speaker=values["speaker"],
-        role=values["role"],
-        outlet=values["outlet"],
-        kind=values["kind"],
+    stands = _as_it_stands(current)
+    correction = replace(
+        stands,
+        speaker=changes.get("speaker", stands.speaker),
+        role=changes.get("role", stands.role),
+        outlet=changes.get("outlet", stands.outlet),
+        kind=changes.get("kind", stands.kind),
         new_speaker=True,
         new_outlet=True,
     )
@@ -332,14 +332,7 @@ def quote_span_nudge(*, quote: Quote, user: User, expected_version: int, edge: s
         end = word_step(body, end, words)
     else:
         raise InvalidSpan(f"“{edge}” is not an edge of a span.")
-    correction = Correction(
-        speaker=current.speaker_text,
-        role=current.role,
-        outlet=current.outlet_text,
-        kind=current.kind,
-        start=start,
-        end=end,
-    )
+    correction = replace(_as_it_stands(current), start=start, end=end)
     return quote_edit(quote=current, user=user, expected_version=expected_version, correction=correction)
 
 

@@ -1,5 +1,7 @@
 """Active search over the speaker and outlet registries, for the edit form's suggestions."""
 
+from collections.abc import Callable
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -15,13 +17,20 @@ def _options(request: HtmxHttpRequest, noun: str, names: list[str], new: str) ->
     return TemplateResponse(request, "registry/options.html", {"names": names, "noun": noun, "new": new})
 
 
+def _registry_options(
+    request: HtmxHttpRequest, noun: str, registry: type[Speaker] | type[Outlet], suggest: Callable[[str], list[str]]
+) -> HttpResponse:
+    """The registry's names for what was typed in the field named noun, and an entry to add it if unknown."""
+    typed = fold_whitespace(request.GET.get(noun, ""))
+    new = typed if typed and registry.objects.matching(typed) is None else ""
+    return _options(request, noun, suggest(typed), new)
+
+
 @login_required
 @review_required
 @require_GET
 def speaker_search(request: HtmxHttpRequest) -> HttpResponse:
-    typed = fold_whitespace(request.GET.get("speaker", ""))
-    new = typed if typed and Speaker.objects.matching(typed) is None else ""
-    return _options(request, "speaker", speaker_suggestions(typed), new)
+    return _registry_options(request, "speaker", Speaker, speaker_suggestions)
 
 
 @login_required
@@ -37,6 +46,4 @@ def role_search(request: HtmxHttpRequest) -> HttpResponse:
 @review_required
 @require_GET
 def outlet_search(request: HtmxHttpRequest) -> HttpResponse:
-    typed = fold_whitespace(request.GET.get("outlet", ""))
-    new = typed if typed and Outlet.objects.matching(typed) is None else ""
-    return _options(request, "outlet", outlet_suggestions(typed), new)
+    return _registry_options(request, "outlet", Outlet, outlet_suggestions)
