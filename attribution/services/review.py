@@ -169,15 +169,23 @@ def _set_speaker_kind(quote: Quote, kind: str) -> None:
 
 
 def _audit(
-    quote: Quote, *, user: User, action: ReviewAction, before: dict[str, Any], undoes: ReviewEvent | None = None
+    quote: Quote,
+    *,
+    user: User,
+    action: ReviewAction,
+    before: dict[str, Any],
+    undoes: ReviewEvent | None = None,
+    removed: bool = False,
 ) -> None:
+    """Record the action on the quote: what it was before, what it is after (nothing, once removed; the event
+    then outlives the quote)."""
     ReviewEvent.objects.create(
-        quote=quote,
+        quote=None if removed else quote,
         article_id=quote.article_id,
         user=user,
         action=action.name,
         before=before,
-        after=snapshot(quote),
+        after={} if removed else snapshot(quote),
         undoes=undoes,
     )
 
@@ -200,15 +208,7 @@ def _delete(quote: Quote, *, user: User, action: ReviewAction, undoes: ReviewEve
     the deletion be undone) on an event that outlives it."""
     history = list(quote.events.values_list("id", flat=True))
     before = snapshot(quote) | {"text": quote.text, "quote_id": quote.pk, "event_ids": history}
-    ReviewEvent.objects.create(
-        quote=None,
-        article_id=quote.article_id,
-        user=user,
-        action=action.name,
-        before=before,
-        after={},
-        undoes=undoes,
-    )
+    _audit(quote, user=user, action=action, before=before, undoes=undoes, removed=True)
     quote.delete()
 
 
@@ -251,13 +251,13 @@ def _take_back(event: ReviewEvent, quote: Quote | None, *, user: User) -> Quote 
         return _recreate(event, user=user)
     if quote is None:
         raise NothingToUndo("The quote this was done to is gone.")
-    if any(snapshot(quote)[name] != event.after.get(name) for name in AUDITED_FIELDS):
+    before = snapshot(quote)
+    if any(before[name] != event.after.get(name) for name in AUDITED_FIELDS):
         who = quote.reviewed_by.get_username() if quote.reviewed_by else "someone"
         raise NothingToUndo(f"The quote has changed since (last by {who}): undo that from its card first.")
     if how is Undo.DELETE:
         _delete(quote, user=user, action=UNDO, undoes=event)
         return None
-    before = snapshot(quote)
     _restore(quote, event.before)
     quote.version += 1
     quote.save()
