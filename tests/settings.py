@@ -16,3 +16,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast log
 # Playwright's sync API keeps an event loop in the test thread; the ORM calls the browser tests make from
 # that thread are still plain synchronous calls, so Django's guard against async contexts does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# The test client and the live server speak plain HTTP.
+SECURE_SSL_REDIRECT = False
