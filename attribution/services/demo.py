@@ -1,5 +1,6 @@
 """Demo users, groups and articles, for `make run` and the browser tests."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.contrib.auth.models import Group, Permission, User
@@ -31,20 +32,35 @@ def roles_ensure() -> tuple[Group, Group]:
     return editors, admins
 
 
-def _user(username: str, password: str, group: Group, *, superuser: bool = False) -> User:
-    user, _created = User.objects.get_or_create(username=username)
-    user.is_staff = user.is_superuser = superuser
-    user.is_active = True
-    user.set_password(password)
-    user.save()
-    user.groups.add(group)
-    return user
+@dataclass(frozen=True)
+class DemoSeeded:
+    created_users: list[str]
+    existing_users: list[str]  # left exactly as they were
+    new_articles: int
+
+
+def _user(username: str, password: str, group: Group, *, superuser: bool = False) -> tuple[User, bool]:
+    """The demo user, created with the demo password, or the existing one untouched: a user of that name may be a
+    real account by now, and the demo password is public."""
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"is_staff": superuser, "is_superuser": superuser}
+    )
+    if created:
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        user.groups.add(group)
+    return user, created
 
 
 @transaction.atomic
-def demo_seed(*, password: str, articles_file: Path) -> int:
-    """Users admin and editor, and the demo articles with their quotes. Returns how many articles were new."""
+def demo_seed(*, password: str, articles_file: Path) -> DemoSeeded:
+    """Users admin and editor if missing, and the demo articles with their quotes."""
     editors, admins = roles_ensure()
-    admin = _user("admin", password, admins, superuser=True)
-    _user("editor", password, editors)
-    return import_path(articles_file, imported_by=admin).created_count
+    admin, admin_created = _user("admin", password, admins, superuser=True)
+    _, editor_created = _user("editor", password, editors)
+    created = {"admin": admin_created, "editor": editor_created}
+    return DemoSeeded(
+        created_users=[name for name, new in created.items() if new],
+        existing_users=[name for name, new in created.items() if not new],
+        new_articles=import_path(articles_file, imported_by=admin).created_count,
+    )

@@ -53,7 +53,8 @@ def test_import_articles_skips_duplicates_on_rerun(tmp_path):
 
 
 @pytest.mark.django_db
-def test_seed_demo_is_idempotent(monkeypatch):
+def test_seed_demo_is_idempotent(monkeypatch, settings):
+    settings.DEBUG = True
     monkeypatch.setenv("DEMO_PASSWORD", "s3cret-demo")
     assert "3 new demo article" in run("seed_demo")
     assert "0 new demo article" in run("seed_demo")
@@ -64,6 +65,30 @@ def test_seed_demo_is_idempotent(monkeypatch):
     assert editor.has_perm("attribution.change_quote")
     assert not editor.has_perm("attribution.add_article")
     assert all(article.quotes.exists() for article in Article.objects.all())
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_production_without_the_flag(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--allow-production"):
+        run("seed_demo")
+    assert not get_user_model().objects.exists()
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("debug", [True, False])
+def test_seed_demo_never_changes_an_existing_password(monkeypatch, settings, debug):
+    settings.DEBUG = debug
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    User = get_user_model()
+    User.objects.create_user(username="admin", password="the-real-one")
+    output = run("seed_demo", "--allow-production")
+    assert "left as they were: admin." in output
+    admin = User.objects.get(username="admin")
+    assert admin.check_password("the-real-one")
+    assert not admin.is_superuser
+    assert User.objects.get(username="editor").check_password("attribution-demo")
 
 
 @pytest.mark.django_db
