@@ -1,7 +1,6 @@
 """Attributions for export, as database rows and as CSV or JSON Lines lines, streamed row by row from a
 server-side cursor."""
 
-import csv
 import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
@@ -11,6 +10,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 
+from attribution import csv_writer
 from attribution.models import Quote
 
 # Each export column as a database expression: rows come out as plain tuples, with no model instances and
@@ -40,8 +40,6 @@ _SELECTED = {
 }
 # The export columns, in their documented, stable order.
 COLUMNS = tuple(_SELECTED)
-# A cell starting with one of these is run as a formula by spreadsheets (OWASP CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_SIZE = 2000
 
 
@@ -101,24 +99,9 @@ def _iso(moment: datetime | None) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else ""
 
 
-def neutralise(value: object) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-class _Echo:
-    """A file-like object whose write returns the line, so csv.writer can feed a streaming response."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def csv_lines(quotes: QuerySet[Quote], *, bom: bool = False) -> Iterator[str]:
-    """RFC 4180 lines (CRLF), formula cells neutralised; with bom, a UTF-8 byte-order mark for Excel."""
-    writer = csv.writer(_Echo(), lineterminator="\r\n")
-    yield ("\ufeff" if bom else "") + writer.writerow(COLUMNS)
-    for record in export_rows(quotes):
-        yield writer.writerow([neutralise(v) for v in record.values()])
+    """The export as the app's CSV (attribution/csv_writer.py); with bom, a UTF-8 byte-order mark for Excel."""
+    return csv_writer.csv_lines(COLUMNS, (record.values() for record in export_rows(quotes)), bom=bom)
 
 
 def jsonl_lines(quotes: QuerySet[Quote]) -> Iterator[str]:

@@ -1,16 +1,15 @@
 """Bulk imports: uploading a file, the batches, a batch's live progress, its errors, retrying it."""
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from attribution.csv_writer import csv_lines
 from attribution.http import HtmxHttpRequest
 from attribution.models import ImportBatch, SkippedRow
 from attribution.selectors.imports import ROWS_SHOWN, batch_errors, batch_progress, batches, skipped_rows_shown
@@ -57,14 +56,13 @@ def import_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @login_required
 @import_required
 @require_GET
-def import_errors_csv(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+def import_errors_csv(request: HtmxHttpRequest, pk: int) -> StreamingHttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="import-{batch.pk}-errors.csv"'
-    writer = csv.writer(response, lineterminator="\r\n")
-    writer.writerow(["where", "message"])
-    writer.writerows(batch_errors(batch))
-    return response
+    return StreamingHttpResponse(
+        csv_lines(["where", "message"], batch_errors(batch)),
+        content_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="import-{batch.pk}-errors.csv"'},
+    )
 
 
 @login_required

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from attribution.models import ExportLog, ImportBatch
-from attribution.selectors.export import COLUMNS, ExportFilters, csv_lines, jsonl_lines, neutralise, quotes_for_export
+from attribution.selectors.export import COLUMNS, ExportFilters, csv_lines, jsonl_lines, quotes_for_export
 from attribution.services.export import export_start
 from attribution.services.review import Correction, quote_confirm, quote_edit, quote_reject
 from tests.factories import ARTICLE_BODY, ArticleFactory, QuoteFactory, editor
@@ -112,12 +112,6 @@ def test_formula_cells_are_neutralised_in_csv_but_not_jsonl():
     assert (row["speaker"], row["speaker_role"], row["outlet"]) == ("'=HYPERLINK(1)", "'-1", "'@x")
     (record,) = [json.loads(line) for line in jsonl_lines(quotes_for_export(ExportFilters()))]
     assert record["speaker"] == "=HYPERLINK(1)"
-
-
-@pytest.mark.parametrize("value", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
-def test_formula_prefixes(value):
-    assert neutralise(value) == "'" + value
-    assert neutralise("plain " + value) == "plain " + value
 
 
 def test_bom_only_when_asked():

@@ -1,3 +1,5 @@
+import csv
+import io
 import json
 
 import pytest
@@ -45,9 +47,29 @@ def test_upload_queues_the_file_and_the_batch_page_follows_it(client):
     assert "3 rows read: 2 created" in poll
     assert "Extracting quotes: 0 of 2 articles" in poll
     assert "not valid JSON" in poll
-    errors = client.get(reverse("import_errors_csv", args=[batch.pk])).content.decode()
+    errors = errors_csv(client, batch)
     assert errors.startswith("where,message")
     assert "feed.jsonl line 3" in errors
+
+
+def errors_csv(client, batch):
+    return b"".join(client.get(reverse("import_errors_csv", args=[batch.pk])).streaming_content).decode()
+
+
+def test_the_errors_csv_neutralises_formulas_a_file_name_smuggles_in(client):
+    client.force_login(admin_user())
+    name = "=cmd|' calc'!A0.jsonl"
+    batch = ImportBatch.objects.create(source_name=name, state="stored")
+    batch.skipped_rows.create(position=1, where=f"{name} line 1", kind="error", message="-not valid JSON")
+    ArticleFactory.create(
+        import_batch=batch, title="@SUM(A1)", extraction_status="failed", extraction_error="+RuntimeError: boom"
+    )
+    rows = list(csv.reader(io.StringIO(errors_csv(client, batch), newline="")))
+    assert rows == [
+        ["where", "message"],
+        ["'=cmd|' calc'!A0.jsonl line 1", "'-not valid JSON"],
+        ["extraction of '@SUM(A1)'", "'+RuntimeError: boom"],
+    ]
 
 
 def test_a_finished_batch_stops_polling_and_a_stopped_one_offers_to_resume(client):
