@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from attribution.feedback import form_errors
 from attribution.forms import ArticleFilterForm, ArticleForm
@@ -20,6 +20,8 @@ from attribution.services.review import article_opened
 
 
 @login_required
+@permission_required("attribution.view_article", raise_exception=True)
+@require_GET
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     form = ArticleFilterForm(request.GET or None)
     page = Paginator(articles_with_progress(form.filters()), 50).get_page(request.GET.get("page"))
@@ -31,6 +33,7 @@ def article_list(request: HtmxHttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("attribution.change_quote", raise_exception=True)
+@require_GET
 def next_article(request: HtmxHttpRequest, after: int | None = None) -> HttpResponse:
     """The queue: the next article to review (after the one the editor leaves), in the import batch they
     review if ?batch= says so; the scope goes on with them."""
@@ -46,6 +49,7 @@ def next_article(request: HtmxHttpRequest, after: int | None = None) -> HttpResp
 
 @login_required
 @permission_required("attribution.view_quote", raise_exception=True)
+@require_GET
 def article_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     if request.user.has_perm("attribution.change_quote"):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from attribution.models import ArticleOpen, ImportBatch
 from attribution.selectors.articles import ArticleFilters, articles_with_progress, next_article_to_review
 from attribution.services.review import quote_confirm
-from tests.factories import ArticleFactory, QuoteFactory, editor
+from tests.factories import ArticleFactory, QuoteFactory, UserFactory, editor
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +92,13 @@ def test_the_queue_keeps_to_an_import_and_skips_the_article_left(client):
     page = client.get(response.url).content.decode()
     # The page's own queue links keep the scope.
     assert reverse("next_article_after", args=[second.pk]) + f"?batch={batch.pk}" in page
+
+
+def test_a_user_in_no_group_sees_no_titles(client):
+    ArticleFactory.create(title="Bridge closed")
+    client.force_login(UserFactory.create(username="nobody"))
+    response = client.get(reverse("article_list"))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Bridge closed" not in page
+    assert "ask an Admin to add you" in page
