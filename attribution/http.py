@@ -24,7 +24,8 @@ def queue_batch(request: HttpRequest) -> int | None:
     if "batch" not in query and current:
         query = QueryDict(urlsplit(current).query)
     value = query.get("batch", "")
-    return int(value) if value.isdigit() else None
+    # isdigit() would pass "²", which int() refuses.
+    return int(value) if value.isdecimal() else None
 
 
 # Reviewing quotes (every desk action, and the registry suggestions the edit form asks for).
