@@ -1,3 +1,4 @@
+import json
 from typing import Any
 
 from django import forms
@@ -34,8 +35,9 @@ class QuoteEditForm(DeskForm):
     role = forms.CharField(label="Role", max_length=500, required=False)
     outlet = forms.CharField(label="Outlet", max_length=200, required=False)
     kind = forms.ChoiceField(label="Kind", choices=Quote.Kind.choices)
-    start = forms.IntegerField(label="Start", min_value=0)
-    end = forms.IntegerField(label="End", min_value=1)
+    # The span is changed on the card (by word, or onto words selected in the text), never typed as offsets.
+    start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     new_speaker = forms.BooleanField(label="Add as a new speaker", required=False)
     new_outlet = forms.BooleanField(label="Add as a new outlet", required=False)
     speaker_kind = forms.ChoiceField(label="Speaker is", choices=Speaker.Kind.choices, required=False)
@@ -71,9 +73,15 @@ class QuoteEditForm(DeskForm):
                     "hx-swap": "innerHTML",
                 }
             )
-        # A speaker's roles are offered as soon as the field is reached, for the speaker the form names.
+        # A speaker's roles are offered as soon as the field is reached, for the speaker the form names, the
+        # role the article gives them first.
         self.fields["role"].widget.attrs.update(
-            {"hx-trigger": "focus, input changed delay:200ms", "hx-include": "closest form"}
+            {
+                "hx-trigger": "focus, input changed delay:200ms",
+                "hx-include": "closest form",
+                # The role the form opened with is no filter: reaching the field offers every role.
+                "hx-vals": json.dumps({"article": quote.article_id, "shown": quote.role}),
+            }
         )
 
     def correction(self) -> Correction:
@@ -96,11 +104,9 @@ class QuoteAddForm(QuoteEditForm):
     """A missed quote: the same fields as an edit, its span taken from the editor's selection (shown as its
     words, not as offsets)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, quote=Quote(kind=Quote.Kind.DIRECT, pk=0), **kwargs)
+    def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
+        super().__init__(*args, quote=Quote(kind=Quote.Kind.DIRECT, pk=0, article=article), **kwargs)
         del self.fields["version"]
-        for field in ("start", "end"):
-            self.fields[field].widget = forms.HiddenInput()
 
 
 class ArticleFilterForm(DeskForm):

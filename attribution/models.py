@@ -158,6 +158,9 @@ class Article(models.Model):
         max_length=10, choices=ExtractionStatus.choices, default=ExtractionStatus.PENDING
     )
     extraction_error = models.TextField(blank=True)
+    # Who is who, as the engine read the article: [{"name", "kind", "role", "mentions": [[start, end], ...]}],
+    # what the desk offers an editor to pick a speaker or an outlet from, with the role the text gives.
+    entities = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -153,6 +153,7 @@ DESK_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("1", "2", "3"), "set the kind: direct, indirect, mixed"),
     (("[", "]"), "start the quote a word earlier / later"),
     (("Shift+←", "Shift+→"), "end the quote a word earlier / later"),
+    (("m",), "move the quote onto the words selected in the text"),
     (("click",), "a name in the text: the selected quote's speaker (Alt+click: its outlet)"),
     (("Enter",), "save the open edit"),
     (("Esc",), "cancel the edit, close this help"),

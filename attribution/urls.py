@@ -23,6 +23,7 @@ urlpatterns = [
     path("quotes/<int:pk>/edit/", quotes.edit, name=EDIT.url_name),
     path("quotes/<int:pk>/correct/", quotes.correct, name="quote_correct"),
     path("quotes/<int:pk>/nudge/", quotes.nudge, name="quote_nudge"),
+    path("quotes/<int:pk>/span/", quotes.respan, name="quote_span"),
     path("quotes/<int:pk>/history/", quotes.history, name="quote_history"),
     path("articles/<int:pk>/confirm-remaining/", quotes.confirm_remaining, name="article_confirm_remaining"),
     path("articles/<int:pk>/quotes/new/", quotes.add, name=ADD.url_name),

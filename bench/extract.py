@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, Python puts bench/ on the path, not the project the engine belongs to.
 sys.path.insert(0, str(ROOT))
 
-from attribution.extraction import ExtractionError, extract_many  # noqa: E402
+from attribution.extraction import ExtractionError, read_many  # noqa: E402
 from attribution.extraction.pipeline import load_nlp  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc.jsonl"
@@ -52,11 +52,11 @@ def measure(mode: str, path: Path, limit: int | None, processes: int) -> Measure
         for _ in nlp.pipe(texts(path, limit), batch_size=32, n_process=processes):
             pass
     else:
-        for found in extract_many(texts(path, limit), batch_size=32, n_process=processes):
+        for found in read_many(texts(path, limit), batch_size=32, n_process=processes):
             if isinstance(found, ExtractionError):
                 failed += 1
             else:
-                quotes += len(found)
+                quotes += len(found.quotes)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
@@ -59,7 +59,7 @@ from attribution.selectors.export import ExportFilters, export_rows, quotes_for_
 from attribution.services.demo import roles_ensure  # noqa: E402
 from attribution.services.errors import IngestError  # noqa: E402
 from attribution.services.ingest import article_create  # noqa: E402
-from attribution.text import fold_whitespace  # noqa: E402
+from attribution.text import fold_whitespace, word_step  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "eval" / "bbc-dev.jsonl"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
@@ -195,11 +195,8 @@ def wrong_fields(quote: Values, gold: GoldQuote) -> list[tuple[str, str]]:
     wrong = attribution_wrong(quote, gold)
     if quote.kind != gold.kind:
         wrong.append(("kind", gold.kind))
-    if not span_ok(quote, gold):  # an editor retypes only the edge that is off
-        if quote.start != gold.start:
-            wrong.append(("start", str(gold.start)))
-        if quote.end != gold.end:
-            wrong.append(("end", str(gold.end)))
+    if not span_ok(quote, gold):
+        wrong.append(("span", f"{gold.start}:{gold.end}"))
     return wrong
 
 
@@ -283,14 +280,35 @@ class Desk:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.actions = 0
+        # What the actions were spent on (moving between cards, verdicts, a field of a correction, adding).
+        self.spent: Counter[str] = Counter()
+        self.purpose = "move"
+
+        self.verbose = False
+
+    @contextmanager
+    def spending(self, purpose: str, value: str | None = None) -> Iterator[None]:
+        """Actions counted under a purpose; with --verbose, a field's value and what setting it cost printed."""
+        outer, self.purpose = self.purpose, purpose
+        before = self.actions
+        try:
+            yield
+        finally:
+            self.purpose = outer
+            if self.verbose and value is not None:
+                print(f"    {purpose:8} {self.actions - before:3} actions  {value!r}")
+
+    def count(self, actions: int) -> None:
+        self.actions += actions
+        self.spent[self.purpose] += actions
 
     def key(self, key: str) -> None:
         self.page.keyboard.press(key)
-        self.actions += 1
+        self.count(1)
 
     def type(self, text: str) -> None:
         self.page.keyboard.type(text)
-        self.actions += len(text)
+        self.count(len(text))
 
     def send(self, key: str) -> None:
         """A key that sends a request: wait for the answer (and any other request in flight) before the next."""
@@ -317,7 +335,7 @@ class Desk:
 
     def select_words(self, body: str, start: int, end: int) -> None:
         selected = self.page.evaluate(SELECT_SPAN, [start, end])
-        self.actions += 1
+        self.count(1)
         if selected != body[start:end]:
             raise RuntimeError(f"selecting [{start}:{end}] took {selected!r}, not {body[start:end]!r}")
 
@@ -415,15 +433,15 @@ SETTERS: dict[str, Callable[[Desk, str, str], None]] = {
     "role": set_role,
     "outlet": set_name,
     "kind": set_kind,
-    "start": set_text,
-    "end": set_text,
 }
 
 
 def fill(desk: Desk, changes: list[tuple[str, str]]) -> None:
     for field, value in changes:
-        desk.focus(field)
-        SETTERS[field](desk, field, value)
+        with desk.spending("tab"):
+            desk.focus(field)
+        with desk.spending(field, value):
+            SETTERS[field](desk, field, value)
 
 
 def save(desk: Desk) -> None:
@@ -463,19 +481,56 @@ def pick(desk: Desk, field: str, name: str) -> bool:
     """A name the article mentions, set on the selected card from the picker (p for the speaker, o for the
     outlet, then its digit); False, the picker closed again, where it does not offer the name."""
     desk.key("p" if field == "speaker" else "o")
-    for option in desk.page.locator(".picker [role=option]").all_inner_texts():
-        digit, _, offered = option.partition(" ")
-        if fold_whitespace(offered) == fold_whitespace(name):
-            desk.send(digit)
-            return True
+    names = desk.page.locator(".picker [role=option]").evaluate_all("options => options.map(o => o.dataset.value)")
+    wanted = fold_whitespace(name)
+    if wanted in names:
+        desk.send(str(names.index(wanted) + 1))
+        return True
     desk.key("Escape")
     return False
 
 
+# Beyond this many words in all, an editor selects the right words and moves the quote onto them (m).
+MOST_NUDGES = 2
+
+
+def nudges(body: str, edge: int, wanted: int) -> int | None:
+    """The words between an edge and where it should be (negative: earlier), if within MOST_NUDGES."""
+    step = 1 if wanted > edge else -1
+    at, words = edge, 0
+    while at != wanted and abs(words) < MOST_NUDGES + 1:
+        at, words = word_step(body, at, step), words + step
+    return words if at == wanted else None
+
+
+def respan(desk: Desk, start: int, end: int) -> None:
+    """Shift+arrows and [ ] by word where an edge or two is a word or two off, else select the words and m."""
+    quote = Quote.objects.select_related("article").get(pk=desk.page.evaluate(CARDS)[1])
+    body = quote.article.body
+    found = {"start": nudges(body, quote.start, start), "end": nudges(body, quote.end, end)}
+    moves = {edge: words for edge, words in found.items() if words is not None}
+    if len(moves) == len(found) and sum(abs(words) for words in moves.values()) <= MOST_NUDGES:
+        keys = {("start", 1): "]", ("start", -1): "[", ("end", 1): "Shift+ArrowRight", ("end", -1): "Shift+ArrowLeft"}
+        for edge, words in moves.items():
+            for _ in range(abs(words)):
+                desk.send(keys[edge, 1 if words > 0 else -1])
+        return
+    desk.select_words(body, start, end)
+    desk.send("m")
+
+
 def shortcut(desk: Desk, field: str, value: str) -> bool:
     """Set one value from the card without the form, where the desk has a shortcut for it."""
+    with desk.spending(field, value):
+        return card_shortcut(desk, field, value)
+
+
+def card_shortcut(desk: Desk, field: str, value: str) -> bool:
     if field == "kind":
         desk.send(KIND_KEYS[value])
+        return True
+    if field == "span":
+        respan(desk, *(int(edge) for edge in value.split(":")))
         return True
     return field in ("speaker", "outlet") and bool(value) and pick(desk, field, value)
 
@@ -484,22 +539,28 @@ def correct(desk: Desk, article: GoldArticle, pk: int, gold: GoldQuote) -> None:
     """The card's shortcuts first (a kind by its digit, a name from the article's by the picker), then the
     edit form for whatever is left (roles, names the article does not mention, spans)."""
     changes = wrong_fields(values_of(Quote.objects.get(pk=pk)), gold)
+    if any(shortcut(desk, field, value) for field, value in changes):
+        # A picked speaker brings the role the article gives them: what is left is read off the quote again.
+        changes = wrong_fields(values_of(Quote.objects.get(pk=pk)), gold)
     left = [(field, value) for field, value in changes if not shortcut(desk, field, value)]
     if not left:
         check_saved(article.doc, Quote.objects.get(pk=pk), gold)
         return
-    desk.send("e")
+    with desk.spending("form"):
+        desk.send("e")
     form = desk.page.locator(f"#quote-{pk} form")
     expect(form.get_by_label("Speaker", exact=True)).to_be_focused()
     fill(desk, left)
-    save(desk)
+    with desk.spending("form"):
+        save(desk)
     if saved(desk, form, article.doc):
         check_saved(article.doc, Quote.objects.get(pk=pk), gold)
 
 
 def add(desk: Desk, article: GoldArticle, gold: GoldQuote) -> None:
-    desk.select_words(article.body, gold.start, gold.end)
-    desk.send("n")
+    with desk.spending("add"):
+        desk.select_words(article.body, gold.start, gold.end)
+        desk.send("n")
     form = desk.page.locator("#add-quote form")
     expect(form.get_by_label("Speaker", exact=True)).to_be_focused()
     offered = Values(
@@ -508,14 +569,16 @@ def add(desk: Desk, article: GoldArticle, gold: GoldQuote) -> None:
         *(form.get_by_label(label, exact=True).input_value() for label in ("Speaker", "Role", "Outlet", "Kind")),
     )
     fill(desk, wrong_fields(offered, gold))
-    save(desk)
+    with desk.spending("add"):
+        save(desk)
     if saved(desk, form, article.doc):
         added = Quote.objects.filter(article_id=article.article_id, status=Quote.Status.ADDED).order_by("-pk")
         check_saved(article.doc, added.first(), gold)
 
 
 def act(desk: Desk, article: GoldArticle, pk: int, key: str, status: str) -> None:
-    desk.send(key)
+    with desk.spending("verdict"):
+        desk.send(key)
     now = desk.page.locator(f"#quote-{pk}").get_attribute("data-status")
     if now != status:
         print(f"  warning: {article.doc}: quote {pk} is {now} after {key!r}, not {status}")
@@ -740,6 +803,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", nargs="?", type=Path, default=GOLD, help="gold JSONL (default: %(default)s)")
     parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--verbose", action="store_true", help="print what each value set cost")
     args = parser.parse_args()
     path = args.gold if args.gold.is_absolute() else ROOT / args.gold
     if not path.is_file():
@@ -766,6 +830,7 @@ def main() -> None:
         page.on("pageerror", lambda error: print(f"  warning: page error: {error}"))
         log_in(page)
         desk = Desk(page)
+        desk.verbose = args.verbose
         print(HEADER)
         for article in articles:
             efforts.append(review(desk, article))
@@ -773,6 +838,8 @@ def main() -> None:
         browser.close()
     total = totals(efforts)
     print(total.line())
+    spent = ", ".join(f"{purpose} {actions}" for purpose, actions in desk.spent.most_common())
+    print(f"actions spent on: {spent}")
     times.report()
     differences = export_differences(articles)
     for difference in differences:

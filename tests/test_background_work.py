@@ -7,7 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_tasks_db.models import DBTaskResult
 
-from attribution.extraction import ExtractionError, extract_many
+from attribution.extraction import ExtractionError, read_many
 from attribution.models import Article, ImportBatch, Quote
 from attribution.services import extract as extract_service
 from attribution.services.extract import articles_extract
@@ -19,7 +19,7 @@ from tests.workers import running_worker, start_worker, wait_until, write_feed
 @pytest.mark.django_db
 def test_batch_extraction_marks_a_failing_article_and_goes_on(monkeypatch):
     good, bad = ArticleFactory.create(extraction_status="pending"), ArticleFactory.create(extraction_status="pending")
-    real = extract_many  # what the service calls until patched
+    real = read_many  # what the service calls until patched
 
     def one_bad(texts, **kwargs):
         texts = list(texts)
@@ -27,7 +27,7 @@ def test_batch_extraction_marks_a_failing_article_and_goes_on(monkeypatch):
         results[1] = ExtractionError("RuntimeError: boom")
         return iter(results)
 
-    monkeypatch.setattr(extract_service, "extract_many", one_bad)
+    monkeypatch.setattr(extract_service, "read_many", one_bad)
     assert articles_extract(article_ids=[good.pk, bad.pk]) == 1
     good.refresh_from_db()
     bad.refresh_from_db()

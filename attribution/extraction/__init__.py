@@ -6,36 +6,42 @@ Offsets are Python `str` indices into the exact text given.
 
 from collections.abc import Iterable, Iterator
 
-from .attribute import Attribution, attribute_quotes
+from .attribute import Attribution, Reading, read_article
 from .pipeline import DEFAULT_MODEL, load_nlp
+from .speakers import Entity
 
 
 class ExtractionError(Exception):
     """One text could not be processed; the message says why."""
 
 
+def read(text: str, *, model: str = DEFAULT_MODEL) -> Reading:
+    """Every attributed quote in text, in order of appearance, and the people and organisations it names."""
+    if not text or not text.strip():
+        return Reading([], [])
+    return read_article(load_nlp(model)(text))
+
+
 def extract(text: str, *, model: str = DEFAULT_MODEL) -> list[Attribution]:
     """Every attributed quote in text, in order of appearance."""
-    if not text or not text.strip():
-        return []
-    return attribute_quotes(load_nlp(model)(text))
+    return read(text, model=model).quotes
 
 
-def extract_many(
+def read_many(
     texts: Iterable[str], *, model: str = DEFAULT_MODEL, batch_size: int = 32, n_process: int = 1
-) -> Iterator[list[Attribution] | ExtractionError]:
-    """Like extract, over many texts, batched through nlp.pipe; yields one result per text, in order. A text
+) -> Iterator[Reading | ExtractionError]:
+    """Like read, over many texts, batched through nlp.pipe; yields one result per text, in order. A text
     the engine fails on yields an ExtractionError in its place, so one bad article never stops a batch.
     n_process > 1 parses in that many worker processes (each loads its own copy of the model)."""
     nlp = load_nlp(model)
     for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         if not doc.text.strip():
-            yield []
+            yield Reading([], [])
             continue
         try:
-            yield attribute_quotes(doc)
+            yield read_article(doc)
         except Exception as exc:  # deliberately broad: any engine bug is reported for this text alone
             yield ExtractionError(f"{type(exc).__name__}: {exc}")
 
 
-__all__ = ["DEFAULT_MODEL", "Attribution", "ExtractionError", "extract", "extract_many"]
+__all__ = ["DEFAULT_MODEL", "Attribution", "Entity", "ExtractionError", "Reading", "extract", "read", "read_many"]

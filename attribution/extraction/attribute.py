@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from .lexicon import REPORTING_VERBS
 from .quotes import Paragraphs, QuoteSpan, SpanSet, find_quote_spans
 from .reported import Reported, is_cue, reported_clauses, untangle_nested
-from .speakers import Source, SourceKind, SpeakerResolver
+from .speakers import Entity, Source, SourceKind, SpeakerResolver
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -105,14 +105,22 @@ def _pick_cue(doc: Doc, text: str, region: tuple[int, int] | None, nearest_to_en
     return first if len(text[region[0] : first.idx].split()) <= MAX_WORDS_BEFORE_CUE else None
 
 
-def attribute_quotes(doc: Doc) -> list[Attribution]:
-    """Direct quotes and reported speech, each with its source, in order of appearance."""
+@dataclass(frozen=True)
+class Reading:
+    """What the engine makes of one article: its attributed quotes and the people and organisations it names."""
+
+    quotes: list[Attribution]
+    entities: list[Entity]
+
+
+def read_article(doc: Doc) -> Reading:
+    """Direct quotes and reported speech, each with its source, in order of appearance; and who is who."""
     text = doc.text  # spaCy rebuilds it on every access: read it once per article
     spans = find_quote_spans(text)
     resolver = SpeakerResolver(doc, text, [(q.start, q.end) for q in spans])
     direct = list(_direct_quotes(doc, text, spans, resolver))
     found = _with_reported_speech(doc, text, direct, spans, resolver)
-    return sorted(found, key=lambda q: (q.start, q.end))
+    return Reading(sorted(found, key=lambda q: (q.start, q.end)), resolver.entities())
 
 
 def _record(

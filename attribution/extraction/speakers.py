@@ -1,7 +1,8 @@
 """From a reporting verb to who spoke: the subject, its name, its role, and the outlet spoken to."""
 
 from bisect import insort
-from dataclasses import dataclass, replace
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -39,6 +40,28 @@ class Source:
     role: str | None = None
     outlet: str | None = None
     resolved_from_pronoun: bool = False
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Someone the article names, as the whole article describes them: the picture an editor picks a speaker
+    or an outlet from."""
+
+    name: str  # the fullest form the article uses
+    kind: SourceKind
+    role: str | None
+    # Every place the article names them, (start, end) in its text, quotes included.
+    mentions: tuple[tuple[int, int], ...] = field(default=())
+
+
+# What NER labels that can speak or publish without being a person: a company, a party's members, a country.
+_ORGANISATION_KINDS: dict[str, SourceKind] = {"ORG": "organization", "NORP": "group", "GPE": "organization"}
+
+
+def _organisation_name(ent: Span) -> str:
+    """ "the Tories'" -> "Tories": a name without its article or possessive."""
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
+    return ent.doc[words[0].i : words[-1].i + 1].text if words else ent.text
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -274,6 +297,28 @@ class SpeakerResolver:
             self.last_person = source.speaker
         elif source.kind in ("organization", "group"):
             self.last_group = source.speaker
+
+    def entities(self) -> list[Entity]:
+        """Everyone the article names, once each under its fullest name, in order of first mention, with the
+        role the article gives them; read after the quotes are attributed, so their roles count too."""
+        places: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        kinds: dict[str, SourceKind] = {}
+        for span in self.names.spans:
+            name = self.names.resolve(span.text)
+            places[name].append((span.start_char, span.end_char))
+            kinds.setdefault(name, "organization" if name in self.organisations else "person")
+        for ent in self.doc.ents:
+            if ent.label_ not in _ORGANISATION_KINDS or self.names.span_of(ent.root) is not None:
+                continue
+            name = _organisation_name(ent)
+            places[name].append((ent.start_char, ent.end_char))
+            kinds.setdefault(name, _ORGANISATION_KINDS[ent.label_])
+        found = [
+            Entity(name, kinds[name], self.roles.get(name) if kinds[name] == "person" else None, tuple(sorted(at)))
+            for name, at in places.items()
+            if any(letter.isupper() for letter in name)  # NER takes "harbour master" for a person now and then
+        ]
+        return sorted(found, key=lambda entity: entity.mentions[0])
 
     def role_for(self, speaker: str | None) -> str | None:
         return self.roles.get(speaker) if speaker else None

@@ -3,7 +3,8 @@
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
-from attribution.models import Outlet, Quote, Speaker
+from attribution.models import Article, Outlet, Quote, Speaker
+from attribution.selectors.review import text_role
 from attribution.text import fold_whitespace
 
 
@@ -26,10 +27,10 @@ def outlet_suggestions(typed: str, limit: int = 10) -> list[str]:
     return _suggestions(Outlet.objects.all(), typed, limit)
 
 
-def role_suggestions(speaker: str, typed: str, limit: int = 8) -> list[str]:
+def role_suggestions(speaker: str, typed: str, *, article_id: int | None = None, limit: int = 8) -> list[str]:
     """The roles editors and the engine gave this speaker's quotes (by the name as typed, or the registry entry
     it names), those containing what was typed if anything was, the most used first: a speaker's role is
-    typed once, then chosen."""
+    typed once, then chosen. First of all, the role the article being reviewed gives them."""
     name = fold_whitespace(speaker).lower()
     if not name:
         return []
@@ -40,7 +41,12 @@ def role_suggestions(speaker: str, typed: str, limit: int = 8) -> list[str]:
     if typed := fold_whitespace(typed):
         quotes = quotes.filter(role__icontains=typed)
     counts = quotes.values("role").annotate(uses=Count("id")).order_by("-uses", "role")[:limit]
-    return [row["role"] for row in counts]
+    roles = [row["role"] for row in counts]
+    article = Article.objects.only("entities").filter(pk=article_id).first() if article_id is not None else None
+    in_text = text_role(article, speaker) if article is not None else None
+    if in_text and typed.casefold() in in_text.casefold():
+        roles = [in_text, *(role for role in roles if role != in_text)][:limit]
+    return roles
 
 
 def speakers_with_counts(search: str = "") -> QuerySet[Speaker]:

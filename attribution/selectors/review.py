@@ -7,7 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from attribution.highlight import paint, segments
 from attribution.models import Article, Quote, ReviewEvent
-from attribution.text import snap_to_words
+from attribution.text import fold_whitespace, snap_to_words
 
 
 class Progress(TypedDict):
@@ -41,23 +41,54 @@ _NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|the|de|der|van|von|bin|al
 
 class Mention(TypedDict):
     name: str
-    start: int  # where the article first mentions it
+    kind: str  # person, organization, group; "" where only the text's capitals suggest a name
+    role: str  # the role the article gives them, if any
+    at: list[list[int]]  # [start, end] of each place the article names them
+
+
+def _entity_mentions(article: Article) -> dict[str, Mention]:
+    return {
+        entity["name"]: {
+            "name": entity["name"],
+            "kind": entity.get("kind", ""),
+            "role": entity.get("role", ""),
+            "at": [list(place) for place in entity.get("mentions", [])],
+        }
+        for entity in article.entities
+    }
 
 
 def article_mentions(article: Article, quotes: list[Quote]) -> list[Mention]:
-    """The names an editor may pick a speaker or an outlet from: those the engine and editors gave the
-    article's quotes, and the runs of capitalised words in its text (people, organisations, outlets), each
-    with its first place in the text."""
+    """The names an editor may pick a speaker or an outlet from: the people and organisations the engine
+    found in the article (with the role it gives each), then runs of capitalised words it did not take for
+    one (articles read before the engine kept its picture have only these), then the names the engine and
+    editors gave the article's quotes; each with the places the article names it, in order of first place."""
     body = article.body
-    first: dict[str, int] = {}
+    found = _entity_mentions(article)
+    covered = {i for mention in found.values() for start, end in mention["at"] for i in range(start, end)}
+
+    def place(name: str, start: int, end: int) -> None:
+        found.setdefault(name, {"name": name, "kind": "", "role": "", "at": []})["at"].append([start, end])
+
     for match in _NAME.finditer(body):
-        first.setdefault(match.group().rstrip(".'\u2019"), match.start())
+        if covered.isdisjoint(range(match.start(), match.end())):
+            name = match.group().rstrip(".'\u2019")
+            place(name, match.start(), match.start() + len(name))
     for quote in quotes:
         for name in (quote.speaker_text, quote.outlet_text, quote.extracted_speaker, quote.extracted_outlet):
-            if name and name not in first:
+            if name and name not in found:
                 at = body.find(name)
-                first[name] = at if at >= 0 else quote.start
-    return [{"name": name, "start": start} for name, start in sorted(first.items(), key=lambda item: item[1])]
+                place(name, *((at, at + len(name)) if at >= 0 else (quote.start, quote.start)))
+    return sorted(found.values(), key=lambda mention: mention["at"][0] if mention["at"] else [len(body), 0])
+
+
+def text_role(article: Article, name: str) -> str | None:
+    """The role the article gives a person it names, as the engine read it; None where it names no such
+    person (or gives them no role)."""
+    wanted = fold_whitespace(name).casefold()
+    return next(
+        (entity.get("role") or None for entity in article.entities if entity["name"].casefold() == wanted), None
+    )
 
 
 def review_context(article: Article) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from attribution.extraction import Attribution, ExtractionError, extract, extract_many
+from attribution.extraction import Attribution, Entity, ExtractionError, Reading, read, read_many
 from attribution.models import Article, ImportBatch, Outlet, Quote
 from attribution.selectors.tasks import queued_arguments
 
@@ -36,8 +36,12 @@ def _quote_from(article: Article, found: Attribution) -> Quote:
     )
 
 
+def _entity_record(entity: Entity) -> dict[str, object]:
+    return {"name": entity.name, "kind": entity.kind, "role": entity.role or "", "mentions": entity.mentions}
+
+
 @transaction.atomic
-def _store(article_id: int, result: list[Attribution] | ExtractionError) -> list[Quote]:
+def _store(article_id: int, result: Reading | ExtractionError) -> list[Quote]:
     """Replace an article's untouched pending quotes with a fresh extraction, or record why it failed.
     Editors' work is kept, and running it twice gives the same quotes (safe when a worker dies mid-batch)."""
     article = Article.objects.select_for_update().only("id", "body").get(pk=article_id)
@@ -50,17 +54,21 @@ def _store(article_id: int, result: list[Attribution] | ExtractionError) -> list
     article.quotes.filter(status=Quote.Status.PENDING, events__isnull=True).delete()
     kept = set(article.quotes.values_list("start", "end"))
     quotes = Quote.objects.bulk_create(
-        _quote_from(article, f) for f in result if (f.start, f.end) not in kept and f.end <= len(article.body)
+        _quote_from(article, f) for f in result.quotes if (f.start, f.end) not in kept and f.end <= len(article.body)
     )
-    Article.objects.filter(pk=article_id).update(extraction_status=Article.ExtractionStatus.DONE, extraction_error="")
+    Article.objects.filter(pk=article_id).update(
+        extraction_status=Article.ExtractionStatus.DONE,
+        extraction_error="",
+        entities=[_entity_record(entity) for entity in result.entities],
+    )
     return quotes
 
 
 def article_extract(*, article: Article) -> list[Quote]:
     """(Re-)extract one article now."""
-    result: list[Attribution] | ExtractionError
+    result: Reading | ExtractionError
     try:
-        result = extract(article.body, model=settings.SPACY_MODEL)
+        result = read(article.body, model=settings.SPACY_MODEL)
     except Exception as exc:  # the engine must never take a caller down with it; the article records why
         result = ExtractionError(f"{type(exc).__name__}: {exc}")
     return _store(article.pk, result)
@@ -70,7 +78,7 @@ def articles_extract(*, article_ids: list[int], batch_size: int = 16) -> int:
     """Extract many articles through one nlp.pipe pass (the background task's work); each article is stored
     in its own transaction, so one failure marks that article and the rest go on. Returns how many failed."""
     articles = list(Article.objects.filter(pk__in=article_ids).only("id", "body").order_by("id"))
-    results = extract_many((a.body for a in articles), model=settings.SPACY_MODEL, batch_size=batch_size)
+    results = read_many((a.body for a in articles), model=settings.SPACY_MODEL, batch_size=batch_size)
     failed = 0
     for article, result in zip(articles, results, strict=True):
         _store(article.pk, result)

@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_datetime
 
 from attribution.models import Article, ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
 from attribution.review_actions import ACTIONS, ADD, CONFIRM, DELETE, EDIT, REJECT, UNDO, ReviewAction, Undo
+from attribution.selectors.review import text_role
 from attribution.services.errors import ServiceError
 from attribution.text import fold_whitespace, snap_to_words, word_step
 
@@ -305,19 +306,48 @@ CORRECTABLE = ("speaker", "role", "outlet", "kind")
 @transaction.atomic
 def quote_correct(*, quote: Quote, user: User, expected_version: int, changes: dict[str, str]) -> Quote:
     """Change some of the quote's values (CORRECTABLE) and keep the others. A name the editor picked from
-    the article's text enters the registry if it is new: picking it is the say-so the form's tick box gives."""
+    the article's text enters the registry if it is new: picking it is the say-so the form's tick box gives.
+    A new speaker comes with the role the article gives them, unless one is given too."""
     current = _locked(quote, expected_version)
     stands = _as_it_stands(current)
+    speaker = changes.get("speaker", stands.speaker)
+    role = changes.get("role")
+    if role is None and "speaker" in changes:
+        role = _role_of_new_speaker(current, speaker, stands)
     correction = replace(
         stands,
-        speaker=changes.get("speaker", stands.speaker),
-        role=changes.get("role", stands.role),
+        speaker=speaker,
+        role=stands.role if role is None else role,
         outlet=changes.get("outlet", stands.outlet),
         kind=changes.get("kind", stands.kind),
         new_speaker=True,
         new_outlet=True,
     )
     return quote_edit(quote=current, user=user, expected_version=expected_version, correction=correction)
+
+
+@transaction.atomic
+def quote_span_set(*, quote: Quote, user: User, expected_version: int, start: int, end: int) -> Quote:
+    """Move the quote onto other words of its article (snapped to whole words), keeping its attribution."""
+    current = _locked(quote, expected_version)
+    correction = replace(_as_it_stands(current), start=start, end=end)
+    return quote_edit(quote=current, user=user, expected_version=expected_version, correction=correction)
+
+
+def _role_of_new_speaker(quote: Quote, speaker: str, stands: Correction) -> str | None:
+    """The role the article gives the new speaker; where it gives none, none for someone else (a role describes
+    the speaker it was given with) and the role as it stands for the same person named more fully ("Clark" to
+    "Letitia Clark")."""
+    found = text_role(quote.article, speaker)
+    if found is not None:
+        return found
+    same_person = _surname(speaker) == _surname(stands.speaker)
+    return None if same_person else ""
+
+
+def _surname(name: str) -> str:
+    words = fold_whitespace(name).casefold().split()
+    return words[-1] if words else ""
 
 
 @transaction.atomic

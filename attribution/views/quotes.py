@@ -1,6 +1,7 @@
 """htmx endpoints of the review actions declared in attribution/review_actions.py. Each answers with the quote's
 card and, out of band, the progress; where the quote is gone (deleted, or an addition undone), with both panes."""
 
+from collections.abc import Callable
 from typing import Protocol
 
 from django.contrib.auth.decorators import login_required
@@ -39,6 +40,7 @@ from attribution.services.review import (
     quote_edit,
     quote_reject,
     quote_span_nudge,
+    quote_span_set,
     quote_undo,
 )
 
@@ -149,9 +151,9 @@ def add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     if request.method == "GET":
         start, end = selected_span(article, request.GET.get("start"), request.GET.get("end"))
-        form = QuoteAddForm(initial={"start": start, "end": end, "kind": Quote.Kind.DIRECT})
+        form = QuoteAddForm(initial={"start": start, "end": end, "kind": Quote.Kind.DIRECT}, article=article)
     else:
-        form = QuoteAddForm(request.POST)
+        form = QuoteAddForm(request.POST, article=article)
         if form.is_valid():
             try:
                 added = quote_add(article=article, user=request.user, correction=form.correction())
@@ -211,9 +213,24 @@ def correct(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         return _card(request, conflict.current, conflict=conflict)
     except ServiceError as error:
         return _card(request, quote, notice=error.message)
-    said = "; ".join(f"{field} {value or 'cleared'}" for field, value in changes.items())
+    # The role too where a new speaker brought the one the article gives them.
+    told = {**changes, "role": corrected.role} if "speaker" in changes else changes
+    said = "; ".join(f"{field} {value or 'cleared'}" for field, value in told.items())
     article = get_object_or_404(Article, pk=corrected.article_id)
     return _panes(request, article, status=f"{corrected.get_status_display()}: {said}.", select=corrected.pk)
+
+
+def _respan(request: HtmxHttpRequest, quote: Quote, move: Callable[[int], Quote]) -> HttpResponse:
+    """A span moved from the desk (move takes the version the editor saw): both panes redrawn, the text
+    with its new highlight, or the card with why not."""
+    try:
+        moved = move(_version(request))
+    except ReviewConflict as conflict:
+        return _card(request, conflict.current, conflict=conflict)
+    except ServiceError as error:
+        return _card(request, quote, notice=error.message)
+    article = get_object_or_404(Article, pk=moved.article_id)
+    return _panes(request, article, status=f"The quote now reads “{moved.text}”.", select=moved.pk)
 
 
 @login_required
@@ -226,20 +243,30 @@ def nudge(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         words = int(request.POST.get("words", ""))
     except ValueError:
         words = 0
-    try:
-        moved = quote_span_nudge(
-            quote=quote,
-            user=request.user,
-            expected_version=_version(request),
-            edge=request.POST.get("edge", ""),
-            words=words,
-        )
-    except ReviewConflict as conflict:
-        return _card(request, conflict.current, conflict=conflict)
-    except ServiceError as error:
-        return _card(request, quote, notice=error.message)
-    article = get_object_or_404(Article, pk=moved.article_id)
-    return _panes(request, article, status=f"The quote now reads “{moved.text}”.", select=moved.pk)
+    edge = request.POST.get("edge", "")
+    return _respan(
+        request,
+        quote,
+        lambda version: quote_span_nudge(
+            quote=quote, user=request.user, expected_version=version, edge=edge, words=words
+        ),
+    )
+
+
+@login_required
+@review_required
+@require_POST
+def respan(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """The quote moved onto the words selected in the article (snapped to whole words)."""
+    quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
+    start, end = selected_span(quote.article, request.POST.get("start"), request.POST.get("end"))
+    if start is None or end is None:
+        return _card(request, quote, notice="Select the quoted words in the article first.")
+    return _respan(
+        request,
+        quote,
+        lambda version: quote_span_set(quote=quote, user=request.user, expected_version=version, start=start, end=end),
+    )
 
 
 def _undo_or_redo(request: HtmxHttpRequest, pk: int, service: ArticleUndoService) -> HttpResponse:

@@ -38,7 +38,13 @@ def speaker_search(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 def role_search(request: HtmxHttpRequest) -> HttpResponse:
     """Roles for the speaker the form names (roles have no registry: nothing is new among them)."""
-    names = role_suggestions(request.GET.get("speaker", ""), request.GET.get("role", ""))
+    article = request.GET.get("article", "")
+    typed = request.GET.get("role", "")
+    if typed == request.GET.get("shown"):  # the role the form opened with, not typed by the editor
+        typed = ""
+    names = role_suggestions(
+        request.GET.get("speaker", ""), typed, article_id=int(article) if article.isdigit() else None
+    )
     return _options(request, "role", names, "")
 
 

@@ -21,6 +21,7 @@
     selectedIndex = cards().indexOf(card);
     card.classList.add("selected");
     if (mark) { mark.classList.add("selected"); }
+    showSpeaker(card);
     if (scroll !== false) {
       card.scrollIntoView({ block: "nearest" });
       if (mark) { mark.scrollIntoView({ block: "nearest" }); }
@@ -74,20 +75,73 @@
     var values = { version: card.dataset.version, edge: edge, words: words };
     send(card, card.dataset.nudgeUrl, values);
   }
+  // The selected quote moved onto the words selected in the text.
+  function respan() {
+    var card = selectedId && document.getElementById("quote-" + selectedId);
+    var span = selectedSpan();
+    if (!card || !card.dataset.spanUrl || !span) { return; }
+    send(card, card.dataset.spanUrl, { version: card.dataset.version, start: span.start, end: span.end });
+  }
   var NUDGES = { "[": ["start", -1], "]": ["start", 1], "ArrowLeft": ["end", -1], "ArrowRight": ["end", 1] };
 
-  // The names the article mentions (the server's list), nearest the selected quote first; words selected
-  // in the text come first of all.
-  function mentions() {
+  // The people and organisations the article names, as the server read it: [{name, kind, role, at}].
+  function articleMentions() {
     var script = document.getElementById("desk-mentions");
+    return script ? JSON.parse(script.textContent) : [];
+  }
+
+  // The names to pick from, nearest the selected quote first (by the nearest place each is named); words
+  // selected in the text come first of all.
+  function mentions() {
     var card = selectedId && document.getElementById("quote-" + selectedId);
     var at = card ? Number(card.dataset.start) : 0;
-    var names = script ? JSON.parse(script.textContent) : [];
-    names.sort(function (a, b) { return Math.abs(a.start - at) - Math.abs(b.start - at); });
-    var picked = names.map(function (m) { return m.name; });
+    var distance = function (mention) {
+      return mention.at.reduce(function (best, place) { return Math.min(best, Math.abs(place[0] - at)); }, Infinity);
+    };
+    var found = articleMentions().sort(function (a, b) { return distance(a) - distance(b); });
     var selection = window.getSelection().toString().trim();
-    if (selection && selection.length < 120) { picked.unshift(selection); }
-    return picked.filter(function (name, i) { return picked.indexOf(name) === i; }).slice(0, 9);
+    if (selection && selection.length < 120) { found.unshift({ name: selection, role: "", at: [] }); }
+    var names = found.map(function (mention) { return mention.name; });
+    return found.filter(function (mention, i) { return names.indexOf(mention.name) === i; }).slice(0, 9);
+  }
+
+  // A DOM range over [start, end) of the article body, counted in code points as the server counts them
+  // (the DOM counts UTF-16 units), across the highlights' <mark>s.
+  function bodyRange(start, end) {
+    var body = document.querySelector(".article-text .body");
+    if (!body) { return null; }
+    var walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    var range = document.createRange();
+    var units = function (points, n) { return points.slice(0, n).join("").length; };
+    var seen = 0;
+    var started = false;
+    var node;
+    while ((node = walker.nextNode())) {
+      var points = Array.from(node.textContent);
+      if (!started && start < seen + points.length) {
+        range.setStart(node, units(points, start - seen));
+        started = true;
+      }
+      if (started && end <= seen + points.length) {
+        range.setEnd(node, units(points, end - seen));
+        return range;
+      }
+      seen += points.length;
+    }
+    return null;
+  }
+
+  // Where the text names the selected quote's speaker, marked (CSS custom highlights leave the text's own
+  // marks alone).
+  function showSpeaker(card) {
+    if (!window.CSS || !CSS.highlights || typeof Highlight === "undefined") { return; }
+    var mention = articleMentions().find(function (m) { return m.name === card.dataset.speaker; });
+    var highlight = new Highlight();
+    (mention ? mention.at : []).forEach(function (place) {
+      var range = bodyRange(place[0], place[1]);
+      if (range) { highlight.add(range); }
+    });
+    CSS.highlights.set("speaker-mention", highlight);
   }
 
   var picker = null;  // the open name picker: {field, names, element}
@@ -103,10 +157,11 @@
     element.className = "picker";
     element.setAttribute("role", "listbox");
     element.setAttribute("aria-label", "Pick the " + field);
-    names.forEach(function (name, i) {
+    names.forEach(function (mention, i) {
       var option = document.createElement("div");
       option.setAttribute("role", "option");
-      option.textContent = (i + 1) + "  " + name;
+      option.dataset.value = mention.name;
+      option.textContent = (i + 1) + "  " + mention.name + (mention.role ? " \u2014 " + mention.role : "");
       element.appendChild(option);
     });
     if (!names.length) { element.textContent = "No names found in the article."; }
@@ -128,6 +183,24 @@
       if (match[0].length === 0) { NAME.lastIndex += 1; }
     }
     return null;
+  }
+
+  // Code points of the article body before a point in it.
+  function bodyOffset(node, offset) {
+    var before = document.createRange();
+    before.setStart(document.querySelector(".article-text .body"), 0);
+    before.setEnd(node, offset);
+    return Array.from(before.toString()).length;
+  }
+
+  // The name clicked: the whole name of someone the article names there as the engine read it (a click on
+  // "Clark" of "Ms Clark" gives "Letitia Clark"), else the run of capitalised words around the point.
+  function clickedName(node, offset) {
+    var at = bodyOffset(node, offset);
+    var mention = articleMentions().find(function (m) {
+      return m.kind && m.at.some(function (place) { return place[0] <= at && at <= place[1]; });
+    });
+    return mention ? mention.name : nameAt(node, offset);
   }
 
   function firstField(container) {
@@ -166,11 +239,8 @@
     if (!body || !selection.rangeCount || selection.isCollapsed) { return null; }
     var range = selection.getRangeAt(0);
     if (!body.contains(range.startContainer) || !body.contains(range.endContainer)) { return null; }
-    var before = document.createRange();
-    before.setStart(body, 0);
-    before.setEnd(range.startContainer, range.startOffset);
     // The server counts code points, the DOM UTF-16 units: an emoji is one of the first and two of the second.
-    var start = Array.from(before.toString()).length;
+    var start = bodyOffset(range.startContainer, range.startOffset);
     return { start: start, end: start + Array.from(range.toString()).length };
   }
 
@@ -202,7 +272,7 @@
     if (event.target.closest("[data-dismiss-add]")) { document.getElementById("add-quote").innerHTML = ""; return; }
     var selection = window.getSelection();
     if (event.target.closest(".article-text .body") && !event.target.closest("mark.hl") && selection.isCollapsed) {
-      var name = nameAt(selection.anchorNode, selection.anchorOffset);
+      var name = clickedName(selection.anchorNode, selection.anchorOffset);
       if (name && selectedId) { correct(event.altKey ? "outlet" : "speaker", name); }
       return;
     }
@@ -224,7 +294,7 @@
       var chosen = picker.names[Number(event.key) - 1];
       var field = picker.field;
       closePicker();
-      if (chosen) { correct(field, chosen); }
+      if (chosen) { correct(field, chosen.name); }
       return;
     }
     if (event.key === "Escape") {
@@ -246,6 +316,8 @@
       openPicker(event.key === "p" ? "speaker" : "outlet");
     } else if (NUDGES[event.key] && (event.key.length === 1 || event.shiftKey)) {
       nudge(NUDGES[event.key][0], NUDGES[event.key][1]);
+    } else if (event.key === "m") {
+      respan();
     } else if (KINDS[event.key]) {
       correct("kind", KINDS[event.key]);
     } else if (event.key === " ") {

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from attribution.extraction import ExtractionError, extract_many
+from attribution.extraction import ExtractionError, read_many
 
 # (set, row, metric) -> target; the test allows five points below each.
 TARGETS = {
@@ -37,10 +37,10 @@ def scorer(shared_dir):
 def predict(path):
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     predictions = {}
-    for record, found in zip(records, extract_many(r["text"] for r in records), strict=True):
+    for record, found in zip(records, read_many(r["text"] for r in records), strict=True):
         if isinstance(found, ExtractionError):
             pytest.fail(f"{record['doc']}: {found}")
-        predictions[record["doc"]] = [a.as_dict() for a in found]
+        predictions[record["doc"]] = [a.as_dict() for a in found.quotes]
     return predictions
 
 

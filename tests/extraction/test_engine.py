@@ -1,6 +1,6 @@
 import pytest
 
-from attribution.extraction import ExtractionError, extract, extract_many
+from attribution.extraction import ExtractionError, extract, read_many
 from attribution.extraction.pipeline import load_nlp
 from attribution.extraction.speakers import _noun_phrase
 
@@ -63,10 +63,10 @@ def test_degenerate_input_gives_a_clear_empty_or_valid_result(text):
         assert 0 <= a.start < a.end <= len(text)
 
 
-def test_extract_many_keeps_order_and_handles_empty_texts():
+def test_read_many_keeps_order_and_handles_empty_texts():
     texts = ['"Hello there, friends," said Ann Lee.', "", "Plain text."]
-    results = list(extract_many(texts))
-    assert [r if isinstance(r, ExtractionError) else len(r) for r in results] == [1, 0, 0]
+    results = list(read_many(texts))
+    assert [r if isinstance(r, ExtractionError) else len(r.quotes) for r in results] == [1, 0, 0]
 
 
 def test_punctuation_parsed_as_a_subject_does_not_break_the_noun_phrase():

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from attribution.extraction import ExtractionError, extract, extract_many
-from attribution.extraction.attribute import attribute_quotes
+from attribution.extraction import ExtractionError, extract, read_many
+from attribution.extraction.attribute import read_article
 
 QUOTE_MARKS = st.sampled_from(['"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "\n", "\n\n", ": ", ", "])
 WORDS = st.sampled_from(
@@ -75,17 +75,17 @@ def test_one_failing_text_does_not_stop_a_batch(monkeypatch):
     def flaky(doc):
         if "explode" in doc.text:
             raise RuntimeError("boom")
-        return attribute_quotes(doc)
+        return read_article(doc)
 
-    monkeypatch.setattr("attribution.extraction.attribute_quotes", flaky)
-    first, failed, last = extract_many(
+    monkeypatch.setattr("attribution.extraction.read_article", flaky)
+    first, failed, last = read_many(
         ['"We will win this," said Ann Lee.', "explode", '"And the next one," said Bo Chan.']
     )
     assert isinstance(failed, ExtractionError)
     assert "boom" in str(failed)
     assert not isinstance(first, ExtractionError)
     assert not isinstance(last, ExtractionError)
-    assert [first[0].speaker, last[0].speaker] == ["Ann Lee", "Bo Chan"]
+    assert [first.quotes[0].speaker, last.quotes[0].speaker] == ["Ann Lee", "Bo Chan"]
 
 
 def test_control_characters_around_a_cue_word():

@@ -23,7 +23,7 @@ from attribution.services.review import (
     quote_reject,
     quote_undo,
 )
-from tests.factories import ARTICLE_BODY, QuoteFactory, editor
+from tests.factories import ARTICLE_BODY, ArticleFactory, QuoteFactory, editor
 
 pytestmark = pytest.mark.django_db
 
@@ -341,16 +341,47 @@ def test_undo_stops_where_another_editor_changed_the_quote_since():
 
 
 def test_a_one_step_correction_keeps_the_other_values_and_takes_a_picked_name_into_the_registry():
-    quote = QuoteFactory.create()
+    quote = QuoteFactory.create(outlet_text="Harbour Radio")
     corrected = quote_correct(quote=quote, user=editor(), expected_version=1, changes={"speaker": "Ines  Dahl"})
     assert corrected.speaker is not None
-    assert (corrected.speaker.name, corrected.role, corrected.status) == (
+    # Another person: the role described Hannah Price, and the article gives Ines Dahl none.
+    assert (corrected.speaker.name, corrected.role, corrected.outlet_text, corrected.status) == (
         "Ines Dahl",
-        "county's chief engineer",
+        "",
+        "Harbour Radio",
         Quote.Status.CORRECTED,
     )
     with pytest.raises(CorrectionRefused, match="not a kind of quote"):
         quote_correct(quote=quote, user=editor(), expected_version=corrected.version, changes={"kind": "poetry"})
+
+
+def test_a_picked_speaker_brings_the_role_the_article_gives_them():
+    article = ArticleFactory.create(
+        entities=[
+            {"name": "Hannah Price", "kind": "person", "role": "county's chief engineer", "mentions": [[90, 102]]},
+            {"name": "Ines Dahl", "kind": "person", "role": "harbour master", "mentions": [[200, 209]]},
+        ]
+    )
+    quote = QuoteFactory.create(article=article, speaker_text="Price", role="")
+    fuller = quote_correct(quote=quote, user=editor(), expected_version=1, changes={"speaker": "Hannah Price"})
+    assert fuller.role == "county's chief engineer"
+    other = quote_correct(quote=quote, user=editor(), expected_version=fuller.version, changes={"speaker": "ines dahl"})
+    assert other.role == "harbour master"
+    given = quote_correct(
+        quote=quote,
+        user=editor(),
+        expected_version=other.version,
+        changes={"speaker": "Hannah Price", "role": "pundit"},
+    )
+    assert given.role == "pundit"
+
+
+def test_the_same_person_named_more_fully_keeps_the_role():
+    quote = QuoteFactory.create(speaker_text="Price")
+    assert (
+        quote_correct(quote=quote, user=editor(), expected_version=1, changes={"speaker": "Hannah Price"}).role
+        == "county's chief engineer"
+    )
 
 
 def test_an_editor_says_what_a_speaker_is_for_all_their_quotes():

@@ -5,7 +5,7 @@ from typing import Any, TextIO
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from attribution.extraction import ExtractionError, extract_many
+from attribution.extraction import ExtractionError, read_many
 
 
 class Command(BaseCommand):
@@ -31,16 +31,14 @@ class Command(BaseCommand):
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise CommandError(f"line {number}: expected a JSON object with 'text' ({exc}).") from None
             records.append((record.get("doc", number), text))
-        found = extract_many(
-            (text for _, text in records), model=settings.SPACY_MODEL, batch_size=options["batch_size"]
-        )
+        found = read_many((text for _, text in records), model=settings.SPACY_MODEL, batch_size=options["batch_size"])
         for (doc, _), result in zip(records, found, strict=True):
             line = {"doc": doc, "quotes": []}
             if isinstance(result, ExtractionError):
                 line["error"] = str(result)
                 self.stderr.write(f"{doc}: extraction failed: {result}")
             else:
-                line["quotes"] = [a.as_dict() for a in result]
+                line["quotes"] = [a.as_dict() for a in result.quotes]
             self.stdout.write(json.dumps(line, ensure_ascii=False))
 
     @staticmethod
