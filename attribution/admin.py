@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, ReviewEvent, Speaker
+from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, ReviewEvent, Speaker, SpeakerMerge
 from attribution.uploads import upload_form_queue
 
 
@@ -67,6 +67,8 @@ class SpeakerAdmin(admin.ModelAdmin[Speaker]):
     list_display = ("name", "kind", "merged_into")
     list_filter = ("kind",)
     search_fields = ("name",)
+    # Merges are made on the speaker's page, where they are confirmed, audited and undone.
+    readonly_fields = ("merged_into",)
 
 
 @admin.register(Outlet)
@@ -120,3 +122,8 @@ class ImportBatchAdmin(ReadOnlyAdmin[ImportBatch]):
 class ExportLogAdmin(ReadOnlyAdmin[ExportLog]):
     list_display = ("created_at", "user", "format", "row_count", "filters")
     list_filter = ("format",)
+
+
+@admin.register(SpeakerMerge)
+class SpeakerMergeAdmin(ReadOnlyAdmin[SpeakerMerge]):
+    list_display = ("merged_at", "source", "target", "merged_by", "undone_at", "undone_by")

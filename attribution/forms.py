@@ -187,3 +187,16 @@ class ExportForm(DeskForm):
             speaker=(data.get("speaker") or "").strip(),
             article=data["article"].pk if data.get("article") else None,
         )
+
+
+class SpeakerMergeForm(DeskForm):
+    """Which speaker to merge into the one whose page this is, and whether the Admin has confirmed it."""
+
+    source = forms.ModelChoiceField(
+        queryset=Speaker.objects.all(),
+        error_messages={
+            "required": "Choose the speaker to merge.",
+            "invalid_choice": "“%(value)s” is not a speaker in the registry: choose one from the list.",
+        },
+    )
+    confirm = forms.BooleanField(required=False)

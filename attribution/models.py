@@ -54,6 +54,35 @@ class Speaker(models.Model):
         return speaker
 
 
+class SpeakerMerge(models.Model):
+    """An Admin folding one speaker into another: the audit of who merged what and when, with what the merge
+    changed (the quotes it moved, the names it gave the target) so that it can be undone."""
+
+    target = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="merges_in")
+    source = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="merges_out")
+    merged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    merged_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    moved_quotes = models.JSONField(default=list)  # ids of the quotes that were source's
+    added_aliases = models.JSONField(default=list)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(source=F("target")), name="speaker_merge_not_into_itself"),
+            # However two Admins race, a speaker is merged into one other at a time.
+            models.UniqueConstraint(
+                fields=["source"], condition=Q(undone_at__isnull=True), name="speaker_merge_one_live_per_source"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} into {self.target}{' (undone)' if self.undone_at else ''}"
+
+
 class Outlet(models.Model):
     name = models.CharField(max_length=200)
     aliases = models.JSONField(default=list, blank=True)

@@ -32,6 +32,7 @@ urlpatterns = [
     path("speakers/", speakers.speaker_list, name="speaker_list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker_detail"),
     path("speakers/<int:pk>/merge/", speakers.speaker_merge_view, name="speaker_merge"),
+    path("speakers/merges/<int:pk>/undo/", speakers.speaker_merge_undo_view, name="speaker_merge_undo"),
     path("speakers/search/", registry.speaker_search, name="speaker_search"),
     path("outlets/search/", registry.outlet_search, name="outlet_search"),
     path("roles/search/", registry.role_search, name="role_search"),

@@ -20,6 +20,9 @@ ADMIN_PERMISSIONS = (
     "view_reviewevent",
     "view_importbatch",
     "view_exportlog",
+    # Merging speakers (and undoing a merge) changes the registry for everyone: Admins only.
+    "add_speakermerge",
+    "view_speakermerge",
 )
 
 

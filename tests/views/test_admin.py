@@ -7,7 +7,9 @@ from tests.factories import QuoteFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize("model", ["article", "quote", "speaker", "outlet", "reviewevent", "importbatch"])
+@pytest.mark.parametrize(
+    "model", ["article", "quote", "speaker", "outlet", "reviewevent", "importbatch", "speakermerge"]
+)
 def test_admin_pages_render(client, model):
     quote = QuoteFactory.create(article__import_batch=ImportBatch.objects.create(source_name="feed.jsonl"))
     client.force_login(UserFactory.create(username="root", is_staff=True, is_superuser=True))
