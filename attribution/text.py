@@ -1,10 +1,17 @@
 """Text normalisation shared by ingest, review and the registries."""
 
+import re
+
+# Control characters that are not whitespace (NUL among them, which PostgreSQL cannot store in text) and
+# lone surrogates (which no UTF-8 text can hold): never part of a name or a typed value.
+_UNSTORABLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f\ud800-\udfff]")
+
 
 def fold_whitespace(text: str | None) -> str:
-    """Runs of whitespace (any Unicode space, tab or line break) as one space, none at the ends: how a name,
-    a title or a typed value is stored and compared."""
-    return " ".join((text or "").split())
+    """Runs of whitespace (any Unicode space, tab or line break) as one space, none at the ends, and no
+    control characters: how a name, a title or a typed value is stored and compared, everywhere (extractor
+    output, forms, searches, the registries, imports)."""
+    return " ".join(_UNSTORABLE.sub("", text or "").split())
 
 
 def word_step(text: str, at: int, words: int) -> int:

@@ -12,6 +12,10 @@ def test_fold_whitespace_treats_every_unicode_space_alike():
     assert fold_whitespace(None) == ""
 
 
+def test_fold_whitespace_drops_what_no_text_column_can_hold():
+    assert fold_whitespace("a\x00b\x07 \ud800c") == "ab c"
+
+
 @pytest.mark.parametrize(
     ("selected", "words"),
     [

@@ -12,11 +12,18 @@ from django.utils import timezone
 from attribution.extraction import Attribution, Entity, ExtractionError, Reading, read, read_many
 from attribution.models import Article, ImportBatch, Outlet, Quote
 from attribution.selectors.tasks import queued_arguments
+from attribution.text import fold_whitespace
 
 log = logging.getLogger(__name__)
 
 
 def _quote_from(article: Article, found: Attribution) -> Quote:
+    # Names as the registry stores and compares them: "\n\nAnna Kovacs" from the text is "Anna Kovacs".
+    speaker, role, outlet = (
+        fold_whitespace(found.speaker)[:300],
+        fold_whitespace(found.role)[:500],
+        fold_whitespace(found.outlet)[:200],
+    )
     return Quote(
         article=article,
         start=found.start,
@@ -25,14 +32,14 @@ def _quote_from(article: Article, found: Attribution) -> Quote:
         kind=found.kind,
         cue=(found.cue or "")[:100],
         confidence=found.confidence,
-        extracted_speaker=(found.speaker or "")[:300],
-        extracted_speaker_kind=found.speaker_kind if found.speaker else "",
-        extracted_role=(found.role or "")[:500],
-        extracted_outlet=(found.outlet or "")[:200],
-        speaker_text=(found.speaker or "")[:300],
-        role=(found.role or "")[:500],
-        outlet_text=(found.outlet or "")[:200],
-        outlet=Outlet.objects.matching(found.outlet),
+        extracted_speaker=speaker,
+        extracted_speaker_kind=found.speaker_kind if speaker else "",
+        extracted_role=role,
+        extracted_outlet=outlet,
+        speaker_text=speaker,
+        role=role,
+        outlet_text=outlet,
+        outlet=Outlet.objects.matching(outlet),
     )
 
 

@@ -99,7 +99,7 @@ def _move_span(quote: Quote, start: int, end: int) -> None:
     if not 0 <= start < end <= len(body):
         raise InvalidSpan(f"The span must start before it ends and end within the article ({len(body)} characters).")
     if Quote.objects.filter(article_id=quote.article_id, start=start, end=end).exclude(pk=quote.pk).exists():
-        raise InvalidSpan("Another quote of this article has exactly that span.")
+        raise InvalidSpan(SAME_SPAN)
     quote.start, quote.end, quote.text = start, end, body[start:end]
 
 
@@ -133,6 +133,7 @@ def _registry_entry[Entry: (Speaker, Outlet)](model: type[Entry], name: str, **f
     """The registry's entry for name, made if it has none. Another request may be making the same entry at
     the same moment (an editor confirming two quotes of one speaker in quick succession, or two editors): the
     database's unique constraint lets one insert win, and the other then finds its entry."""
+    name = fold_whitespace(name)
     if (known := model.objects.matching(name)) is not None:
         return known
     try:
@@ -199,9 +200,24 @@ def _record(
     quote.reviewed_by = user
     quote.reviewed_at = timezone.now()
     quote.version += 1
-    quote.save()
+    _save_span(quote)
     _audit(quote, user=user, action=action, before=before)
     return quote
+
+
+SAME_SPAN = "Another quote of this article has exactly that span."
+
+
+def _save_span(quote: Quote) -> None:
+    """Save the quote; a span another request gave a quote of the article a moment ago (after _move_span
+    looked: two editors adding the same missed words) is refused like one taken earlier, not a server error."""
+    try:
+        with transaction.atomic():
+            quote.save()
+    except IntegrityError as error:
+        if getattr(getattr(error.__cause__, "diag", None), "constraint_name", None) != "quote_unique_span":
+            raise
+        raise CorrectionRefused({None: SAME_SPAN}) from None
 
 
 def _delete(quote: Quote, *, user: User, action: ReviewAction, undoes: ReviewEvent | None = None) -> None:

@@ -24,7 +24,7 @@ def test_engine_failure_marks_the_article_failed(monkeypatch):
     def broken(text, model):
         raise RuntimeError("parser exploded")
 
-    monkeypatch.setattr(extract_service, "extract", broken)
+    monkeypatch.setattr(extract_service, "read", broken)
     article = ArticleFactory.create(extraction_status=Article.ExtractionStatus.PENDING)
     assert article_extract(article=article) == []
     article.refresh_from_db()

@@ -271,6 +271,51 @@ def test_confirming_two_quotes_of_one_new_speaker_at_once_makes_one_registry_ent
     assert set(Quote.objects.values_list("speaker", "status")) == {(speaker.pk, Quote.Status.CONFIRMED)}
 
 
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_adding_the_same_missed_words_at_once_get_one_quote_and_a_message():
+    article = ArticleFactory.create()
+    start = article.body.index("Officials")
+    correction = Correction(speaker="", role="", outlet="", kind="indirect", start=start, end=start + 19)
+    one, two = editor("one"), editor("two")
+    first_added, outcomes = threading.Event(), []
+
+    def add_slowly() -> None:
+        try:
+            with transaction.atomic():
+                quote_add(article=article, user=one, correction=correction)
+                first_added.set()
+                time.sleep(0.5)
+            outcomes.append("added")
+        finally:
+            connection.close()
+
+    def add_too() -> None:
+        first_added.wait(10)
+        try:
+            quote_add(article=article, user=two, correction=correction)
+            outcomes.append("added")
+        except CorrectionRefused as refused:
+            outcomes.append(refused.message)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add_slowly), threading.Thread(target=add_too)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(outcomes) == ["Another quote of this article has exactly that span.", "added"]
+    assert article.quotes.count() == 1
+
+
+def test_a_name_the_text_gives_with_line_breaks_is_stored_and_registered_folded():
+    broken = QuoteFactory.create(speaker_text="\n\nHannah  Price\n", extracted_speaker="\n\nHannah  Price\n")
+    first = quote_confirm(quote=broken, user=editor(), expected_version=1)
+    second = quote_confirm(quote=QuoteFactory.create(), user=editor(), expected_version=1)
+    assert first.speaker is not None
+    assert (first.speaker.name, first.speaker, Speaker.objects.count()) == ("Hannah Price", second.speaker, 1)
+
+
 def test_an_editors_undo_walks_back_their_own_actions_on_the_article_then_redo_walks_forward():
     first = QuoteFactory.create()
     article = first.article

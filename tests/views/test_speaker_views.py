@@ -106,3 +106,13 @@ def test_speaker_list_is_searchable_and_paginated(client):
     assert "Page 1 of 2" in first
     assert 'href="?page=2"' in first
     assert "Speaker 119" in client.get(reverse("speaker_list"), {"page": 2}).content.decode()
+
+
+@pytest.mark.parametrize("url_name", ["speaker_search", "outlet_search"])
+def test_a_name_search_with_a_nul_character_is_answered(client, url_name):
+    quote_confirm(quote=QuoteFactory.create(outlet_text="Harbour Radio"), user=editor(), expected_version=1)
+    client.force_login(editor())
+    field = url_name.split("_")[0]
+    answer = client.get(reverse(url_name), {field: "Ha\x00"})
+    assert answer.status_code == 200
+    assert ("Hannah Price" if field == "speaker" else "Harbour Radio") in answer.content.decode()
