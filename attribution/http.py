@@ -23,8 +23,12 @@ def queue_batch(request: HttpRequest) -> int | None:
     current = request.headers.get("HX-Current-URL", "")
     if "batch" not in query and current:
         query = QueryDict(urlsplit(current).query)
-    value = query.get("batch", "")
-    # isdigit() would pass "²", which int() refuses.
+    return whole_number(query.get("batch", ""))
+
+
+def whole_number(value: str) -> int | None:
+    """A parameter that names a row by id, or None for anything else ("", "abc", "1.5"; isdigit() would pass
+    "²", which int() refuses)."""
     return int(value) if value.isdecimal() else None
 
 

@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from attribution.http import HtmxHttpRequest, review_required
+from attribution.http import HtmxHttpRequest, review_required, whole_number
 from attribution.models import Outlet, Speaker
 from attribution.selectors.registry import outlet_suggestions, role_suggestions, speaker_suggestions
 from attribution.text import fold_whitespace
@@ -38,12 +38,11 @@ def speaker_search(request: HtmxHttpRequest) -> HttpResponse:
 @require_GET
 def role_search(request: HtmxHttpRequest) -> HttpResponse:
     """Roles for the speaker the form names (roles have no registry: nothing is new among them)."""
-    article = request.GET.get("article", "")
     typed = request.GET.get("role", "")
     if typed == request.GET.get("shown"):  # the role the form opened with, not typed by the editor
         typed = ""
     names = role_suggestions(
-        request.GET.get("speaker", ""), typed, article_id=int(article) if article.isdigit() else None
+        request.GET.get("speaker", ""), typed, article_id=whole_number(request.GET.get("article", ""))
     )
     return _options(request, "role", names, "")
 
