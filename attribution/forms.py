@@ -1,9 +1,11 @@
 import json
+from datetime import date
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.urls import reverse
 
 from attribution.models import Article, ExportLog, ImportBatch, Quote, Speaker
@@ -109,6 +111,20 @@ class QuoteAddForm(QuoteEditForm):
         del self.fields["version"]
 
 
+# The dates a filter on publication takes: a day past the last would overflow the calendar (9999-12-31 was a 500).
+FIRST_DATE, LAST_DATE = date(1800, 1, 1), date(9998, 12, 31)
+
+
+def published_date(label: str) -> forms.DateField:
+    message = f"Choose a date from {FIRST_DATE:%d %B %Y} to {LAST_DATE:%d %B %Y}."
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[MinValueValidator(FIRST_DATE, message), MaxValueValidator(LAST_DATE, message)],
+    )
+
+
 class ArticleFilterForm(DeskForm):
     q = forms.CharField(label="Search", required=False, max_length=200)
     review = forms.ChoiceField(
@@ -117,8 +133,8 @@ class ArticleFilterForm(DeskForm):
         choices=[("", "Any"), ("pending", "Quotes left to review"), ("done", "Fully reviewed")],
     )
     publisher = forms.ChoiceField(required=False, choices=publisher_choices)
-    date_from = forms.DateField(label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="Published to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = published_date("Published from")
+    date_to = published_date("Published to")
     import_batch = forms.ModelChoiceField(queryset=ImportBatch.objects.all(), required=False, label="Import batch")
     low_confidence = forms.BooleanField(label="Has low-confidence quotes", required=False)
 
@@ -160,8 +176,8 @@ class ExportForm(DeskForm):
         initial="verified",
         required=False,
     )
-    date_from = forms.DateField(label="Published from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label="Published to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = published_date("Published from")
+    date_to = published_date("Published to")
     publisher = forms.ChoiceField(required=False, choices=publisher_choices)
     import_batch = forms.ModelChoiceField(queryset=ImportBatch.objects.all(), required=False, label="Import batch")
     speaker = forms.CharField(required=False, max_length=300)

@@ -102,3 +102,10 @@ def test_a_user_in_no_group_sees_no_titles(client):
     page = response.content.decode()
     assert "Bridge closed" not in page
     assert "ask an Admin to add you" in page
+
+
+def test_a_date_past_the_calendar_is_a_message_not_a_500(client):
+    client.force_login(editor())
+    response = client.get(reverse("article_list"), {"date_to": "9999-12-31"})
+    assert response.status_code == 200
+    assert "Choose a date from 01 January 1800 to 31 December 9998." in response.content.decode()

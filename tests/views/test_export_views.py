@@ -72,3 +72,12 @@ def test_bad_dates_are_refused_clearly(client, verified):
     assert response.status_code == 400
     assert "start date is after the end date" in response.content.decode()
     assert not ExportLog.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["export", "export_download"])
+def test_a_date_past_the_calendar_is_a_message_not_a_500(client, verified, name):
+    client.force_login(editor())
+    response = client.get(reverse(name), {"date_to": "9999-12-31"})
+    assert response.status_code in (200, 400)
+    assert "Choose a date from 01 January 1800 to 31 December 9998." in response.content.decode()
+    assert not ExportLog.objects.exists()
