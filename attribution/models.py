@@ -1,5 +1,7 @@
 """The database of record: articles, the quotes extracted from them, and every review decision."""
 
+from datetime import UTC, datetime
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
@@ -162,6 +164,13 @@ class SkippedRow(models.Model):
         return f"{self.where}: {self.message}"
 
 
+# Publication dates the database takes. The ingest service refuses dates before the first and more than a day
+# ahead (a CHECK cannot read the clock); the second keeps every stored date readable: 9999-12-31 in a zone west of
+# UTC is year 10000, which Python's datetime (hence every page, the admin and the export) cannot represent.
+PUBLISHED_AT_EARLIEST = datetime(1800, 1, 1, tzinfo=UTC)
+PUBLISHED_AT_BEFORE = datetime(9999, 1, 1, tzinfo=UTC)
+
+
 class Article(models.Model):
     class ExtractionStatus(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -198,6 +207,12 @@ class Article(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_unique_url"),
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+            models.CheckConstraint(
+                condition=Q(published_at__isnull=True)
+                | Q(published_at__gte=PUBLISHED_AT_EARLIEST, published_at__lt=PUBLISHED_AT_BEFORE),
+                name="article_published_at_plausible",
+                violation_error_message="The publication date must be from 1800 to 9998.",
+            ),
         ]
         indexes = [
             models.Index(fields=["publisher", "published_at"]),

@@ -2,7 +2,7 @@
 
 import hashlib
 import unicodedata
-from datetime import UTC, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -13,16 +13,36 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from attribution.models import Article, ImportBatch
+from attribution.models import PUBLISHED_AT_EARLIEST, Article, ImportBatch
 from attribution.services.errors import IngestError
 from attribution.services.extract import article_extract
 from attribution.text import fold_whitespace
+
+# How far ahead of now a publication date may be: time zones east of UTC and a post scheduled for tonight. Later
+# dates, like those before PUBLISHED_AT_EARLIEST, are placeholders or typing slips (9999-12-31, 0202 for 2020).
+PUBLISHED_AT_AHEAD = timedelta(days=1)
 
 
 class DuplicateArticle(IngestError):
     def __init__(self, message: str, *, existing: Article):
         super().__init__(message)
         self.existing = existing
+
+
+def storable_text(field: str, value: str | None) -> str:
+    """value without NUL characters, which PostgreSQL cannot store and no article means as text (they come from
+    binary junk or a broken export); IngestError for a lone surrogate (half of a UTF-16 pair, from a JSON escape
+    such as \\ud800), which has no UTF-8 form at all: guessing the character meant would change the text."""
+    value = value or ""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise IngestError(
+            f"{field}: invalid character at position {exc.start + 1} "
+            f"(a lone surrogate, U+{ord(value[exc.start]):04X}).",
+            field=field,
+        ) from None
+    return value.replace("\x00", "")
 
 
 def normalise_body(body: str) -> str:
@@ -47,23 +67,32 @@ def _moment(text: str) -> datetime | None:
 
 
 def parse_published_at(value: object) -> datetime | None:
-    """A row's publication date as an aware date-time (UTC where it names no zone), None where it is empty."""
+    """A row's publication date as an aware date-time (UTC where it names no zone), None where it is empty;
+    IngestError for one that is not a date or is implausible (see PUBLISHED_AT_AHEAD)."""
     if value in (None, ""):
         return None
-    moment = value if isinstance(value, datetime) else _moment(str(value).strip())
+    shown = str(value).strip()[:100]
+    moment = value if isinstance(value, datetime) else _moment(shown)
     if moment is None:
+        raise IngestError(f"published_at: {shown!r} is not an ISO 8601 date or date-time.", field="published_at")
+    moment = timezone.make_aware(moment, UTC) if timezone.is_naive(moment) else moment
+    latest = timezone.now() + PUBLISHED_AT_AHEAD
+    if not PUBLISHED_AT_EARLIEST <= moment <= latest:
         raise IngestError(
-            f"published_at: {str(value).strip()!r} is not an ISO 8601 date or date-time.", field="published_at"
+            f"published_at: {shown!r} is not a plausible publication date (it must be from "
+            f"{PUBLISHED_AT_EARLIEST:%Y-%m-%d} to {latest:%Y-%m-%d}).",
+            field="published_at",
         )
-    return timezone.make_aware(moment, UTC) if timezone.is_naive(moment) else moment
+    return moment
 
 
-def _too_long(field: str, value: str) -> bool:
+def _check_length(field: str, value: str) -> None:
     column = Article._meta.get_field(field)
-    return isinstance(column, models.CharField) and column.max_length is not None and len(value) > column.max_length
+    if isinstance(column, models.CharField) and column.max_length is not None and len(value) > column.max_length:
+        raise IngestError(f"{field}: longer than {column.max_length} characters.", field=field)
 
 
-def _validate(title: str, body: str, url: str, external_id: str) -> None:
+def _validate(title: str, body: str, url: str, publisher: str, external_id: str) -> None:
     if not body:
         raise IngestError("body: the article text is empty.", field="body")
     size = len(body.encode("utf-8"))
@@ -73,15 +102,13 @@ def _validate(title: str, body: str, url: str, external_id: str) -> None:
         )
     if not title:
         raise IngestError("title: the article has no title.", field="title")
-    if _too_long("title", title):
-        raise IngestError("title: longer than 500 characters.", field="title")
+    for field, value in (("title", title), ("url", url), ("publisher", publisher), ("external_id", external_id)):
+        _check_length(field, value)
     if url:
         try:
             URLValidator(schemes=["http", "https"])(url)
         except ValidationError:
-            raise IngestError(f"url: {url!r} is not an http(s) URL.", field="url") from None
-    if _too_long("external_id", external_id):
-        raise IngestError("external_id: longer than 200 characters.", field="external_id")
+            raise IngestError(f"url: {url[:100]!r} is not an http(s) URL.", field="url") from None
 
 
 def article_create(
@@ -97,11 +124,12 @@ def article_create(
     extract: bool = True,
 ) -> Article:
     """Store one article (and, by default, extract its quotes) or raise IngestError having written nothing."""
-    title = fold_whitespace(title)
-    body = normalise_body(body or "")
-    url = (url or "").strip()
-    external_id = (external_id or "").strip()
-    _validate(title, body, url, external_id)
+    title = fold_whitespace(storable_text("title", title))
+    body = normalise_body(storable_text("body", body))
+    url = storable_text("url", url).strip()
+    publisher = storable_text("publisher", publisher).strip()
+    external_id = storable_text("external_id", external_id).strip()
+    _validate(title, body, url, publisher, external_id)
     published = parse_published_at(published_at)
     digest = content_hash(body)
     existing = Article.objects.filter(content_hash=digest).first()
@@ -115,7 +143,7 @@ def article_create(
                 title=title,
                 body=body,
                 url=url,
-                publisher=(publisher or "").strip(),
+                publisher=publisher,
                 published_at=published,
                 external_id=external_id,
                 content_hash=digest,

@@ -1,8 +1,10 @@
 import json
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from attribution.models import Article, ImportBatch, Quote
 from attribution.services import readers
@@ -243,3 +245,67 @@ def test_every_kind_of_bad_row_is_reported_with_its_reason_and_the_good_rows_imp
     html_path = tmp_path / "page.html"
     html_path.write_text("<html></html>")
     assert skipped(import_path(html_path, extract=False)) == ["page.html: unparsable (ValueError: document is empty)."]
+
+
+def test_nul_characters_are_dropped_from_every_text_field():
+    article = article_create(
+        title="Bridge\x00 closed",
+        body=ARTICLE_BODY.replace("confirmed", "con\x00firmed"),
+        publisher="Gaz\x00ette",
+        external_id="A\x001",
+        extract=False,
+    )
+    assert (article.title, article.body, article.publisher, article.external_id) == (
+        "Bridge closed",
+        ARTICLE_BODY,
+        "Gazette",
+        "A1",
+    )
+
+
+@pytest.mark.parametrize("field", ["title", "body", "url", "publisher", "external_id"])
+def test_a_lone_surrogate_is_refused_as_an_invalid_character(field):
+    values: dict[str, Any] = {"title": "T", "body": ARTICLE_BODY, "url": "https://example.org/a"}
+    values[field] = values.get(field, "x") + "\ud800"
+    with pytest.raises(IngestError) as caught:
+        article_create(**values, extract=False)
+    assert caught.value.field == field
+    assert caught.value.message.startswith(f"{field}: invalid character at position ")
+    assert caught.value.message.endswith("(a lone surrogate, U+D800).")
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "published_at",
+    [
+        "9999-12-31T23:00:00-05:00",  # year 10000 in UTC
+        "1799-12-31",
+        "0202-06-01",
+        pytest.param((timezone.now() + timedelta(days=2)).isoformat(), id="two days ahead"),
+        pytest.param(datetime(1, 1, 1, tzinfo=UTC), id="year 1"),
+    ],
+)
+def test_implausible_publication_dates_are_refused(published_at):
+    with pytest.raises(IngestError) as caught:
+        article_create(title="T", body=ARTICLE_BODY, published_at=published_at, extract=False)
+    assert caught.value.field == "published_at"
+    assert "is not a plausible publication date (it must be from 1800-01-01 to " in caught.value.message
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "published_at", ["1800-01-01", pytest.param((timezone.now() + timedelta(hours=20)).isoformat(), id="tonight")]
+)
+def test_publication_dates_from_1800_to_a_day_ahead_are_taken(published_at):
+    assert article_create(title="T", body=ARTICLE_BODY, published_at=published_at, extract=False).published_at
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "limit"),
+    [("publisher", "P" * 201, 200), ("url", "https://example.org/" + "a" * 1990, 2000), ("title", "T" * 501, 500)],
+)
+def test_values_longer_than_their_column_are_refused_by_name(field, value, limit):
+    fields: dict[str, Any] = {"title": "T", "body": ARTICLE_BODY, field: value}
+    with pytest.raises(IngestError) as caught:
+        article_create(**fields, extract=False)
+    assert (caught.value.field, caught.value.message) == (field, f"{field}: longer than {limit} characters.")
