@@ -1,21 +1,29 @@
 """Reading article files into records: JSONL, CSV, .txt, .html, and ZIP archives of .txt and .html files.
 
-FileRows yields (where, record or IngestError) one row at a time, so a large file is never held whole in
-memory (a ZIP member or a single article file is read on its own), and knows how much of the file it has read.
-Text files are decoded as UTF-8 (with or without a byte-order mark), else as Windows-1252, the superset of
+FileRows yields (where, record or IngestError) one row at a time, and knows how much of the file it has read.
+Nothing is held whole: a line, a CSV record, an article file or a ZIP member is read up to row_limit() bytes (room
+for the largest article with its markup or JSON escapes), and a longer one is read past, not kept, as a row error;
+a ZIP archive unpacks to zip_limit() bytes at most, whatever its headers claim. A line ends at \\n, \\r\\n or a lone
+\\r. Text files are decoded as UTF-8 (with or without a byte-order mark), else as Windows-1252, the superset of
 Latin-1 that Western newsroom files use.
 (A statistical detector guessed Japanese for a BBC file whose only non-ASCII byte was a pound sign: for
 English news these two rules are right where a guess is not.)
 """
 
+import codecs
 import csv
+import enum
 import json
+import lzma
+import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
 import trafilatura
+from django.conf import settings
 
 from attribution.services.errors import IngestError
 
@@ -25,6 +33,22 @@ TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 SUPPORTED = (".jsonl", ".ndjson", ".csv", ".zip", *TEXT_SUFFIXES, *HTML_SUFFIXES)
 CSV_BODY_COLUMNS = ("text", "body")
+# How much of a file is read at a time.
+BLOCK_BYTES = 2**20
+_LINE_BREAK = re.compile(rb"\r\n?|\n")
+_ENCRYPTED = 0x1  # the general-purpose flag bit of an encrypted ZIP member
+
+
+def row_limit() -> int:
+    """The most bytes one row may take: four times the article size limit, as a body JSON-escaped (\\u00e9 for
+    é) or inside an HTML page's markup can take that."""
+    return 4 * settings.ARTICLE_MAX_BYTES
+
+
+def zip_limit() -> int:
+    """The most bytes a ZIP archive's members may unpack to in all: ten times the upload limit, three times
+    what a typical archive of text unpacks to, so a small archive cannot keep a worker busy for hours."""
+    return 10 * settings.IMPORT_MAX_BYTES
 
 
 def encoding_of(data: bytes) -> str:
@@ -43,7 +67,9 @@ def encoding_of(data: bytes) -> str:
 
 
 def decode(data: bytes) -> str:
-    return data.decode(encoding_of(data))
+    """data as text, in the encoding it is in; a UTF-8 character cut off at the very end (a damaged file)
+    becomes U+FFFD."""
+    return data.decode(encoding_of(data), errors="replace")
 
 
 def text_record(data: bytes) -> dict[str, Any]:
@@ -54,7 +80,8 @@ def text_record(data: bytes) -> dict[str, Any]:
 
 def html_record(data: bytes) -> dict[str, Any]:
     """An .html article reduced to its main text, paragraphs kept, boilerplate (menus, footers) dropped."""
-    html = decode(data)
+    # NUL is never text (the ingest service drops it too), and the HTML parser refuses a document with one.
+    html = decode(data).replace("\x00", "")
     text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False) or ""
     metadata = trafilatura.extract_metadata(html)
     title = (metadata.title if metadata and metadata.title else "").strip()
@@ -69,70 +96,246 @@ def html_record(data: bytes) -> dict[str, Any]:
     return record
 
 
-def _jsonl(handle: BinaryIO) -> Iterator[tuple[int, Record]]:
-    for number, raw in enumerate(handle, start=1):
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            yield number, IngestError(f"not UTF-8 text (undecodable byte at position {exc.start}).")
-            continue
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, IngestError(f"not valid JSON ({exc.msg} at column {exc.colno}).")
-            continue
-        yield number, record if isinstance(record, dict) else IngestError("a line must be a JSON object.")
+def _too_long(limit: int) -> IngestError:
+    return IngestError(f"longer than {limit:,} bytes; skipped.")
 
 
-def _decoded_lines(handle: BinaryIO, encoding: str) -> Iterator[str]:
-    """The file's lines as text, each decoded on its own: a file that mixes encodings (two exports pasted
-    together) loses no row, as a line that is not in the file's encoding is read as Windows-1252."""
-    for raw in handle:
+class _Lines:
+    """A file's lines as (number from 1, the line's bytes without its break, whole), read in blocks. A line longer
+    than limit bytes comes as pieces of limit bytes, whole False on all but the last, so none is held whole.
+    position is how far into the file the lines given so far reach."""
+
+    def __init__(self, handle: BinaryIO, limit: int) -> None:
+        self.handle = handle
+        self.limit = limit
+        self.position = 0
+
+    def __iter__(self) -> Iterator[tuple[int, bytes, bool]]:
+        number, buffer = 1, b""
+        self.position = self.handle.tell()
+        while block := self.handle.read(BLOCK_BYTES):
+            # The part kept from the last block has no line break in it, but perhaps a final \r, half of \r\n.
+            searched = max(len(buffer) - 1, 0)
+            buffer += block
+            start = 0
+            for found in _LINE_BREAK.finditer(buffer, searched):
+                if found.group() == b"\r" and found.end() == len(buffer):
+                    break
+                yield from self._pieces(number, buffer[start : found.start()], found.end() - start)
+                number, start = number + 1, found.end()
+            # A line that goes on into the next block is given as it grows past the limit.
+            while len(buffer) - start > self.limit:
+                self.position += self.limit
+                yield number, buffer[start : start + self.limit], False
+                start += self.limit
+            buffer = buffer[start:]
+        if buffer:
+            yield from self._pieces(number, buffer.removesuffix(b"\r"), len(buffer))
+
+    def _pieces(self, number: int, line: bytes, size: int) -> Iterator[tuple[int, bytes, bool]]:
+        """A whole line (size bytes of the file with its break) in pieces no longer than the limit."""
+        self.position += size
+        while len(line) > self.limit:
+            yield number, line[: self.limit], False
+            line = line[self.limit :]
+        yield number, line, True
+
+
+def _jsonl(lines: _Lines) -> Iterator[tuple[int, Record]]:
+    overlong = 0  # the line being read past
+    for number, data, whole in lines:
+        if number == overlong:
+            continue
+        if not whole:
+            overlong = number
+            yield number, _too_long(lines.limit)
+            continue
+        record = _json_record(data, first=number == 1)
+        if record is not None:
+            yield number, record
+
+
+def _json_record(data: bytes, *, first: bool) -> Record | None:
+    """A JSONL line's object, why it is not one, or None for a blank line."""
+    try:
+        line = data.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError as exc:
+        return IngestError(f"not UTF-8 text (undecodable byte at position {exc.start}).")
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return IngestError(f"not valid JSON ({exc.msg} at column {exc.colno}).")
+    except (ValueError, RecursionError):
+        return IngestError("not valid JSON (a number thousands of digits long, or values nested thousands deep).")
+    return record if isinstance(record, dict) else IngestError("a line must be a JSON object.")
+
+
+class _Field(enum.Enum):
+    """Where csv.reader (the default dialect, which is not strict) is within a record."""
+
+    START = "at the start of a field"
+    UNQUOTED = "in a field that did not open with a quote, where a quote is text"
+    QUOTED = "in a quoted field, where a line break is text"
+    CLOSING = "after a quote in a quoted field: its end, or the first of two quotes that stand for one"
+
+
+_CSV_MARK = re.compile(rb'[",]')
+_AFTER_MARK = {
+    (b",", _Field.START): _Field.START,
+    (b",", _Field.UNQUOTED): _Field.START,
+    (b",", _Field.QUOTED): _Field.QUOTED,
+    (b",", _Field.CLOSING): _Field.START,
+    (b'"', _Field.START): _Field.QUOTED,
+    (b'"', _Field.UNQUOTED): _Field.UNQUOTED,
+    (b'"', _Field.QUOTED): _Field.CLOSING,
+    (b'"', _Field.CLOSING): _Field.QUOTED,
+}
+
+
+def _field_after(data: bytes, field: _Field) -> _Field:
+    """Where csv.reader is after reading data (part of a line), from where it was (field). The marks that decide
+    it are ASCII bytes, which no byte of a multi-byte character can be, so data is read undecoded."""
+    end = 0
+    for mark in _CSV_MARK.finditer(data):
+        if mark.start() > end and field in (_Field.START, _Field.CLOSING):
+            field = _Field.UNQUOTED
+        field, end = _AFTER_MARK[mark.group(), field], mark.end()
+    if len(data) > end and field in (_Field.START, _Field.CLOSING):
+        field = _Field.UNQUOTED
+    return field
+
+
+class _CsvLines:
+    """The lines csv.reader reads, and what they tell of the record it is reading: the line it started on and
+    whether it is longer than the row limit. Each line is decoded on its own, so a file that mixes encodings (two
+    exports pasted together) loses no row: a line not in the file's encoding is read as Windows-1252. The rest of a
+    record that is too long is read past, not kept, and csv.reader is given one short line that ends the record,
+    so the next is read from where it starts. The reader calls record_done as csv.reader gives each record."""
+
+    def __init__(self, lines: _Lines, encoding: str) -> None:
+        self._lines = iter(lines)
+        self.limit = lines.limit
+        self.encoding = encoding
+        self.record_done()
+
+    def record_done(self) -> None:
+        self.start = 0  # the line the record being read starts on; 0 before its first line is read
+        self.size = 0
+        self.too_long = False
+
+    def __iter__(self) -> Iterator[str]:
+        return self
+
+    def __next__(self) -> str:
+        number, data, whole = next(self._lines)
+        # A record goes on from an earlier line only inside a quoted field.
+        field = _Field.QUOTED if self.start else _Field.START
+        self.start = self.start or number
+        self.size += len(data) + 1  # a quoted field keeps the line break
+        if whole and self.size <= self.limit:
+            return self._decoded(data) + "\n"
+        self.too_long = True
+        self._read_past(data, whole, field)
+        return '"\n' if field is _Field.QUOTED else "-\n"
+
+    def _decoded(self, data: bytes) -> str:
         try:
-            yield raw.decode(encoding)
+            return data.decode(self.encoding)
         except UnicodeDecodeError:
-            yield raw.decode(encoding_of(raw))
+            return decode(data)
+
+    def _read_past(self, data: bytes, whole: bool, field: _Field) -> None:
+        """Read on to the end of the record data is part of (a line break outside a quoted field)."""
+        while True:
+            field = _field_after(data, field)
+            if whole and field is not _Field.QUOTED:
+                return
+            try:
+                _, data, whole = next(self._lines)
+            except StopIteration:
+                return
 
 
-def _csv(handle: BinaryIO) -> Iterator[tuple[int, Record]]:
-    # The encoding is judged on the first 1 MB; the file itself streams line by line.
-    encoding = encoding_of(handle.read(1_000_000))
-    handle.seek(0)
-    reader = csv.DictReader(_decoded_lines(handle, encoding))
-    columns = {name.strip().lower() for name in (reader.fieldnames or [])}
-    if "title" not in columns or not columns & set(CSV_BODY_COLUMNS):
-        yield 1, IngestError("the header row must name a title column and a text (or body) column.")
+def _csv_records(lines: _Lines) -> Iterator[tuple[int, list[str] | IngestError]]:
+    """Each record of a CSV file as its cells, blank lines left out, with the line it starts on."""
+    # The encoding is judged on the first 1 MB; the file itself streams line by line. A byte-order mark opens
+    # the file, not each line: it is passed once, and the lines are then read as plain UTF-8.
+    sample = lines.handle.read(1_000_000)
+    encoding = encoding_of(sample)
+    lines.handle.seek(len(codecs.BOM_UTF8) if sample.startswith(codecs.BOM_UTF8) else 0)
+    feed = _CsvLines(lines, "utf-8" if encoding == "utf-8-sig" else encoding)
+    # No field is longer than the record it is in, which feed keeps to the row limit.
+    csv.field_size_limit(max(csv.field_size_limit(), lines.limit))
+    for cells in csv.reader(feed):
+        number, too_long = feed.start, feed.too_long
+        feed.record_done()
+        if too_long:
+            yield number, _too_long(lines.limit)
+        elif cells:
+            yield number, cells
+
+
+def _csv(lines: _Lines) -> Iterator[tuple[int, Record]]:
+    records = _csv_records(lines)
+    number, header = next(records, (1, []))
+    columns = [] if isinstance(header, IngestError) else [name.strip().lower() for name in header]
+    if "title" not in columns or not set(columns) & set(CSV_BODY_COLUMNS):
+        yield number, IngestError("the header row must name a title column and a text (or body) column.")
         return
-    for row in reader:
-        if None in row:
-            yield reader.line_num, IngestError("the row has more cells than the header.")
-            continue
-        yield reader.line_num, {(k or "").strip().lower(): v for k, v in row.items()}
+    for number, cells in records:
+        if isinstance(cells, IngestError):
+            yield number, cells
+        elif len(cells) > len(columns):
+            yield number, IngestError("the row has more cells than the header.")
+        else:
+            yield number, dict(zip(columns, cells, strict=False))
 
 
 def _zip(path: Path, name: str) -> Iterator[tuple[str, Record, int]]:
     try:
         archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, UnicodeDecodeError, NotImplementedError):
         yield name, IngestError("not a readable ZIP archive."), path.stat().st_size
         return
+    unpacked = 0
     with archive:
         for member in archive.infolist():
             inner = PurePosixPath(member.filename)
             if member.is_dir() or inner.name.startswith((".", "__MACOSX")) or "__MACOSX" in inner.parts:
                 continue
-            where = f"{name}: {member.filename}"
             suffix = inner.suffix.lower()
-            read = member.header_offset + member.compress_size
-            if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-                yield where, IngestError("not a .txt or .html article; skipped."), read
-                continue
-            yield where, _article_file(archive.read(member), suffix), read
+            try:
+                if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
+                    raise IngestError("not a .txt or .html article; skipped.")
+                if unpacked >= zip_limit():
+                    raise IngestError(f"the archive unpacks to more than {zip_limit():,} bytes; the rest is skipped.")
+                data = _member_bytes(archive, member)
+                unpacked += len(data)
+                record = _article_file(data, suffix)
+            except IngestError as error:
+                record = error
+            yield f"{name}: {member.filename}", record, member.header_offset + member.compress_size
+
+
+def _member_bytes(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """The member unpacked as a stream, to one byte past the row limit at most: its header's size may lie."""
+    if member.flag_bits & _ENCRYPTED:
+        raise IngestError("encrypted; skipped.")
+    try:
+        with archive.open(member) as stream:
+            return stream.read(row_limit() + 1)
+    except NotImplementedError:
+        raise IngestError("compressed by a method this reader does not know; skipped.") from None
+    except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, UnicodeDecodeError):
+        raise IngestError("damaged in the archive; skipped.") from None
 
 
 def _article_file(data: bytes, suffix: str) -> Record:
+    """A .txt or .html article from its bytes, which may be one byte over the row limit (then it is refused)."""
+    if len(data) > row_limit():
+        return _too_long(row_limit())
     try:
         return html_record(data) if suffix in HTML_SUFFIXES else text_record(data)
     except Exception as exc:  # a malformed document is that row's problem, not the whole import's
@@ -164,18 +367,20 @@ class FileRows:
     def __iter__(self) -> Iterator[tuple[str, Record]]:
         size = self.path.stat().st_size or 1
         for where, record, position in self._rows():
-            self.fraction_read = min(position / size, 1.0)
+            # A damaged ZIP's headers may place a member anywhere.
+            self.fraction_read = min(max(position / size, 0.0), 1.0)
             yield where, record
 
     def _rows(self) -> Iterator[tuple[str, Record, int]]:
         """(where, record, bytes of the file read once it is)."""
-        if self.suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
-            data = self.path.read_bytes()
-            yield self.name, _article_file(data, self.suffix), len(data)
-        elif self.suffix == ".zip":
+        if self.suffix == ".zip":
             yield from _zip(self.path, self.name)
-        else:
+            return
+        with self.path.open("rb") as handle:
+            if self.suffix in TEXT_SUFFIXES + HTML_SUFFIXES:
+                yield self.name, _article_file(handle.read(row_limit() + 1), self.suffix), handle.tell()
+                return
+            lines = _Lines(handle, row_limit())
             reader = _jsonl if self.suffix in (".jsonl", ".ndjson") else _csv
-            with self.path.open("rb") as handle:
-                for number, record in reader(handle):
-                    yield f"{self.name} line {number}", record, handle.tell()
+            for number, record in reader(lines):
+                yield f"{self.name} line {number}", record, lines.position
