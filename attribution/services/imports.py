@@ -14,13 +14,13 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
 from django.db.models import F
 from django.db.models.fields.files import FieldFile
 from django.tasks import task
 from django.utils import timezone
 
-from attribution.models import ImportBatch, SkippedRow
+from attribution.models import Article, ImportBatch, SkippedRow
 from attribution.selectors.tasks import queued_arguments
 from attribution.services.errors import IngestError
 from attribution.services.extract import articles_extract, batch_retry_failed, extraction_queue
@@ -85,7 +85,8 @@ def import_path(
         extract=extract,
         state=ImportBatch.State.STORING,
     )
-    return batch_store(batch=batch, path=path, background=background)
+    with _stopped_on_failure(batch):
+        return batch_store(batch=batch, path=path, background=background)
 
 
 def batch_store(*, batch: ImportBatch, path: Path, background: bool = True) -> ImportBatch:
@@ -122,24 +123,19 @@ def _store_chunk(
     created, skipped = [], []
     for number, (where, record) in enumerate(chunk, start=position + 1):
         try:
-            if isinstance(record, IngestError):
-                raise record
-            article = article_create(
-                **_record_fields(record, batch.publisher),
-                imported_by=batch.created_by,
-                import_batch=batch,
-                extract=False,
-            )
+            created.append(_store_row(batch, record).pk)
         except IngestError as exc:
             duplicate_of = exc.existing if isinstance(exc, DuplicateArticle) else None
-            kind = SkippedRow.Kind.DUPLICATE if duplicate_of else SkippedRow.Kind.ERROR
             skipped.append(
                 SkippedRow(
-                    batch=batch, position=number, where=where, kind=kind, message=exc.message, duplicate_of=duplicate_of
+                    batch=batch,
+                    position=number,
+                    where=_fitted(where, SkippedRow._meta.get_field("where").max_length),
+                    kind=SkippedRow.Kind.DUPLICATE if duplicate_of else SkippedRow.Kind.ERROR,
+                    message=_printable(exc.message),
+                    duplicate_of=duplicate_of,
                 )
             )
-        else:
-            created.append(article.pk)
     SkippedRow.objects.bulk_create(skipped)
     duplicates = sum(row.kind == SkippedRow.Kind.DUPLICATE for row in skipped)
     ImportBatch.objects.filter(pk=batch.pk).update(
@@ -151,6 +147,38 @@ def _store_chunk(
         updated_at=timezone.now(),
     )
     return created
+
+
+def _store_row(batch: ImportBatch, record: Record) -> Article:
+    """One row as an article, in a savepoint of its own: whatever the database refuses of it (IngestError says
+    why), the rows before and after it in the chunk still store."""
+    if isinstance(record, IngestError):
+        raise record
+    try:
+        with transaction.atomic():
+            return article_create(
+                **_record_fields(record, batch.publisher),
+                imported_by=batch.created_by,
+                import_batch=batch,
+                extract=False,
+            )
+    except (DataError, IntegrityError) as exc:
+        # The service checks everything it knows the database refuses; this is for what it does not know yet.
+        reason = str(exc).partition("\n")[0] or type(exc).__name__
+        raise IngestError(f"the database refused the row ({_printable(reason)}).") from exc
+
+
+def _printable(text: str) -> str:
+    """text as PostgreSQL can store it: a reason may quote the row's own characters."""
+    return text.replace("\x00", "\\x00").encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _fitted(text: str, length: int | None) -> str:
+    """text cut to length characters in its middle, keeping both ends: a ZIP member's folders and its name."""
+    if length is None or len(text) <= length:
+        return text
+    keep = (length - 1) // 2
+    return f"{text[:keep]}…{text[len(text) - (length - 1 - keep) :]}"
 
 
 def _set_state(batch: ImportBatch, state: str, message: str = "", **fields: Any) -> None:
@@ -169,15 +197,21 @@ def batch_run(*, batch_id: int) -> None:
     batch = ImportBatch.objects.get(pk=batch_id)
     if not batch.in_progress:
         return  # a copy of a task that already finished, or a batch stopped until someone retries it
-    try:
-        with _upload_on_disk(batch.upload) as path:
-            batch = batch_store(batch=batch, path=path)
-    except Exception as exc:
-        _set_state(batch, ImportBatch.State.FAILED, f"{type(exc).__name__}: {exc}")
-        raise
+    with _stopped_on_failure(batch), _upload_on_disk(batch.upload) as path:
+        batch = batch_store(batch=batch, path=path)
     if batch.state == ImportBatch.State.STORED:
         batch.upload.delete(save=False)
         ImportBatch.objects.filter(pk=batch.pk).update(upload="")
+
+
+@contextmanager
+def _stopped_on_failure(batch: ImportBatch) -> Iterator[None]:
+    """A batch whose storing fails is marked stopped with the reason, not left "storing", and the error raised on."""
+    try:
+        yield
+    except Exception as exc:
+        _set_state(batch, ImportBatch.State.FAILED, _printable(f"{type(exc).__name__}: {exc}"))
+        raise
 
 
 @contextmanager

@@ -1,15 +1,21 @@
 """Storing an import file in chunked transactions: resuming, racing runs, the storing task and its retry."""
 
 import json
+import tempfile
+import zipfile
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from attribution.models import Article, ImportBatch
-from attribution.services import imports
+from attribution.services import imports, ingest
 from attribution.services.extract import extract_articles
 from attribution.services.imports import (
     batch_retry,
@@ -21,7 +27,9 @@ from attribution.services.imports import (
     store_import,
 )
 from attribution.services.ingest import article_create
+from attribution.services.readers import SUPPORTED, FileRows
 from tests.factories import admin_user
+from tests.strategies import ARTICLE_RECORDS, JSON_RECORDS, csv_bytes, jsonl_bytes
 from tests.workers import write_feed
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +169,92 @@ def test_external_ids_are_kept_from_jsonl_numbers_and_checked(tmp_path):
     batch = import_path(path, extract=False)
     assert batch.articles.get().external_id == "1234"
     assert "external_id: longer than 200" in batch.skipped_rows.get().message
+
+
+def test_rows_postgresql_cannot_store_are_row_errors_and_the_rest_of_their_chunk_stores(tmp_path):
+    rows = [
+        {"title": "First", "text": "Story one."},
+        {"title": "Nul\x00 title", "text": "Story\x00 two."},
+        {"title": "Half a pair", "text": "Story \ud800 three."},
+        {"title": "Year 10000", "text": "Story four.", "published_at": "9999-12-31T23:00:00-05:00"},
+        {"title": "Long publisher", "text": "Story five.", "publisher": "P" * 201},
+        {"title": "Long link", "text": "Story six.", "url": "https://example.org/" + "a" * 1990},
+        {"title": "Last", "text": "Story seven."},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(jsonl_bytes(rows))
+    batch = import_path(path, extract=False)
+    assert (batch.state, batch.rows, batch.created_count, batch.failed_count) == ("stored", 7, 3, 4)
+    assert list(batch.articles.order_by("id").values_list("title", "body")) == [
+        ("First", "Story one."),
+        ("Nul title", "Story two."),
+        ("Last", "Story seven."),
+    ]
+    assert [str(row) for row in batch.skipped_rows.all()] == [
+        "feed.jsonl line 3: body: invalid character at position 7 (a lone surrogate, U+D800).",
+        (
+            "feed.jsonl line 4: published_at: '9999-12-31T23:00:00-05:00' is not a plausible publication date "
+            f"(it must be from 1800-01-01 to {timezone.now() + timedelta(days=1):%Y-%m-%d})."
+        ),
+        "feed.jsonl line 5: publisher: longer than 200 characters.",
+        "feed.jsonl line 6: url: longer than 2000 characters.",
+    ]
+
+
+def test_a_row_the_database_refuses_is_a_row_error_in_a_savepoint_of_its_own(tmp_path, monkeypatch):
+    # As if the service did not know that PostgreSQL cannot store NUL.
+    monkeypatch.setattr(ingest, "storable_text", lambda field, value: value or "")
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(jsonl_bytes([{"title": f"Story {n}", "text": f"Text {n}" + "\x00" * (n == 1)} for n in range(3)]))
+    batch = import_path(path, extract=False)
+    assert (batch.state, batch.created_count, batch.failed_count) == ("stored", 2, 1)
+    assert batch.skipped_rows.get().message == (
+        "the database refused the row (PostgreSQL text fields cannot contain NUL (0x00) bytes)."
+    )
+
+
+def test_a_zip_member_name_too_long_to_keep_is_shortened_in_its_middle(tmp_path):
+    folders = "folder/" * 200
+    path = tmp_path / "batch.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(f"{folders}story.txt", "Story\nA story in a deep folder.")
+        archive.writestr(f"{folders}photo.jpg", b"\xff\xd8\xff")
+    batch = import_path(path, extract=False)
+    assert batch.articles.get().title == "Story"
+    row = batch.skipped_rows.get()
+    assert len(row.where) == 1000
+    assert row.where.startswith("batch.zip: folder/folder/")
+    assert row.where.endswith("/folder/photo.jpg")
+    assert "…" in row.where
+
+
+def test_a_command_import_that_fails_is_marked_stopped_not_left_storing(tmp_path, monkeypatch):
+    path = tmp_path / "feed.jsonl"
+    write_feed(path, 3)
+    fail_on_title(monkeypatch, "Story 1")
+    with pytest.raises(RuntimeError):
+        import_path(path, extract=False)
+    assert ImportBatch.objects.values_list("state", "message").get() == ("failed", "RuntimeError: worker lost")
+
+
+FILES = st.one_of(
+    st.tuples(st.sampled_from(SUPPORTED), st.binary(max_size=2_000)),
+    st.tuples(st.just(".jsonl"), st.lists(ARTICLE_RECORDS | JSON_RECORDS, max_size=12).map(jsonl_bytes)),
+    st.tuples(st.just(".csv"), st.lists(ARTICLE_RECORDS, max_size=12).map(csv_bytes)),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(file=FILES)
+def test_every_row_read_is_stored_as_an_article_a_duplicate_or_an_error(file):
+    suffix, data = file
+    with tempfile.TemporaryDirectory() as folder, transaction.atomic():
+        path = Path(folder) / f"feed{suffix}"
+        path.write_bytes(data)
+        read = len(list(FileRows(path)))
+        batch = import_path(path, extract=False)
+        assert batch.state == "stored"
+        assert batch.rows == read == batch.created_count + batch.duplicate_count + batch.failed_count
+        assert batch.articles.count() == batch.created_count
+        assert batch.skipped_rows.count() == batch.duplicate_count + batch.failed_count
+        transaction.set_rollback(True)
