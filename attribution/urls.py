@@ -4,12 +4,13 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from attribution.review_actions import ACTIONS, ADD, EDIT, NEXT_ARTICLE, REDO_MINE, UNDO_MINE
-from attribution.views import articles, export, imports, quotes, registry, speakers
+from attribution.views import articles, export, health, imports, quotes, registry, speakers
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="article_list", permanent=False)),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("healthz", health.healthz, name="healthz"),
     path("articles/", articles.article_list, name="article_list"),
     path("articles/new/", articles.article_new, name="article_new"),
     path("articles/next/", articles.next_article, name="next_article"),

@@ -39,6 +39,7 @@ ACCESS: dict[str, Access] = {
     "": Access(get=(302, 302, 302, 302), post=(302, 302, 302, 302)),  # to the article list
     "login": Access(get=(200, 200, 200, 200), post=(200, 200, 200, 200)),
     "logout": Access(get=(405, 405, 405, 405), post=(302, 302, 302, 302)),
+    "healthz": Access(get=(200, 200, 200, 200), post=(405, 405, 405, 405)),  # for load balancers: no login
     "article_list": EDITORS_READ,
     "article_new": ADMINS_FORM,
     "next_article": QUEUE,
