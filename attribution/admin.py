@@ -120,8 +120,8 @@ class ImportBatchAdmin(ReadOnlyAdmin[ImportBatch]):
 
 @admin.register(ExportLog)
 class ExportLogAdmin(ReadOnlyAdmin[ExportLog]):
-    list_display = ("created_at", "user", "format", "row_count", "filters")
-    list_filter = ("format",)
+    list_display = ("created_at", "user", "format", "row_count", "rows_sent", "outcome", "filters")
+    list_filter = ("format", "outcome")
 
 
 @admin.register(SpeakerMerge)

@@ -351,9 +351,17 @@ class ExportLog(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    class Outcome(models.TextChoices):
+        STREAMING = "streaming", "Streaming"  # still being sent, or the server died before it could say
+        COMPLETE = "complete", "Complete"
+        FAILED = "failed", "Failed"
+
     format = models.CharField(max_length=5, choices=Format.choices)
     filters = models.JSONField(default=dict)
-    row_count = models.PositiveIntegerField()
+    row_count = models.PositiveIntegerField()  # the rows the filters selected as the export started
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.STREAMING)
+    rows_sent = models.PositiveIntegerField(null=True, blank=True)  # what the client was actually sent
+    error = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

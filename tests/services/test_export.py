@@ -4,8 +4,10 @@ import json
 from datetime import UTC, date, datetime
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections
 
 from attribution.models import ExportLog, ImportBatch
+from attribution.selectors import export as export_selectors
 from attribution.selectors.export import COLUMNS, ExportFilters, csv_lines, jsonl_lines, quotes_for_export
 from attribution.services.export import export_start
 from attribution.services.review import Correction, quote_confirm, quote_edit, quote_reject
@@ -142,4 +144,51 @@ def test_every_export_is_logged():
         "jsonl",
         1,
         {"status": "verified", "publisher": "Gazette"},
+    )
+
+
+def quotes_of_one_article(count: int) -> None:
+    article = ArticleFactory.create(body=" ".join(f"word{n}" for n in range(count)))
+    for n in range(count):
+        QuoteFactory.create(article=article, status="confirmed", start=n, end=n + 1)
+
+
+def test_an_export_read_to_the_end_is_logged_complete_with_the_rows_sent():
+    quotes_of_one_article(3)
+    entry, lines = export_start(user=editor(), filters=ExportFilters(), format="csv")
+    assert (entry.outcome, entry.rows_sent) == (ExportLog.Outcome.STREAMING, None)
+    assert len(list(lines)) == 4
+    entry.refresh_from_db()
+    assert (entry.outcome, entry.rows_sent, entry.row_count) == (ExportLog.Outcome.COMPLETE, 3, 3)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stream_whose_database_connection_drops_fails_loudly_and_logs_the_rows_actually_sent(monkeypatch):
+    monkeypatch.setattr(export_selectors, "CHUNK_SIZE", 5)  # the server-side cursor fetches 5 rows at a time
+    quotes_of_one_article(12)
+    entry, lines = export_start(user=editor(), filters=ExportFilters(), format="jsonl")
+    sent = [next(lines) for _ in range(3)]
+    pid = connection.connection.info.backend_pid
+    other = connections.create_connection(DEFAULT_DB_ALIAS)
+    with other.cursor() as cursor:
+        cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+    other.close()
+    with pytest.raises(DatabaseError):  # raised on, so the server aborts the transfer
+        sent.extend(lines)
+    entry.refresh_from_db()
+    assert (entry.outcome, entry.rows_sent, entry.row_count) == (ExportLog.Outcome.FAILED, len(sent), 12)
+    assert len(sent) < 12
+    assert entry.error
+
+
+def test_a_client_that_stops_reading_is_logged_failed():
+    quotes_of_one_article(3)
+    entry, lines = export_start(user=editor(), filters=ExportFilters(), format="csv")
+    next(lines), next(lines)
+    lines.close()  # what the server does when the client goes away
+    entry.refresh_from_db()
+    assert (entry.outcome, entry.rows_sent, entry.error) == (
+        ExportLog.Outcome.FAILED,
+        1,  # the header and one row were handed over
+        "The client closed the connection.",
     )
