@@ -1,7 +1,7 @@
 """Exports: every one logged (who, when, which filters, how many rows) as it starts, and how it ended."""
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from django.contrib.auth.models import User
 from django.db import DatabaseError, connection
@@ -14,7 +14,7 @@ log = logging.getLogger(__name__)
 
 def export_start(
     *, user: User | None, filters: ExportFilters, format: str, bom: bool = False
-) -> tuple[ExportLog, Iterator[str]]:
+) -> tuple[ExportLog, Generator[str, None, None]]:
     """Log an export and return the lines to stream. The count is taken when the export starts; the rows
     actually sent, and whether the stream completed, when it ends."""
     quotes = quotes_for_export(filters)
@@ -24,7 +24,7 @@ def export_start(
     return entry, _logged(entry, jsonl_lines(quotes), header_lines=0)
 
 
-def _logged(entry: ExportLog, lines: Iterator[str], *, header_lines: int) -> Iterator[str]:
+def _logged(entry: ExportLog, lines: Iterator[str], *, header_lines: int) -> Generator[str, None, None]:
     """The lines, recording on the log how the stream ended. A failure (the database gone mid-export, the
     client gone) is recorded and raised again, so that the server aborts the transfer: a file cut short must
     look cut short, never like a complete export."""
