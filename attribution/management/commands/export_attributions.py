@@ -54,7 +54,8 @@ class Command(BaseCommand):
             # newline="" keeps the CSV's CRLF line ends as written.
             with open(options["output"], "w", encoding="utf-8", newline="") as handle:
                 handle.writelines(lines)
-            self.stderr.write(f"{log.row_count} rows written to {options['output']}.")
+            log.refresh_from_db(fields=["rows_sent"])
+            self.stderr.write(f"{log.rows_sent} rows written to {options['output']}.")
         else:
             for line in lines:
                 sys.stdout.write(line)
