@@ -106,9 +106,21 @@ def review_context(article: Article) -> dict[str, Any]:
 
 def quote_for_card(pk: int) -> Quote:
     """One quote as its card shows it (with has_history and its speaker's colour), without the article's
-    body: the colour comes from the speakers of the article's quotes alone."""
+    body."""
     quote = Quote.objects.select_related("reviewed_by", "speaker", "outlet").get(pk=pk)
     quote.has_history = quote.events.exists()
+    return painted(quote)
+
+
+def reviewed_card(quote: Quote) -> Quote:
+    """A quote as a review action just left it (its reviewer, speaker and outlet set, an event recorded), ready
+    for its card without reading it again."""
+    quote.has_history = True
+    return painted(quote)
+
+
+def painted(quote: Quote) -> Quote:
+    """The quote with its speaker's colour, which comes from the speakers of the article's quotes alone."""
     siblings = Quote.objects.filter(article_id=quote.article_id).only("id", "speaker_text").order_by("start", "id")
     quote.colour = next(q.colour for q in paint(siblings) if q.pk == quote.pk)
     return quote

@@ -22,6 +22,7 @@ from attribution.selectors.review import (
     quote_for_card,
     quote_history,
     review_context,
+    reviewed_card,
     selected_span,
     span_words,
 )
@@ -70,11 +71,12 @@ def _card(
     form: QuoteEditForm | None = None,
     notice: str = "",
     status: str = "",
+    reviewed: bool = False,
 ) -> TemplateResponse:
-    """The card (read afresh, as the service left it) and, out of band, the progress and what happened, for
-    the page's live region."""
+    """The card and, out of band, the progress and what happened, for the page's live region. The quote is
+    read afresh, unless reviewed: exactly as a review service just left it."""
     context = {
-        "quote": quote_for_card(quote.pk),
+        "quote": reviewed_card(quote) if reviewed else quote_for_card(quote.pk),
         "progress": article_progress(quote.article_id),
         "conflict": conflict,
         "form": form,
@@ -123,7 +125,7 @@ def act(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
     if acted is None or action == UNDO.name:
         article = get_object_or_404(Article, pk=quote.article_id)
         return _panes(request, article, status=done, select=acted.pk if acted else None)
-    return _card(request, acted, status=done)
+    return _card(request, acted, status=done, reviewed=True)
 
 
 @login_required
