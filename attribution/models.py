@@ -349,13 +349,13 @@ class ExportLog(models.Model):
         CSV = "csv", "CSV"
         JSONL = "jsonl", "JSON Lines"
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     class Outcome(models.TextChoices):
         STREAMING = "streaming", "Streaming"  # still being sent, or the server died before it could say
         COMPLETE = "complete", "Complete"
         FAILED = "failed", "Failed"
 
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     format = models.CharField(max_length=5, choices=Format.choices)
     filters = models.JSONField(default=dict)
     row_count = models.PositiveIntegerField()  # the rows the filters selected as the export started
