@@ -136,6 +136,8 @@ SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Load balancers probe the health check over plain HTTP, behind the proxy that terminates TLS.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Behind a proxy that terminates TLS, the header it sets to say the request came by HTTPS (X-Forwarded-Proto);
 # without it every request looks like plain HTTP and the SSL redirect would loop.
 if proxy_header := os.environ.get("SECURE_PROXY_SSL_HEADER", ""):

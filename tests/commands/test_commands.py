@@ -3,6 +3,7 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
 from attribution.models import Article
@@ -107,3 +108,12 @@ def test_export_attributions_writes_a_filtered_file(tmp_path):
     assert [r["publisher"] for r in records] == ["Courier"]
     with pytest.raises(CommandError, match="not a date"):
         run("export_attributions", "--from", "yesterday")
+
+
+@pytest.mark.django_db
+def test_migrate_brings_the_roles_permissions_up_to_date():
+    Group.objects.filter(name__in=["Editors", "Admins"]).delete()
+    call_command("migrate", verbosity=0)
+    admins = Group.objects.get(name="Admins")
+    assert admins.permissions.filter(codename="add_speakermerge").exists()
+    assert Group.objects.get(name="Editors").permissions.filter(codename="change_quote").exists()

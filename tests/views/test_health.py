@@ -29,3 +29,9 @@ def test_healthz_is_503_when_the_database_does_not_answer(client, monkeypatch):
     monkeypatch.setitem(connections.settings[DEFAULT_DB_ALIAS], "PORT", "1")
     answer = client.get(reverse("healthz"))
     assert (answer.status_code, json.loads(answer.content)) == (503, {"database": "unavailable"})
+
+
+def test_healthz_answers_plain_http_where_every_page_redirects_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get(reverse("healthz")).status_code == 200
+    assert client.get(reverse("login")).status_code == 301
