@@ -2,6 +2,7 @@
 
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.models import User
 from django.http import HttpRequest, QueryDict
@@ -34,3 +35,14 @@ def whole_number(value: str) -> int | None:
 
 # Reviewing quotes (every desk action, and the registry suggestions the edit form asks for).
 review_required = permission_required("attribution.change_quote", raise_exception=True)
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address: the connection's, or behind settings.TRUSTED_PROXY_COUNT reverse proxies (each
+    appending the address it was reached from to X-Forwarded-For), the one the outermost proxy saw. Entries
+    before those are whatever the client claimed, and never trusted."""
+    proxies = int(settings.TRUSTED_PROXY_COUNT)
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if proxies and len(forwarded) >= proxies:
+        return str(forwarded[-proxies])
+    return str(request.META.get("REMOTE_ADDR", ""))

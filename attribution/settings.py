@@ -117,6 +117,10 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "attribution.views.auth.locked_out"
 AXES_VERBOSE = False  # its start-up banner would land in every management command's output
+# The address a lockout counts failures from (attribution.http.client_address): behind TRUSTED_PROXY_COUNT
+# reverse proxies, each appending to X-Forwarded-For, the one the farthest of them saw.
+AXES_CLIENT_IP_CALLABLE = "attribution.http.client_address"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"

@@ -66,3 +66,21 @@ def test_a_success_forgets_earlier_failures(client, settings):
     client.logout()
     for n in range(settings.AXES_FAILURE_LIMIT - 1):
         assert log_in(client, f"again-{n}").status_code == 200
+
+
+def test_behind_a_trusted_proxy_the_lockout_is_per_client_address(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    editor()
+
+    def through_proxy(password, client_address):
+        return client.post(
+            reverse("login"),
+            {"username": "ed", "password": password},
+            REMOTE_ADDR="10.9.9.9",  # the proxy
+            HTTP_X_FORWARDED_FOR=f"10.6.6.6, {client_address}",  # what the client claimed, then what the proxy saw
+        )
+
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        through_proxy(f"guess-{n}", "203.0.113.7")
+    assert through_proxy(PASSWORD, "203.0.113.7").status_code == 429
+    assert through_proxy(PASSWORD, "198.51.100.4").status_code == 302  # the editor, elsewhere, is not locked out
