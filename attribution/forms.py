@@ -4,8 +4,9 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.urls import reverse
 
 from attribution.models import Article, ExportLog, ImportBatch, Quote, Speaker
@@ -20,6 +21,17 @@ class DeskForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+class LoginForm(AuthenticationForm):
+    """Django's, refusing a user name longer than any account's before trying it: Django sets the field's
+    max_length without a validator, and the attempt was recorded (django-axes) in a column too short for it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        if isinstance(username, forms.CharField) and username.max_length is not None:
+            username.validators.append(MaxLengthValidator(username.max_length))
 
 
 class ArticleForm(DeskForm):
