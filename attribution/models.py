@@ -332,11 +332,12 @@ HISTORY_LABELS = {
     "start": "start of the span",
     "end": "end of the span",
     "reviewed_by": "reviewer",
+    "speaker_kind": "speaker is",
 }
 
 
 def _in_words(field: str, value: object) -> object:
-    choices = {"status": Quote.Status, "kind": Quote.Kind}.get(field)
+    choices = {"status": Quote.Status, "kind": Quote.Kind, "speaker_kind": Speaker.Kind}.get(field)
     if choices is not None and value in choices.values:
         return choices(value).label
     return value

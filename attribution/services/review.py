@@ -81,6 +81,8 @@ def snapshot(quote: Quote) -> dict[str, Any]:
     values["reviewed_by"] = quote.reviewed_by.get_username() if quote.reviewed_by else None
     values["reviewed_at"] = quote.reviewed_at.isoformat() if quote.reviewed_at else None
     values["version"] = quote.version
+    # What the registry says the speaker is: an edit may change it, and its undo must change it back.
+    values["speaker_kind"] = quote.speaker.kind if quote.speaker else ""
     return values
 
 
@@ -254,6 +256,7 @@ def _restore(quote: Quote, values: dict[str, Any]) -> None:
     quote.reviewed_at = parse_datetime(values["reviewed_at"]) if values.get("reviewed_at") else None
     if quote.is_reviewed:
         _link_registry(quote)
+        _set_speaker_kind(quote, values.get("speaker_kind", ""))
     else:
         quote.speaker = quote.outlet = None
 

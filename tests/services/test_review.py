@@ -447,3 +447,10 @@ def test_an_editor_says_what_a_speaker_is_for_all_their_quotes():
     assert edited.speaker.kind == Speaker.Kind.PERSON
     second.refresh_from_db()
     assert second.speaker == edited.speaker  # the registry entry changed, for every quote linked to it
+    assert [change for change in edited.events.latest("id").changes() if change[0] == "speaker is"] == [
+        ("speaker is", "Organization", "Person")
+    ]
+    undone = quote_undo(quote=edited, user=editor(), expected_version=edited.version)
+    assert undone.speaker is not None
+    assert undone.speaker.kind == Speaker.Kind.ORGANIZATION  # the undo gave the registry its kind back
+    assert Speaker.objects.count() == 1
