@@ -169,22 +169,6 @@
     picker = { field: field, names: names, element: element };
   }
 
-  // The run of capitalised words around a point of the article's text: the name clicked.
-  var NAME = /[A-Z][\w'\u2019.-]*(?:\s+(?:(?:of|the|de|der|van|von|bin|al|la|le)\s+)*[A-Z][\w'\u2019.-]*)*/g;
-  function nameAt(node, offset) {
-    if (!node || node.nodeType !== Node.TEXT_NODE) { return null; }
-    var text = node.textContent;
-    var match;
-    NAME.lastIndex = 0;
-    while ((match = NAME.exec(text)) !== null) {
-      if (match.index <= offset && offset <= match.index + match[0].length) {
-        return match[0].replace(/[.'\u2019]+$/, "");
-      }
-      if (match[0].length === 0) { NAME.lastIndex += 1; }
-    }
-    return null;
-  }
-
   // Code points of the article body before a point in it.
   function bodyOffset(node, offset) {
     var before = document.createRange();
@@ -193,14 +177,14 @@
     return Array.from(before.toString()).length;
   }
 
-  // The name clicked: the whole name of someone the article names there as the engine read it (a click on
-  // "Clark" of "Ms Clark" gives "Letitia Clark"), else the run of capitalised words around the point.
+  // The name clicked: the whole name of whoever the article names there, as the server read it (a click on
+  // "Clark" of "Ms Clark" gives "Letitia Clark"; elsewhere, the run of capitalised words around the point).
   function clickedName(node, offset) {
     var at = bodyOffset(node, offset);
     var mention = articleMentions().find(function (m) {
-      return m.kind && m.at.some(function (place) { return place[0] <= at && at <= place[1]; });
+      return m.at.some(function (place) { return place[0] <= at && at <= place[1]; });
     });
-    return mention ? mention.name : nameAt(node, offset);
+    return mention ? mention.name : null;
   }
 
   function firstField(container) {
