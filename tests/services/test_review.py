@@ -1,5 +1,6 @@
 import threading
 import time
+from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
@@ -232,6 +233,15 @@ def test_a_name_new_to_the_registry_enters_it_only_on_purpose():
     assert same.outlet.name == "Radio Kent"
 
 
+def run_together(*requests: Callable[[], None]) -> None:
+    """Each in a thread of its own (and so a database connection of its own), all at once."""
+    threads = [threading.Thread(target=request) for request in requests]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_confirming_two_quotes_of_one_new_speaker_at_once_makes_one_registry_entry():
     # The desk sends a second confirmation (another quote, same speaker) before the first has committed: the
@@ -261,11 +271,7 @@ def test_confirming_two_quotes_of_one_new_speaker_at_once_makes_one_registry_ent
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=confirm_first_slowly), threading.Thread(target=confirm_second)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    run_together(confirm_first_slowly, confirm_second)
     assert failures == []
     (speaker,) = Speaker.objects.filter(name="Hannah Price")
     assert set(Quote.objects.values_list("speaker", "status")) == {(speaker.pk, Quote.Status.CONFIRMED)}
@@ -299,11 +305,7 @@ def test_two_editors_adding_the_same_missed_words_at_once_get_one_quote_and_a_me
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=add_slowly), threading.Thread(target=add_too)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    run_together(add_slowly, add_too)
     assert sorted(outcomes) == ["Another quote of this article has exactly that span.", "added"]
     assert article.quotes.count() == 1
 
