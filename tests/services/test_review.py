@@ -453,6 +453,7 @@ def test_an_editor_says_what_a_speaker_is_for_all_their_quotes():
         ("speaker is", "Organization", "Person")
     ]
     undone = quote_undo(quote=edited, user=editor(), expected_version=edited.version)
+    assert undone is not None
     assert undone.speaker is not None
     assert undone.speaker.kind == Speaker.Kind.ORGANIZATION  # the undo gave the registry its kind back
     assert Speaker.objects.count() == 1
