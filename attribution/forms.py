@@ -85,6 +85,8 @@ class QuoteEditForm(DeskForm):
                     "hx-trigger": "input changed delay:200ms",
                     "hx-target": f"#{field}-options-{quote.pk}",
                     "hx-swap": "innerHTML",
+                    # The article's own names are offered too.
+                    "hx-vals": json.dumps({"article": quote.article_id}),
                 }
             )
         # A speaker's roles are offered as soon as the field is reached, for the speaker the form names, the

@@ -395,23 +395,21 @@ def choose(desk: Desk, options: list[str], value: str) -> None:
 
 
 def set_name(desk: Desk, field: str, value: str) -> None:
-    """A speaker or outlet: the registry's names are suggested as it is typed, so a known one is chosen after a
-    few letters; a name new to the registry is typed whole, then chosen from the suggestions' last entry, the
-    new name's, which gives the say-so a new registry name needs."""
+    """A speaker or outlet: the registry's names and the article's are suggested as it is typed, so one of them
+    is chosen after a few letters; any other is typed whole, then, new to the registry, chosen from the
+    suggestions' last entry, the new name's, which gives the say-so a new registry name needs."""
     wanted = fold_whitespace(value)
     if not wanted:
         set_text(desk, field, value)
         return
-    if registered(field, wanted):
-        desk.type(wanted[:LETTERS_BEFORE_LOOKING])
-        if wanted in (options := offered(desk)):
-            choose(desk, options, wanted)
-            return
-        desk.type(wanted[LETTERS_BEFORE_LOOKING:])
+    desk.type(wanted[:LETTERS_BEFORE_LOOKING])
+    if wanted in (options := offered(desk)):
+        choose(desk, options, wanted)  # known to the registry, or named in the article
         return
-    desk.type(wanted)
-    expect(desk.page.locator("[role=option][data-new]")).to_have_attribute("data-value", wanted)
-    choose(desk, offered(desk), wanted)
+    desk.type(wanted[LETTERS_BEFORE_LOOKING:])
+    if not registered(field, wanted):
+        expect(desk.page.locator("[role=option][data-new]").last).to_have_attribute("data-value", wanted)
+        choose(desk, offered(desk), wanted)
 
 
 def set_role(desk: Desk, field: str, value: str) -> None:

@@ -19,6 +19,22 @@ def _suggestions(entries: QuerySet[Speaker] | QuerySet[Outlet], typed: str, limi
     return sorted(names, key=lambda name: (not name.lower().startswith(typed.lower()), name))[:limit]
 
 
+def text_name_suggestions(article_id: int | None, typed: str, *, people: bool, limit: int = 5) -> list[str]:
+    """Names the article gives people and organisations (organisations only, without people) that contain what
+    was typed (two characters at least), those starting with it first: a name an editor takes from the text need
+    not be typed whole, known to the registry or not."""
+    typed = fold_whitespace(typed).casefold()
+    article = Article.objects.only("entities").filter(pk=article_id).first() if article_id is not None else None
+    if article is None or len(typed) < 2:
+        return []
+    names = [
+        entity["name"]
+        for entity in article.entities
+        if typed in entity["name"].casefold() and (people or entity.get("kind") != "person")
+    ]
+    return sorted(names, key=lambda name: not name.casefold().startswith(typed))[:limit]
+
+
 def speaker_suggestions(typed: str, limit: int = 10) -> list[str]:
     return _suggestions(Speaker.objects.filter(merged_into__isnull=True), typed, limit)
 
