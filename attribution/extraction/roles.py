@@ -75,6 +75,11 @@ def core_tokens(head: Token) -> list[Token]:
     return [t for t in head.subtree if t == head or (t.dep_ not in _NESTED and not nested(t))]
 
 
+def description_of(noun: Token) -> str | None:
+    """A noun phrase as a role: "the UK's finance chief" -> "UK's finance chief"."""
+    return _trim(core_tokens(noun))
+
+
 def apposition_of(head: Token) -> str | None:
     """ "Ivan, a Ukrainian soldier," -> "Ukrainian soldier"; the first apposition that is not a name."""
     for child in head.children:

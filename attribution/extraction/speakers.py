@@ -11,7 +11,7 @@ from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORT
 from .names import HONORIFIC_GENDER, NameIndex
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
-from .roles import apposition_of, core_tokens, lede_description, role_at_mention
+from .roles import apposition_of, core_tokens, description_of, lede_description, role_at_mention
 
 
 @dataclass(frozen=True)
@@ -132,10 +132,12 @@ def _has_word(phrase: str, word: str) -> bool:
     return word in {w.lower().strip(",.'") for w in phrase.split()}
 
 
-def _title_case_description(noun: Token) -> str | None:
-    """ "The Culture Secretary" gives a role; "the minister" is too vague to record."""
-    words = [t for t in core_tokens(noun) if t.dep_ != "det"]
-    return " ".join(t.text for t in words) if all(t.text[:1].isupper() for t in words) else None
+def _description(noun: Token) -> str | None:
+    """ "the UK chancellor said" -> "UK chancellor": a description standing for a named person is their role.
+    "his lawyer" describes someone by another person, which is no role of theirs."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return None
+    return description_of(noun)
 
 
 def _affiliation_before(name: Span) -> Token | None:
@@ -386,7 +388,13 @@ class SpeakerResolver:
                     return replace(organisation, resolved_from_pronoun=False)
             described = self._described_person(subject)
             if described:
-                return Source(described, "person", self.role_for(described) or _title_case_description(subject))
+                role = self.role_for(described)
+                if role is None:
+                    # Later mentions of them ("the chancellor added") get it too.
+                    role = _description(subject)
+                    if role:
+                        self.roles[described] = role
+                return Source(described, "person", role)
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
             # and a later "she added" refers back to them.
             insort(self.mentions, Mention(subject.idx, phrase, True, named=False), key=lambda m: m.start)

@@ -210,3 +210,12 @@ def test_headline_is_not_parsed_into_the_lede():
         'Marta Lind, who worked for the operator for nine years, said: "I never named anyone on the boat."'
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Marta Lind", "ferry captain")] * 2
+
+
+def test_a_description_standing_for_a_named_person_is_their_role():
+    text = (
+        "Petra Halvorsen unveiled the budget on Tuesday.\n\n"
+        '"The cuts will protect schools and hospitals," the finance minister said.\n\n'
+        '"We have made hard choices this year," Ms Halvorsen added.'
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Petra Halvorsen", "finance minister")] * 2
