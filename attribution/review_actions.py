@@ -154,6 +154,7 @@ DESK_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("[", "]"), "start the quote a word earlier / later"),
     (("Shift+←", "Shift+→"), "end the quote a word earlier / later"),
     (("m",), "move the quote onto the words selected in the text"),
+    (("r",), "make the words selected in the text the quote's role"),
     (("click",), "a name in the text: the selected quote's speaker (Alt+click: its outlet)"),
     (("Enter",), "save the open edit"),
     (("Esc",), "cancel the edit, close this help"),

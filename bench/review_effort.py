@@ -530,17 +530,43 @@ def card_shortcut(desk: Desk, field: str, value: str) -> bool:
     if field == "span":
         respan(desk, *(int(edge) for edge in value.split(":")))
         return True
-    return field in ("speaker", "outlet") and bool(value) and pick(desk, field, value)
+    if not value:
+        return False
+    if field == "role":
+        return from_text(desk, value, "r")
+    key = "p" if field == "speaker" else "o"
+    # Not among the picker's names: the words selected in the text are its first.
+    return pick(desk, field, value) or from_text(desk, value, key, "1")
+
+
+def from_text(desk: Desk, value: str, *keys: str) -> bool:
+    """Select the value's words where the article has them, nearest the selected quote, then press keys (r: the
+    role; p or o, 1: the speaker or outlet); False where the article does not have them."""
+    quote = Quote.objects.select_related("article").get(pk=desk.cards()[1])
+    body = quote.article.body
+    places = [at for at in range(len(body)) if body.startswith(value, at)]
+    if not places:
+        return False
+    at = min(places, key=lambda place: abs(place - quote.start))
+    desk.select_words(body, at, at + len(value))
+    for key in keys[:-1]:
+        desk.key(key)
+    desk.send(keys[-1])
+    return True
+
+
+# The order an editor fixes a quote's values in: a picked speaker may bring the right role with it.
+FIELD_ORDER = ("speaker", "role", "outlet", "kind", "span")
 
 
 def correct(desk: Desk, article: GoldArticle, pk: int, gold: GoldQuote) -> None:
-    """The card's shortcuts first (a kind by its digit, a name from the article's by the picker), then the
-    edit form for whatever is left (roles, names the article does not mention, spans)."""
-    changes = wrong_fields(values_of(Quote.objects.get(pk=pk)), gold)
-    if any(shortcut(desk, field, value) for field, value in changes):
-        # A picked speaker brings the role the article gives them: what is left is read off the quote again.
-        changes = wrong_fields(values_of(Quote.objects.get(pk=pk)), gold)
-    left = [(field, value) for field, value in changes if not shortcut(desk, field, value)]
+    """The card's shortcuts first (a kind by its digit, a name from the picker, words selected in the text),
+    each value as the quote stands after the one before, then the edit form for whatever is left."""
+    for field in FIELD_ORDER:
+        wrong = dict(wrong_fields(values_of(Quote.objects.get(pk=pk)), gold))
+        if field in wrong:
+            shortcut(desk, field, wrong[field])
+    left = wrong_fields(values_of(Quote.objects.get(pk=pk)), gold)
     if not left:
         check_saved(article.doc, Quote.objects.get(pk=pk), gold)
         return

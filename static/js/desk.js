@@ -75,6 +75,12 @@
     var values = { version: card.dataset.version, edge: edge, words: words };
     send(card, card.dataset.nudgeUrl, values);
   }
+  // The words selected in the text as the selected quote's role ("the county's chief engineer").
+  function roleFromText() {
+    var words = window.getSelection().toString().replace(/\s+/g, " ").trim();
+    if (words && words.length <= 500) { correct("role", words); }
+  }
+
   // The selected quote moved onto the words selected in the text.
   function respan() {
     var card = selectedId && document.getElementById("quote-" + selectedId);
@@ -302,6 +308,8 @@
       nudge(NUDGES[event.key][0], NUDGES[event.key][1]);
     } else if (event.key === "m") {
       respan();
+    } else if (event.key === "r") {
+      roleFromText();
     } else if (KINDS[event.key]) {
       correct("kind", KINDS[event.key]);
     } else if (event.key === " ") {

@@ -429,3 +429,11 @@ def test_the_add_form_offers_the_role_the_text_gives_the_speaker(page, desk):
     page.keyboard.press("Tab")
     expect(page.get_by_label("Role", exact=True)).to_be_focused()
     expect(page.locator("#role-options-0 [role=option]").first).to_have_attribute("data-value", "Council leader")
+
+
+def test_r_makes_the_words_selected_in_the_text_the_role(page, desk):
+    first = page.locator(".cards .card").nth(0)  # Ines Dahl's
+    assert page.evaluate(SELECT_WORDS, ["harbour master"])
+    page.keyboard.press("r")
+    expect(first.locator(".role")).to_have_text("harbour master")
+    assert Quote.objects.get(pk=first.get_attribute("data-quote")).role == "harbour master"
