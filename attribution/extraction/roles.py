@@ -2,6 +2,7 @@
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import ORGANISATION_NOUNS
 from .names import HONORIFICS
 from .outlets import looks_like_outlet
 
@@ -134,8 +135,12 @@ def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> 
     first_sentence_end = next((t.i for t in span if t.text in (".", "!", "?")), span.end)
     for token in doc[span.start : first_sentence_end]:
         if token.dep_ in ("nsubj", "nsubjpass"):
-            indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
-            if token.pos_ == "NOUN" and token.tag_ == "NN" and indefinite:
+            # "A senior planner has resigned...", "The city's chief planner has resigned...": one person,
+            # described before the story names them.
+            described = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in token.children) or any(
+                c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children
+            )
+            if token.pos_ == "NOUN" and token.tag_ == "NN" and described and token.lemma_ not in ORGANISATION_NOUNS:
                 description = _trim(core_tokens(token))
                 # An honorific alone ("A lady is suing ...") trims to nothing, which is no role.
                 return (description, opening) if description is not None else None

@@ -219,3 +219,18 @@ def test_a_description_standing_for_a_named_person_is_their_role():
         '"We have made hard choices this year," Ms Halvorsen added.'
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Petra Halvorsen", "finance minister")] * 2
+
+
+@pytest.mark.parametrize(
+    ("lede", "role"),
+    [
+        ("The city's chief planner has resigned after councillors threw out the stadium plan.", "city's chief planner"),
+        ("A senior planner has resigned after councillors threw out the stadium plan.", "senior planner"),
+        # An organisation opening the story describes nobody.
+        ("The council has rejected the stadium plan after a long debate.", None),
+    ],
+)
+def test_the_ledes_description_is_the_role_of_the_person_named_next(lede, role):
+    quote = '"I could not defend a decision I believe is wrong."'
+    text = f"Stadium plan rejected\n\n{lede}\n\nEdith Marr said on Friday: {quote}"
+    one(text, speaker="Edith Marr", role=role)
