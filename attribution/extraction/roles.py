@@ -119,7 +119,33 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
             if target is not None:
                 # "Matthew Herren from EduVision": the organisation is the affiliation editors record.
                 return _trim(core_tokens(target)), root
+    copular = copular_description(root)
+    if copular is not None:
+        return _trim(core_tokens(copular)), copular
     return None, root
+
+
+def copular_description(root: Token) -> Token | None:
+    """The noun a clause with "be" equates a name with: "Ines Hall, who is the club's treasurer," and "The
+    club's treasurer is Ines Hall" both describe Ines Hall. A common noun only: "one of the founders" and
+    another name are no description."""
+
+    def _titles(token: Token) -> bool:
+        # "who is Lord Chief Justice": a title in capitals, not a person's name.
+        return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "GPE"))
+
+    for clause in root.children:
+        if (
+            clause.dep_ == "relcl"
+            and clause.lemma_ == "be"
+            and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
+        ):
+            return next((c for c in clause.children if c.dep_ == "attr" and _titles(c)), None)
+    if root.dep_ == "attr" and root.head.lemma_ == "be":
+        subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and _titles(subject) and any(c.dep_ in ("det", "poss") for c in subject.children):
+            return subject
+    return None
 
 
 def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:

@@ -234,3 +234,17 @@ def test_the_ledes_description_is_the_role_of_the_person_named_next(lede, role):
     quote = '"I could not defend a decision I believe is wrong."'
     text = f"Stadium plan rejected\n\n{lede}\n\nEdith Marr said on Friday: {quote}"
     one(text, speaker="Edith Marr", role=role)
+
+
+@pytest.mark.parametrize(
+    ("introduction", "role"),
+    [
+        ("Ines Hall, who is the club's treasurer, spoke after the meeting.", "club's treasurer"),
+        ("The club's treasurer is Ines Hall. She spoke after the meeting.", "club's treasurer"),
+        ("Ines Hall, who was runner-up in the mayoral race, spoke after the meeting.", "runner-up in the mayoral race"),
+        # A share of a group is no description of one person.
+        ("Ines Hall, who is one of the club's founders, spoke after the meeting.", None),
+    ],
+)
+def test_copular_and_relative_clauses_give_roles(introduction, role):
+    one(f'{introduction}\n\n"We cannot afford a new stand," Ms Hall said.', speaker="Ines Hall", role=role)
