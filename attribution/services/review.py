@@ -114,7 +114,7 @@ def _apply(quote: Quote, correction: Correction) -> None:
             ("speaker", typed["speaker"], quote.speaker_text, Speaker.objects, correction.new_speaker),
             ("outlet", typed["outlet"], quote.outlet_text, Outlet.objects, correction.new_outlet),
         )
-        if name and name != current and not allowed and registry.matching(name) is None
+        if name and name != current and not allowed and registry.matching(name) is None and not _named_in(quote, name)
     }
     if correction.kind not in Quote.Kind.values:
         problems["kind"] = f"“{correction.kind}” is not a kind of quote."
@@ -129,6 +129,17 @@ def _apply(quote: Quote, correction: Correction) -> None:
     quote.speaker_text, quote.outlet_text = typed["speaker"], typed["outlet"]
     quote.role = fold_whitespace(correction.role)
     quote.kind = correction.kind
+
+
+def _named_in(quote: Quote, name: str) -> bool:
+    """Whether the quote's article gives this name (the engine's people and organisations, or the names on
+    its quotes): taken from the text, a name is its own say-so to enter the registry; a typo is not."""
+    wanted = name.casefold()
+    article = Article.objects.only("entities").get(pk=quote.article_id)
+    if any(entity["name"].casefold() == wanted for entity in article.entities):
+        return True
+    names = Quote.objects.filter(article_id=quote.article_id).values_list("speaker_text", "outlet_text")
+    return any(wanted in (speaker.casefold(), outlet.casefold()) for speaker, outlet in names)
 
 
 def _registry_entry[Entry: (Speaker, Outlet)](model: type[Entry], name: str, **fields: str) -> Entry:

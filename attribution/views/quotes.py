@@ -18,6 +18,7 @@ from attribution.http import HtmxHttpRequest, review_required
 from attribution.models import Article, Quote
 from attribution.review_actions import ACTIONS, CONFIRM, DELETE, REJECT, UNDO
 from attribution.selectors.review import (
+    add_proposal,
     article_progress,
     quote_for_card,
     quote_history,
@@ -153,7 +154,9 @@ def add(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk)
     if request.method == "GET":
         start, end = selected_span(article, request.GET.get("start"), request.GET.get("end"))
-        form = QuoteAddForm(initial={"start": start, "end": end, "kind": Quote.Kind.DIRECT}, article=article)
+        proposed = add_proposal(article, start, end) if start is not None and end is not None else {}
+        initial = {"start": start, "end": end, "kind": Quote.Kind.DIRECT, **proposed}
+        form = QuoteAddForm(initial=initial, article=article)
     else:
         form = QuoteAddForm(request.POST, article=article)
         if form.is_valid():

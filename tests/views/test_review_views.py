@@ -315,3 +315,26 @@ def test_the_highlighted_text_is_escaped(client):
     assert '<script>alert("x")' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;more&lt;/b&gt;" in html
     assert f'<mark id="hl-{quote.pk}" class="hl c0 status-pending" data-quote="{quote.pk}">We had' in html
+
+
+def test_the_add_form_proposes_the_speaker_around_the_words_and_their_kind(client, quote):
+    client.force_login(editor())
+    body = quote.article.body
+    cracks = body.index("The cracks we found")  # quoted, in the paragraph after Hannah Price's quote
+    form = client.get(reverse("quote_add", args=[quote.article.pk]), {"start": cracks, "end": cracks + 19})
+    html = form.content.decode()
+    assert 'name="speaker" value="Hannah Price"' in html  # the last quote before it is hers
+    assert 'name="role" value="county&#x27;s chief engineer"' in html
+    assert '<option value="direct" selected>' in html
+    opening = client.get(reverse("quote_add", args=[quote.article.pk]), {"start": 0, "end": 9}).content.decode()
+    assert '<option value="indirect" selected>' in opening  # no quote marks around "Officials"
+
+
+def test_a_name_the_article_gives_needs_no_tick_a_typo_does(client, quote):
+    client.force_login(editor())
+    fields = {"start": 0, "end": 9, "role": "", "outlet": "", "kind": "indirect"}
+    typo = client.post(reverse("quote_add", args=[quote.article.pk]), fields | {"speaker": "Hanah Price"})
+    assert "is not in the speaker registry" in typo.content.decode()
+    url = reverse("quote_add", args=[quote.article.pk])
+    named = client.post(url, fields | {"speaker": "hannah price"}, headers={"HX-Request": "true"})
+    assert "Added by editor" in named.content.decode()
