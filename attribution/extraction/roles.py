@@ -1,5 +1,7 @@
 """The speaker's role: the title or description an article attaches to a name."""
 
+from typing import NamedTuple
+
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import ORGANISATION_NOUNS
@@ -148,9 +150,15 @@ def copular_description(root: Token) -> Token | None:
     return None
 
 
-def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> tuple[str, tuple[int, int]] | None:
+class Lede(NamedTuple):
+    subject: Token  # "A senior planner has resigned...": the description's head
+    description: str
+    opening: tuple[int, int]  # the opening paragraph's range
+
+
+def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> Lede | None:
     """A story opening on "A US airline attendant is fighting for her job..." names the person later; the
-    description is their role. Returns it with the opening paragraph's range."""
+    description is their role."""
     # The opening is the first paragraph that reads as prose; a headline has no closing full stop.
     opening = next((p for p in paragraphs if text[p[1] - 1] in ".!?\"'"), None)
     if opening is None:
@@ -169,6 +177,6 @@ def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> 
             if token.pos_ == "NOUN" and token.tag_ == "NN" and described and token.lemma_ not in ORGANISATION_NOUNS:
                 description = _trim(core_tokens(token))
                 # An honorific alone ("A lady is suing ...") trims to nothing, which is no role.
-                return (description, opening) if description is not None else None
+                return Lede(token, description, opening) if description is not None else None
             return None
     return None

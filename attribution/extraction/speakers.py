@@ -189,6 +189,9 @@ class SpeakerResolver:
         self.roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
         self.organisations: set[str] = set()
+        # The token opening the story with a description of someone ("A senior planner has resigned") and who
+        # the next paragraph names.
+        self.lede_person: tuple[int, str | None] = (-1, None)
         self._profile_people(doc)
         self.last_person: str | None = None
         self.last_group: str | None = None
@@ -281,14 +284,15 @@ class SpeakerResolver:
         lede = lede_description(doc, self.text, self.paragraphs.ranges)
         if lede is None:
             return
-        description, opening = lede
-        first = next((m for m in self.mentions if m.start >= opening[0]), None)
+        first = next((m for m in self.mentions if m.start >= lede.opening[0]), None)
         if first is None:
             return
-        # Only a person first named in the paragraph right after the opening, and not otherwise described.
-        near = self.paragraphs.index(first.start) - self.paragraphs.index(opening[0]) == 1
-        if near and first.name not in self.roles and first.name not in self.organisations:
-            self.roles[first.name] = description
+        # Only a person first named in the paragraph right after the opening.
+        near = self.paragraphs.index(first.start) - self.paragraphs.index(lede.opening[0]) == 1
+        if near and first.name not in self.organisations:
+            # The opening's subject is that person, whatever else the story calls them.
+            self.lede_person = (lede.subject.i, first.name)
+            self.roles.setdefault(first.name, lede.description)
 
     def remember(self, source: Source) -> None:
         if not source.speaker:
@@ -386,7 +390,7 @@ class SpeakerResolver:
                 organisation = self._organisation_before(subject.idx, plural=False)
                 if organisation.speaker:
                     return replace(organisation, resolved_from_pronoun=False)
-            described = self._described_person(subject)
+            described = self.lede_person[1] if subject.i == self.lede_person[0] else self._described_person(subject)
             if described:
                 role = self.role_for(described)
                 if role is None:

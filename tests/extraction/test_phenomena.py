@@ -248,3 +248,12 @@ def test_the_ledes_description_is_the_role_of_the_person_named_next(lede, role):
 )
 def test_copular_and_relative_clauses_give_roles(introduction, role):
     one(f'{introduction}\n\n"We cannot afford a new stand," Ms Hall said.', speaker="Ines Hall", role=role)
+
+
+def test_the_ledes_description_is_the_person_named_next_whatever_their_own_role():
+    text = (
+        "Stadium plan rejected\n\nThe city's most senior planner has said the stadium plan is unsafe.\n\n"
+        "Edith Marr, who is head of planning at Northfield Council, told councillors: "
+        '"The roof design has never been tested."'
+    )
+    assert [a.speaker for a in extract(text)] == ["Edith Marr", "Edith Marr"]
