@@ -11,7 +11,7 @@ from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORT
 from .names import HONORIFIC_GENDER, NameIndex
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
-from .roles import apposition_of, core_tokens, description_of, lede_description, role_at_mention
+from .roles import apposition_of, copular_description, core_tokens, description_of, lede_description, role_at_mention
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,8 @@ def _is_subject(token: Token) -> bool:
     """A name that is a clause's subject, directly or in apposition to it ("the spokesman, Ed Bly, said")."""
     while token.dep_ in ("appos", "compound", "conj") and token.head != token:
         token = token.head
-    return token.dep_ in ("nsubj", "nsubjpass")
+    # "The club's treasurer is Ines Hall": the name the subject is equated with is as much the topic.
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "attr" and copular_description(token) is not None)
 
 
 SourceKind = Literal["person", "organization", "group", "anonymous", "unknown"]

@@ -257,3 +257,11 @@ def test_the_ledes_description_is_the_person_named_next_whatever_their_own_role(
         '"The roof design has never been tested."'
     )
     assert [a.speaker for a in extract(text)] == ["Edith Marr", "Edith Marr"]
+
+
+def test_a_name_equated_with_the_subject_is_who_a_later_pronoun_means():
+    text = (
+        "The festival's new director is Tomas Brenner, best known for directing the actress Sally Hart.\n\n"
+        '"We want younger audiences in the theatre," he said.'
+    )
+    one(text, speaker="Tomas Brenner", role="festival's new director")
