@@ -592,12 +592,23 @@ def add(desk: Desk, article: GoldArticle, gold: GoldQuote) -> None:
         gold.end,
         *(form.get_by_label(label, exact=True).input_value() for label in ("Speaker", "Role", "Outlet", "Kind")),
     )
-    fill(desk, wrong_fields(offered, gold))
+    # A name or role the text gives word for word is set on the new card afterwards, from the text; the form
+    # takes the rest.
+    wrong = wrong_fields(offered, gold)
+    fill(desk, [(field, value) for field, value in wrong if field not in TEXTUAL or value not in article.body])
     with desk.spending("add"):
         save(desk)
-    if saved(desk, form, article.doc):
-        added = Quote.objects.filter(article_id=article.article_id, status=Quote.Status.ADDED).order_by("-pk")
-        check_saved(article.doc, added.first(), gold)
+    if not saved(desk, form, article.doc):
+        return
+    added = Quote.objects.filter(article_id=article.article_id, status=Quote.Status.ADDED).order_by("-pk").first()
+    if added is None:
+        check_saved(article.doc, added, gold)
+    else:
+        correct(desk, article, added.pk, gold)
+
+
+# The values an editor can take from the article's words on the card.
+TEXTUAL = ("speaker", "role", "outlet")
 
 
 def act(desk: Desk, article: GoldArticle, pk: int, key: str, status: str) -> None:
