@@ -60,18 +60,10 @@ from attribution.services.demo import roles_ensure  # noqa: E402
 from attribution.services.errors import IngestError  # noqa: E402
 from attribution.services.ingest import article_create  # noqa: E402
 from attribution.text import fold_whitespace, word_step  # noqa: E402
+from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "eval" / "bbc-dev.jsonl"
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 USERNAME, PASSWORD = "bench-effort", "bench-effort-password"
 # More Tabs than the form has fields: reaching none of them means the form changed.
 TAB_LIMIT = 12
