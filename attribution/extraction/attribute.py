@@ -88,12 +88,21 @@ def _before_region(text: str, quote: QuoteSpan, floor: int) -> tuple[int, int] |
     return (start, end)
 
 
-# After a closing mark the cue comes within a few words (", said the club's new coach"); a verb further on
-# belongs to the rest of the sentence ('The film "Night Train" opened to what critics called...').
+# After a closing mark the cue comes within a few words (", said the club's new coach"), or after the speaker's
+# noun phrase, however long (", Ines Hall, head of research at a small bank in the north, has told us"); a cue
+# after another clause's verb belongs to the rest of the sentence ('The film "Night Train" opened to what
+# critics called...'). Finite verbs and modals, by their tags.
 MAX_WORDS_BEFORE_CUE = 6
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _pick_cue(doc: Doc, text: str, region: tuple[int, int] | None, nearest_to_end: bool) -> Token | None:
+def _auxiliary_of(token: Token, verb: Token) -> bool:
+    return token == verb or (token.head == verb and token.dep_ in ("aux", "auxpass"))
+
+
+def _pick_cue(
+    doc: Doc, text: str, region: tuple[int, int] | None, nearest_to_end: bool, quote: QuoteSpan | None = None
+) -> Token | None:
     if region is None:
         return None
     cues = _cues_in(doc, *region)
@@ -102,7 +111,19 @@ def _pick_cue(doc: Doc, text: str, region: tuple[int, int] | None, nearest_to_en
     if nearest_to_end:
         return cues[-1]
     first = cues[0]
-    return first if len(text[region[0] : first.idx].split()) <= MAX_WORDS_BEFORE_CUE else None
+    if len(text[region[0] : first.idx].split()) > MAX_WORDS_BEFORE_CUE:
+        between = doc.char_span(region[0], first.idx, alignment_mode="expand")
+        if between is not None and any(t.tag_ in _FINITE and not _auxiliary_of(t, first) for t in between):
+            return None
+    # 'A steward suspended over "rude remarks" says she was sacked': words quoted inside the verb's own
+    # subject are not what it reports.
+    if quote is not None and any(
+        not quote.start <= s.idx < quote.end and any(quote.start <= t.idx < quote.end for t in s.subtree)
+        for s in first.children
+        if s.dep_ in ("nsubj", "nsubjpass")
+    ):
+        return None
+    return first
 
 
 @dataclass(frozen=True)
@@ -159,7 +180,7 @@ def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: Speake
         cue = (
             None
             if quote.continues
-            else _pick_cue(doc, text, _after_region(text, quote, next_start), nearest_to_end=False)
+            else _pick_cue(doc, text, _after_region(text, quote, next_start), nearest_to_end=False, quote=quote)
         )
         if cue is None and not quote.continues:
             cue = _pick_cue(doc, text, _before_region(text, quote, prev_end), nearest_to_end=True)

@@ -265,3 +265,19 @@ def test_a_name_equated_with_the_subject_is_who_a_later_pronoun_means():
         '"We want younger audiences in the theatre," he said.'
     )
     one(text, speaker="Tomas Brenner", role="festival's new director")
+
+
+def test_cue_after_a_long_speaker_phrase_with_no_verb_of_its_own():
+    text = (
+        '"Prices will keep rising until the spring," Ines Hall, head of research at a small bank in the north, '
+        "has told the Harbour Times."
+    )
+    one(text, speaker="Ines Hall", outlet="Harbour Times")
+
+
+def test_words_quoted_inside_the_subject_are_not_what_it_says():
+    one(
+        'A steward suspended over "rude remarks" on a flight says she was sacked without a hearing.',
+        kind="indirect",
+        text="she was sacked without a hearing",
+    )
