@@ -135,10 +135,14 @@ def _has_word(phrase: str, word: str) -> bool:
 
 def _description(noun: Token) -> str | None:
     """ "the UK chancellor said" -> "UK chancellor": a description standing for a named person is their role.
+    A bare common noun ("the minister", "the report") says too little, and is too often no person at all;
     "his lawyer" describes someone by another person, which is no role of theirs."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
         return None
-    return description_of(noun)
+    description = description_of(noun)
+    if description is None or (" " not in description and not description[:1].isupper()):
+        return None
+    return description
 
 
 def _affiliation_before(name: Span) -> Token | None:

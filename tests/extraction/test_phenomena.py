@@ -281,3 +281,12 @@ def test_words_quoted_inside_the_subject_are_not_what_it_says():
         kind="indirect",
         text="she was sacked without a hearing",
     )
+
+
+def test_a_bare_noun_standing_for_a_named_person_is_no_role():
+    text = (
+        "Petra Halvorsen unveiled the budget on Tuesday.\n\n"
+        '"The cuts will protect schools and hospitals," the minister said.\n\n'
+        '"We have made hard choices this year," Ms Halvorsen added.'
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Petra Halvorsen", None)] * 2
