@@ -5,9 +5,10 @@ The corpus (../shared/corpus/bbc.jsonl, read where it lies) is imported and extr
 ("_bench_load_run", cloned by PostgreSQL from the first), so every run finds the same quotes pending. The app is
 served by gunicorn with the project's gunicorn.conf.py and DEBUG off, as in production behind a proxy that ends
 TLS (requests say X-Forwarded-Proto: https). Editors are threads on loopback, each with one keep-alive
-connection as a browser holds, logged in beforehand; each asks the queue for an article (GET /articles/next/, a
-redirect), opens it, confirms each pending quote as the desk does (an htmx POST with the card's version and the
-CSRF token of the page), then asks for the next article (GET /articles/<id>/next/).
+connection as a browser holds, logged in and warmed up (each opens one article) beforehand; each asks the queue
+for an article (GET /articles/next/, a redirect), opens it, confirms each pending quote as the desk does (an htmx
+POST with the card's version and the CSRF token of the page), then asks for the next article
+(GET /articles/<id>/next/); told that another editor changed a quote first, it moves on to the next article.
 
     (a) one decision a second: each editor waits --pause (1 s on average, 0.5-1.5 s) before each confirm;
     (b) saturation: no pause.
@@ -281,31 +282,41 @@ def machine_jiffies() -> tuple[int, int, int]:
     return sum(values) - idle - steal, steal, sum(values)
 
 
-@dataclass
 class CpuMeter:
     """Where the machine's cores went during a run: gunicorn, PostgreSQL's backends for the run's database, this
-    client, and everything else (other work on a shared machine shows there)."""
+    client, and everything else (other work on a shared machine shows there). Processes are sampled every half
+    second, so a backend that ends (Django closes connections after CONN_MAX_AGE) still counts."""
 
-    master: int
-    database: str
-    started: dict[int, float] = field(default_factory=dict)
-    client: float = 0.0
-    jiffies: tuple[int, int, int] = (0, 0, 0)
-    wall: float = 0.0
+    def __init__(self, master: int, database: str) -> None:
+        self.master, self.database = master, database
+        self.first: dict[int, float] = {}
+        self.last: dict[int, tuple[str, float]] = {}
+        self.stop = threading.Event()
+        self.sampler = threading.Thread(target=self._sample_until_stopped, daemon=True)
 
-    def _pids(self) -> dict[str, list[int]]:
-        return {"gunicorn": server_pids(self.master), "postgres": backend_pids(self.database)}
+    def _sample(self) -> None:
+        for name, pids in (("gunicorn", server_pids(self.master)), ("postgres", backend_pids(self.database))):
+            for pid in pids:
+                self.last[pid] = (name, cpu_seconds(pid))
+
+    def _sample_until_stopped(self) -> None:
+        while not self.stop.wait(0.5):
+            self._sample()
 
     def start(self) -> None:
-        self.started = {pid: cpu_seconds(pid) for pids in self._pids().values() for pid in pids}
+        self._sample()
+        self.first = {pid: seconds for pid, (_, seconds) in self.last.items()}
         self.client, self.jiffies, self.wall = time.process_time(), machine_jiffies(), time.monotonic()
+        self.sampler.start()
 
     def report(self) -> str:
+        self.stop.set()
+        self.sampler.join()
+        self._sample()
         wall = time.monotonic() - self.wall
-        cores = {
-            name: sum(cpu_seconds(pid) - self.started.get(pid, 0.0) for pid in pids) / wall
-            for name, pids in self._pids().items()
-        }
+        cores = dict.fromkeys(("gunicorn", "postgres"), 0.0)
+        for pid, (name, seconds) in self.last.items():
+            cores[name] += (seconds - self.first.get(pid, 0.0)) / wall
         cores["client"] = (time.process_time() - self.client) / wall
         busy, stolen, total = (now - before for now, before in zip(machine_jiffies(), self.jiffies, strict=True))
         count = os.cpu_count() or 1
@@ -403,6 +414,11 @@ class Editor:
         self.samples.append(Sample(kind, 0, (time.perf_counter() - started) * 1000, f"{type(exc).__name__}: {exc}"))
         return 0, {}, ""
 
+    def warm_up(self, article: int) -> None:
+        """Open one article (the last the queue would hand out), so that the measurement finds the server as it
+        runs all day: every worker with its templates compiled and its database connections open."""
+        self.send("GET", f"/articles/{article}/")
+
     def log_in(self) -> None:
         """As a person does, through the login form; what went wrong, if anything, in refused."""
         status, _, page = self.send("GET", "/login/")
@@ -495,7 +511,9 @@ class Figures:
         )
 
 
-def run_mode(name: str, *, pause: float, args: argparse.Namespace, users: list[str], extra: list[str]) -> Figures:
+def run_mode(
+    name: str, *, pause: float, args: argparse.Namespace, users: list[str], warm: int, extra: list[str]
+) -> Figures:
     database_url = fresh_copy()
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         folder = Path(tmp)
@@ -509,6 +527,11 @@ def run_mode(name: str, *, pause: float, args: argparse.Namespace, users: list[s
                 thread.join()
             if refused := [editor.refused for editor in editors if editor.refused]:
                 sys.exit(f"logging in failed: {refused[0]}")
+            threads = [threading.Thread(target=editor.warm_up, args=(warm,)) for editor in editors]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
             for editor in editors:
                 editor.samples.clear()
                 editor.connects = 0
@@ -618,10 +641,12 @@ def main() -> None:
         sys.exit(f"{CORPUS} not found: the benchmark reads the shared corpus beside the project.")
     corpus_ready(reimport=args.reimport, extract_workers=args.extract_workers)
     users = editors_ready(args.editors)
+    warm = Article.objects.filter(quotes__isnull=False).order_by("-created_at", "-id").values_list("pk", flat=True)[0]
     extra = shlex.split(args.gunicorn)
     summaries = []
     for mode in args.modes:
-        figures = run_mode(mode, pause=args.pause if mode == "a" else 0.0, args=args, users=users, extra=extra)
+        pause = args.pause if mode == "a" else 0.0
+        figures = run_mode(mode, pause=pause, args=args, users=users, warm=warm, extra=extra)
         summaries.append((mode, figures))
     print()
     for mode, figures in summaries:
