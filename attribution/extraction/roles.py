@@ -124,7 +124,16 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     copular = copular_description(root)
     if copular is not None:
         return _trim(core_tokens(copular)), copular
-    return None, root
+    return affiliation_of(root), root
+
+
+def affiliation_of(head: Token) -> str | None:
+    """ "Bluewave Media's Clara Ost": the organisation a name is given as belonging to. A country ("France's
+    Clara Ost") is where they are from, not whom they speak for."""
+    possessor = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if possessor is None or possessor.ent_type_ in ("GPE", "NORP", "LOC"):
+        return None
+    return _trim(list(possessor.subtree))
 
 
 def copular_description(root: Token) -> Token | None:

@@ -11,7 +11,15 @@ from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORT
 from .names import HONORIFIC_GENDER, NameIndex
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
-from .roles import apposition_of, copular_description, core_tokens, description_of, lede_description, role_at_mention
+from .roles import (
+    affiliation_of,
+    apposition_of,
+    copular_description,
+    core_tokens,
+    description_of,
+    lede_description,
+    role_at_mention,
+)
 
 
 @dataclass(frozen=True)
@@ -377,9 +385,16 @@ class SpeakerResolver:
             # shorten it ("Judge Clark"), so the first role found wins.
             return _named(name, self.role_for(name) or role_at_mention(person)[0])
         phrase = _noun_phrase(subject)
+        affiliation = None
+        if subject.pos_ == "PROPN":
+            # "Bluewave Media's Clara Ost": the name is the words after the possessor, who is her affiliation.
+            possessor = next((c for c in subject.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if possessor is not None and possessor.right_edge.i < subject.i:
+                phrase = self.doc[possessor.right_edge.i + 1 : subject.i + 1].text
+                affiliation = affiliation_of(subject)
         if subject.pos_ == "PROPN" and self.names.knows(phrase):
             name = self.names.resolve(phrase)
-            return _named(name, apposition_of(subject) or self.role_for(name))
+            return _named(name, apposition_of(subject) or self.role_for(name) or affiliation)
         kind: SourceKind
         if subject.ent_type_ in ("ORG", "NORP", "GPE"):
             kind = "organization"
@@ -388,7 +403,7 @@ class SpeakerResolver:
         elif subject.pos_ == "PROPN":
             # An unrecognised proper name in subject position is usually a person ("said Edwards").
             name = self.names.resolve(phrase)
-            return _named(name, self.role_for(name))
+            return _named(name, self.role_for(name) or affiliation)
         else:
             if subject.lemma_.lower() in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
                 # "the firm", "the company": the organisation the story last named as a subject.

@@ -290,3 +290,20 @@ def test_a_bare_noun_standing_for_a_named_person_is_no_role():
         '"We have made hard choices this year," Ms Halvorsen added.'
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Petra Halvorsen", None)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ('"We expect record audiences this winter," said Bluewave Media\'s Clara Ost.', "Clara Ost", "Bluewave Media"),
+        (
+            '"We are proud to have won the rights," said Bluewave Networks\' Sophie Turner Laing.',
+            "Sophie Turner Laing",
+            "Bluewave Networks",
+        ),
+        # A country is where someone is from, not whom they speak for.
+        ('"I was nervous in the first set," said France\'s Clara Ost.', "Clara Ost", None),
+    ],
+)
+def test_a_possessor_before_a_name_is_the_affiliation_not_the_name(text, speaker, role):
+    one(text, speaker=speaker, role=role)
