@@ -176,9 +176,10 @@ def _head_word(phrase: str) -> str:
     return words[-1]
 
 
-def _named(name: str, role: str | None) -> Source:
-    """A named speaker: a person, unless the description says it is an organisation ("oil giant Yukos")."""
-    if role and _head_word(role) in ORGANISATION_NOUNS:
+def _named(name: str, role: str | None, *, person: bool = False) -> Source:
+    """A named speaker: a person, unless the description says it is an organisation ("oil giant Yukos") and
+    nothing else says it is a person."""
+    if role and _head_word(role) in ORGANISATION_NOUNS and not person:
         return Source(name, "organization")
     return Source(name, "person", role)
 
@@ -202,12 +203,23 @@ class SpeakerResolver:
         self.roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
         self.organisations: set[str] = set()
+        self.people = {
+            name
+            for name in (self.names.resolve(ent.text) for ent in doc.ents if ent.label_ == "PERSON")
+            if len(name.split()) >= 2
+        }
         # The token opening the story with a description of someone ("A senior planner has resigned") and who
         # the next paragraph names.
         self.lede_person: tuple[int, str | None] = (-1, None)
         self._profile_people(doc)
         self.last_person: str | None = None
         self.last_group: str | None = None
+
+    def _named(self, name: str, role: str | None) -> Source:
+        # Two kinds of evidence: the description's head ("oil giant Yukos", "producer X") and the model's label.
+        # A full name (two words or more) the model labels a person somewhere is one, whatever their title;
+        # a single word labelled so once is too weak to outweigh the description.
+        return _named(name, role, person=name in self.people)
 
     def _collect_mentions(self, doc: Doc) -> None:
         for ent in self.names.spans:
@@ -276,7 +288,7 @@ class SpeakerResolver:
         for ent in self.names.spans:
             name = self.names.resolve(ent.text)
             role, description = role_at_mention(ent)
-            if _named(name, role).kind == "organization":
+            if self._named(name, role).kind == "organization":
                 self.organisations.add(name)
             elif role and name not in self.roles:
                 self.roles[name] = role
@@ -383,7 +395,7 @@ class SpeakerResolver:
             name = self.names.resolve(person.text)
             # The article's introduction of a person carries their fullest description; later mentions
             # shorten it ("Judge Clark"), so the first role found wins.
-            return _named(name, self.role_for(name) or role_at_mention(person)[0])
+            return self._named(name, self.role_for(name) or role_at_mention(person)[0])
         phrase = _noun_phrase(subject)
         affiliation = None
         if subject.pos_ == "PROPN":
@@ -394,7 +406,7 @@ class SpeakerResolver:
                 affiliation = affiliation_of(subject)
         if subject.pos_ == "PROPN" and self.names.knows(phrase):
             name = self.names.resolve(phrase)
-            return _named(name, apposition_of(subject) or self.role_for(name) or affiliation)
+            return self._named(name, apposition_of(subject) or self.role_for(name) or affiliation)
         kind: SourceKind
         if subject.ent_type_ in ("ORG", "NORP", "GPE"):
             kind = "organization"
@@ -403,7 +415,7 @@ class SpeakerResolver:
         elif subject.pos_ == "PROPN":
             # An unrecognised proper name in subject position is usually a person ("said Edwards").
             name = self.names.resolve(phrase)
-            return _named(name, self.role_for(name) or affiliation)
+            return self._named(name, self.role_for(name) or affiliation)
         else:
             if subject.lemma_.lower() in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
                 # "the firm", "the company": the organisation the story last named as a subject.

@@ -307,3 +307,20 @@ def test_a_bare_noun_standing_for_a_named_person_is_no_role():
 )
 def test_a_possessor_before_a_name_is_the_affiliation_not_the_name(text, speaker, role):
     one(text, speaker=speaker, role=role)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind", "role"),
+    [
+        # A full name the model calls a person outweighs a title that names a kind of business.
+        (
+            "Nina Abel, a property developer in Leeds, said the flats would be finished by June.",
+            "Nina Abel",
+            "person",
+            "property developer in Leeds",
+        ),
+        ("Oil giant Yukos said it would appeal against the ruling.", "Yukos", "organization", None),
+    ],
+)
+def test_person_or_organisation_from_the_description_and_the_name_together(text, speaker, kind, role):
+    one(text, speaker=speaker, speaker_kind=kind, role=role)
