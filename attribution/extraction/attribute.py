@@ -139,8 +139,39 @@ def read_article(doc: Doc) -> Reading:
     text = doc.text  # spaCy rebuilds it on every access: read it once per article
     spans = find_quote_spans(text)
     resolver = SpeakerResolver(doc, text, [(q.start, q.end) for q in spans])
-    direct = list(_direct_quotes(doc, text, spans, resolver))
-    found = _with_reported_speech(doc, text, direct, spans, resolver)
+    paras = Paragraphs(text)
+    quoted = SpanSet((q.start, q.end) for q in spans)
+    # Every attribution, direct or reported, is resolved in the order a reader meets its cue, so "she" and
+    # "the firm" look back at what the article has said so far, reported speech included, and never ahead.
+    # A clause that opens with quoted words ('said: "We...', '"We will," he said') is the frame of that
+    # direct quote, attributed with it.
+    events: list[tuple[int, QuoteSpan | Reported, Token | None]] = [
+        (cue.idx if cue is not None else quote.start, quote, cue) for quote, cue in _quote_cues(doc, text, spans, paras)
+    ]
+    events += [
+        (clause.cue.idx, clause, clause.cue)
+        for clause in reported_clauses(doc, text, [(q.start, q.end) for q in spans])
+        if not _opens_with_quote(text, clause.start, quoted)
+    ]
+    events.sort(key=lambda event: (event[0], isinstance(event[1], Reported)))
+    direct: list[Attribution] = []
+    sources: dict[Reported, Source] = {}
+    previous: tuple[QuoteSpan, Source] | None = None
+    for _, item, cue in events:
+        if isinstance(item, Reported):
+            source = resolver.from_cue(item.cue, inverted=not item.follows_cue)
+            if source.speaker:
+                sources[item] = source
+                resolver.remember(source)
+            continue
+        source, confidence = _source_for(resolver, cue, item, previous, paras)
+        words = len(text[item.start : item.end].split())
+        if words < MIN_UNCUED_WORDS and (cue is None or source.speaker is None):
+            continue
+        resolver.remember(source)
+        previous = (item, source)
+        direct.append(_record(text, item.start, item.end, "direct", source, cue, confidence))
+    found = _with_reported_speech(text, direct, sources, resolver)
     return Reading(sorted(found, key=lambda q: (q.start, q.end)), resolver.entities())
 
 
@@ -169,10 +200,12 @@ def _cue_text(cue: Token | None) -> str | None:
     return cue.text
 
 
-def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: SpeakerResolver) -> Iterator[Attribution]:
-    paras = Paragraphs(text)
+def _quote_cues(
+    doc: Doc, text: str, spans: list[QuoteSpan], paras: Paragraphs
+) -> Iterator[tuple[QuoteSpan, Token | None]]:
+    """Each quoted span with its reporting verb: after it in its sentence (", he said"), or else before it
+    (`X said: "...`); a quote running on into a new paragraph has none of its own."""
     para_of = paras.at
-    previous: tuple[QuoteSpan, Source] | None = None
     for i, quote in enumerate(spans):
         para = para_of(quote.start)
         next_start = spans[i + 1].start - 1 if i + 1 < len(spans) and para_of(spans[i + 1].start) == para else para[1]
@@ -184,13 +217,7 @@ def _direct_quotes(doc: Doc, text: str, spans: list[QuoteSpan], resolver: Speake
         )
         if cue is None and not quote.continues:
             cue = _pick_cue(doc, text, _before_region(text, quote, prev_end), nearest_to_end=True)
-        source, confidence = _source_for(resolver, cue, quote, previous, paras)
-        words = len(text[quote.start : quote.end].split())
-        if words < MIN_UNCUED_WORDS and (cue is None or source.speaker is None):
-            continue
-        resolver.remember(source)
-        previous = (quote, source)
-        yield _record(text, quote.start, quote.end, "direct", source, cue, confidence)
+        yield quote, cue
 
 
 def _opens_with_quote(text: str, start: int, quoted: SpanSet) -> bool:
@@ -198,19 +225,11 @@ def _opens_with_quote(text: str, start: int, quoted: SpanSet) -> bool:
 
 
 def _with_reported_speech(
-    doc: Doc, text: str, direct: list[Attribution], spans: list[QuoteSpan], resolver: SpeakerResolver
+    text: str, direct: list[Attribution], sources: dict[Reported, Source], resolver: SpeakerResolver
 ) -> list[Attribution]:
-    """Add reported clauses; a clause holding quoted words becomes one mixed quote that absorbs them."""
+    """Add the attributed reported clauses; a clause holding quoted words becomes one mixed quote that
+    absorbs them."""
     kept = list(direct)
-    sources: dict[Reported, Source] = {}
-    quoted = SpanSet((q.start, q.end) for q in spans)
-    for clause in reported_clauses(doc, text, [(q.start, q.end) for q in spans]):
-        # A clause that opens with quoted words ('said: "We...', '"We will," he said') is the frame of
-        # that direct quote, attributed already; one that quotes only part of itself is a mixed quote.
-        if not _opens_with_quote(text, clause.start, quoted):
-            source = resolver.from_cue(clause.cue, inverted=not clause.follows_cue)
-            if source.speaker:
-                sources[clause] = source
     for clause in untangle_nested(list(sources)):
         start, end = clause.start, clause.end
         inner = [q for q in kept if start <= q.start < end]

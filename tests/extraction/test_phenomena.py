@@ -324,3 +324,17 @@ def test_a_possessor_before_a_name_is_the_affiliation_not_the_name(text, speaker
 )
 def test_person_or_organisation_from_the_description_and_the_name_together(text, speaker, kind, role):
     one(text, speaker=speaker, speaker_kind=kind, role=role)
+
+
+def test_a_pronoun_after_reported_speech_looks_back_at_its_source():
+    text = (
+        "Transport minister Ada Quinn visited the depot on Friday.\n\n"
+        "A spokeswoman for Harbour Rail said the trains would run again on Sunday.\n\n"
+        '"We apologise to everyone whose journey was disrupted," she added.'
+    )
+    assert [a.speaker for a in extract(text)] == ["spokeswoman for Harbour Rail"] * 2
+
+
+def test_a_reference_never_looks_ahead():
+    text = 'The firm said it would cut prices.\n\n"Our customers deserve better," Brightwater Foods said.'
+    assert extract(text)[0].speaker != "Brightwater Foods"
