@@ -259,6 +259,21 @@ class SpeakerResolver:
                 return Source(_noun_phrase(token), "group", resolved_from_pronoun=True)
         return Source(self.last_group, "group", resolved_from_pronoun=True)
 
+    def _organisation_named_with(self, noun: Token) -> Source | None:
+        """ "the bank" after "Bank of Ulster", "the airline" after "Skyway Airlines": the latest organisation
+        the article has named with that word."""
+        word = noun.lemma_.lower()
+        named = [
+            ent
+            for ent in self.doc.ents
+            if ent.end_char <= noun.idx
+            and ent.label_ in ("ORG", "NORP")
+            and not self.in_quote(ent[0])
+            and any(t.lemma_.lower() == word or t.lower_ == word + "s" for t in ent)
+            and len(_organisation_name(ent).split()) > 1  # a name, not the bare word itself
+        ]
+        return Source(_organisation_name(named[-1]), "organization") if named else None
+
     def _window_start(self, offset: int) -> int:
         """Where the paragraph before the one holding offset begins: how far back a reference reaches."""
         return self.paragraphs.ranges[max(self.paragraphs.index(offset) - 1, 0)][0]
@@ -418,8 +433,11 @@ class SpeakerResolver:
             return self._named(name, self.role_for(name) or affiliation)
         else:
             if subject.lemma_.lower() in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
-                # "the firm", "the company": the organisation the story last named as a subject.
-                organisation = self._organisation_before(subject.idx, plural=False)
+                # "the bank" after "Bank of Ulster": the latest organisation named with that word; else "the
+                # firm", "the company": the organisation the story last named as a subject.
+                organisation = self._organisation_named_with(subject) or self._organisation_before(
+                    subject.idx, plural=False
+                )
                 if organisation.speaker:
                     return replace(organisation, resolved_from_pronoun=False)
             described = self.lede_person[1] if subject.i == self.lede_person[0] else self._described_person(subject)

@@ -338,3 +338,12 @@ def test_a_pronoun_after_reported_speech_looks_back_at_its_source():
 def test_a_reference_never_looks_ahead():
     text = 'The firm said it would cut prices.\n\n"Our customers deserve better," Brightwater Foods said.'
     assert extract(text)[0].speaker != "Brightwater Foods"
+
+
+def test_the_bank_is_the_organisation_named_with_that_word():
+    text = (
+        "Shares in Bank of Ulster fell after Harbour Rail reported a loss.\n\n"
+        "Harbour Rail said the loss was caused by the storms.\n\n"
+        "The bank said it had no plans to raise its fees."
+    )
+    assert [a.speaker for a in extract(text)][-1] == "Bank of Ulster"
