@@ -11,12 +11,21 @@ from attribution.extraction import ExtractionError, read_many
 # (set, row, metric) -> target; the test allows five points below each.
 TARGETS = {
     ("bbc-dev", "all", "precision"): 92,
-    ("bbc-dev", "all", "recall"): 90,
+    ("bbc-dev", "all", "recall"): 91,
     ("bbc-dev", "direct", "recall"): 97,
     ("bbc-dev", "all", "speaker"): 92,
-    ("bbc-dev", "all", "role"): 85,
+    ("bbc-dev", "all", "role"): 87,
     ("bbc-dev", "all", "outlet"): 95,
-    ("bbc-dev", "all", "fully_correct"): 75,
+    ("bbc-dev", "all", "fully_correct"): 78,
+    # A second BBC set; issue 13's rules were written looking at its errors, so its figures flatter the engine
+    # (measured then: 98.9 / 95.1 / 98.6 / 88.0 / 81.7 / 95.2 / 72.0).
+    ("bbc-dev2", "all", "precision"): 96,
+    ("bbc-dev2", "all", "recall"): 93,
+    ("bbc-dev2", "direct", "recall"): 96,
+    ("bbc-dev2", "all", "speaker"): 85,
+    ("bbc-dev2", "all", "role"): 78,
+    ("bbc-dev2", "all", "outlet"): 92,
+    ("bbc-dev2", "all", "fully_correct"): 68,
     ("seed", "all", "fully_correct"): 100 * 10 / 11,
     ("polnear-dev", "direct", "recall"): 92,
     ("polnear-dev", "all", "precision"): 85,
