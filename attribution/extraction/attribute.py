@@ -263,7 +263,7 @@ def _source_for(
     paras: Paragraphs,
 ) -> tuple[Source, float]:
     if cue is not None:
-        source = resolver.from_cue(cue)
+        source = resolver.from_cue(cue, quoted=(quote.start, quote.end))
         if source.speaker:
             return source, 0.7 if source.resolved_from_pronoun else 0.9
     if previous is not None:

@@ -278,10 +278,11 @@ class SpeakerResolver:
         """Where the paragraph before the one holding offset begins: how far back a reference reaches."""
         return self.paragraphs.ranges[max(self.paragraphs.index(offset) - 1, 0)][0]
 
-    def _person_before(self, offset: int, gender: str | None) -> str | None:
+    def _person_before(self, offset: int, gender: str | None, addressed: frozenset[str] = frozenset()) -> str | None:
         """Who a pronoun at offset stands for: the latest person named before it whose known gender fits,
         preferring one named as a subject within the last two paragraphs ("Ruth Kelly confirmed she received
-        support from Opus Dei. But she denied..." is Ruth Kelly, not Opus Dei)."""
+        support from Opus Dei. But she denied..." is Ruth Kelly, not Opus Dei). Not anyone the quoted words
+        themselves name ("I told Ivan to rest," he said): a speaker talks about others, not about themself."""
         window_start = self._window_start(offset)
         compatible = [
             m
@@ -289,6 +290,7 @@ class SpeakerResolver:
             if m.start < offset
             and m.name not in self.organisations
             and (gender is None or self.gender.get(m.name, gender) == gender)
+            and not (addressed and addressed.intersection(m.name.split()))
         ]
         for mention in compatible:
             if mention.start < window_start:
@@ -372,7 +374,7 @@ class SpeakerResolver:
     def in_quote(self, token: Token) -> bool:
         return token.idx in self.quoted
 
-    def from_cue(self, cue: Token, *, inverted: bool = True) -> Source:
+    def from_cue(self, cue: Token, *, inverted: bool = True, quoted: tuple[int, int] | None = None) -> Source:
         """The source of a reporting verb. inverted=False when the reported words follow the verb, so the
         words right after it ("said Monday's vote was close") are the content, not the speaker."""
         subject = according_to_source(cue) if cue.lower_ == "according" else subject_of(cue)
@@ -382,14 +384,21 @@ class SpeakerResolver:
             subject = adjacent_subject(cue, inverted=inverted)
         if subject is None or self.in_quote(subject):
             return Source(None)
-        source = self.from_subject(subject)
+        source = self.from_subject(subject, addressed=self._names_in(quoted) if quoted else frozenset())
         # An outlet the person was introduced with covers what they said on that occasion (past tense, or
         # "according to"); "Mr Herren says ..." in the present is the story's own framing, not that interview.
         occasion = cue.tag_ not in ("VBZ", "VBP")
         source.outlet = outlet_of(cue, subject) or (self.outlets.get(source.speaker or "") if occasion else None)
         return source
 
-    def from_subject(self, subject: Token) -> Source:
+    def _names_in(self, stretch: tuple[int, int]) -> frozenset[str]:
+        """The proper names inside a stretch of text (a direct quote): "Ivan", "Ivan Petrov", "Mr Petrov"."""
+        span = self.doc.char_span(*stretch, alignment_mode="contract")
+        if span is None:
+            return frozenset()
+        return frozenset(t.text for t in span if t.pos_ == "PROPN" or self.names.span_of(t) is not None)
+
+    def from_subject(self, subject: Token, *, addressed: frozenset[str] = frozenset()) -> Source:
         lower = subject.lower_
         if lower in ("who", "that") and subject.head.dep_ == "relcl":
             # "senior members, who say the party needs him": the relative pronoun is the noun it hangs off.
@@ -398,7 +407,7 @@ class SpeakerResolver:
         if subject.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
                 gender = PERSON_PRONOUNS[lower]
-                name = self._person_before(subject.idx, gender)
+                name = self._person_before(subject.idx, gender, addressed)
                 if name:
                     self.gender.setdefault(name, gender)
                 return Source(name, "person", self.role_for(name), resolved_from_pronoun=True)

@@ -347,3 +347,11 @@ def test_the_bank_is_the_organisation_named_with_that_word():
         "The bank said it had no plans to raise its fees."
     )
     assert [a.speaker for a in extract(text)][-1] == "Bank of Ulster"
+
+
+def test_a_pronoun_is_not_the_person_the_quote_names():
+    text = (
+        "Coach Ivan Petrov watched from the stand.\n\nMarta Lind trained alone on Tuesday.\n\n"
+        '"I told Marta to rest her knee this week," he said.'
+    )
+    one(text, speaker="Ivan Petrov")
