@@ -11,6 +11,7 @@ from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORT
 from .names import HONORIFIC_GENDER, NameIndex
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
+from .reported import is_headline
 from .roles import (
     affiliation_of,
     apposition_of,
@@ -307,7 +308,9 @@ class SpeakerResolver:
             role, description = role_at_mention(ent)
             if self._named(name, role).kind == "organization":
                 self.organisations.add(name)
-            elif role and name not in self.roles:
+            elif role and name not in self.roles and not self._in_headline(ent.start_char):
+                # A headline's clipped label ("Film star Ito in theatre bid") is no role; the story's own
+                # introduction gives it.
                 self.roles[name] = role
             if name in introduced:
                 continue
@@ -321,6 +324,9 @@ class SpeakerResolver:
             if outlet:
                 self.outlets[name] = outlet
         self._lede_role(doc)
+
+    def _in_headline(self, offset: int) -> bool:
+        return is_headline(self.text, self.paragraphs.at(offset))
 
     def _lede_role(self, doc: Doc) -> None:
         lede = lede_description(doc, self.text, self.paragraphs.ranges)

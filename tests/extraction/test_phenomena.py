@@ -355,3 +355,12 @@ def test_a_pronoun_is_not_the_person_the_quote_names():
         '"I told Marta to rest her knee this week," he said.'
     )
     one(text, speaker="Ivan Petrov")
+
+
+def test_a_headlines_label_is_not_the_role():
+    text = (
+        "Film star Kenji Ito makes theatre bid\n\n"
+        "Veteran actor Kenji Ito wants to buy the town's old theatre.\n\n"
+        '"It deserves better than to become a car park," Mr Ito said.'
+    )
+    one(text, speaker="Kenji Ito", role="Veteran actor")
