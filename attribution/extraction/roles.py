@@ -85,11 +85,23 @@ def description_of(noun: Token) -> str | None:
 
 def apposition_of(head: Token) -> str | None:
     """ "Ivan, a Ukrainian soldier," -> "Ukrainian soldier"; the first apposition that is not a name."""
-    for child in head.children:
+    appositions = [c for c in head.children if c.dep_ == "appos"]
+    for n, child in enumerate(appositions):
         # An age ("Mr Hague, 43,") is no role.
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and not child.like_num:
-            return _trim(core_tokens(child))
+        if child.ent_type_ != "PERSON" and not child.like_num:
+            tokens = core_tokens(child)
+            # The parser splits a hyphenated word into sibling appositions ("the vice - president of ..."):
+            # the pieces joined with no space are one word.
+            for following in appositions[n + 1 :]:
+                if not _joined(tokens[-1], following.left_edge):
+                    break
+                tokens += core_tokens(following)
+            return _trim(tokens)
     return None
+
+
+def _joined(last: Token, first: Token) -> bool:
+    return first.i == last.i + 1 and not last.whitespace_ and "-" in (last.text, first.text)
 
 
 def description_before_name(noun: Token, name: Span) -> str | None:

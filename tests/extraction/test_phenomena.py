@@ -364,3 +364,17 @@ def test_a_headlines_label_is_not_the_role():
         '"It deserves better than to become a car park," Mr Ito said.'
     )
     one(text, speaker="Kenji Ito", role="Veteran actor")
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "Sarah Thompson, the vice-president of the rowing club, said the race would go ahead.",
+            "vice-president of the rowing club",
+        ),
+        ("Sarah Thompson, Lee's co-star in the radio drama, said the series would return.", "Lee's co-star"),
+    ],
+)
+def test_a_hyphenated_apposition_is_one_role(text, role):
+    one(text, speaker="Sarah Thompson", role=role)
