@@ -81,6 +81,7 @@ bench: venv-dev chromium
 	$(PY) bench/review.py
 	$(PY) bench/import.py
 	$(PY) bench/review_effort.py
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache
