@@ -2,14 +2,14 @@
 
 from typing import TypedDict
 
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, ProgrammingError, connections
 from django_tasks_db.models import DBTaskResult
 
 from attribution.workers import LOCK_NAMESPACE
 
 
 class Health(TypedDict, total=False):
-    database: str  # "ok" or "unavailable"
+    database: str  # "ok", "not migrated" (run manage.py migrate) or "unavailable"
     tasks_waiting: int
     workers: int
 
@@ -31,6 +31,8 @@ def health(alias: str = DEFAULT_DB_ALIAS) -> Health:
             cursor.execute(_LIVE_WORKERS, [LOCK_NAMESPACE])
             workers = cursor.fetchone()
         return {"database": "ok", "tasks_waiting": _count(waiting), "workers": _count(workers)}
+    except ProgrammingError:  # it answers, but without the app's tables
+        return {"database": "not migrated"}
     except DatabaseError:
         return {"database": "unavailable"}
     finally:

@@ -35,3 +35,10 @@ def test_healthz_answers_plain_http_where_every_page_redirects_to_https(client, 
     settings.SECURE_SSL_REDIRECT = True
     assert client.get(reverse("healthz")).status_code == 200
     assert client.get(reverse("login")).status_code == 301
+
+
+def test_healthz_says_when_the_database_answers_without_the_apps_tables(client, monkeypatch):
+    # A database that exists and answers, never migrated: the server's own maintenance database.
+    monkeypatch.setitem(connections.settings[DEFAULT_DB_ALIAS], "NAME", "postgres")
+    answer = client.get(reverse("healthz"))
+    assert (answer.status_code, json.loads(answer.content)) == (503, {"database": "not migrated"})
