@@ -60,9 +60,12 @@ def articles_with_progress(filters: ArticleFilters | None = None) -> QuerySet[Ar
     return articles.order_by("-created_at", "-id")
 
 
-def next_article_to_review(user: User, *, batch: int | None = None, leaving: int | None = None) -> Article | None:
+def next_article_to_review(
+    user: User, *, batch: int | None = None, leaving: int | None = None, lock: bool = False
+) -> Article | None:
     """The oldest article with quotes still pending that no other editor opened in the last few minutes: of one
-    import batch if given, and not the article the editor is leaving (skipping it)."""
+    import batch if given, and not the article the editor is leaving (skipping it). With lock (inside a
+    transaction), its row is locked and rows other requests hold locked are passed over."""
     recently = timezone.now() - timedelta(minutes=CLAIM_MINUTES)
     claimed = ArticleOpen.objects.filter(article=OuterRef("pk"), opened_at__gte=recently).exclude(user=user)
     pending = Quote.objects.filter(article=OuterRef("pk"), status=Quote.Status.PENDING)
@@ -71,6 +74,8 @@ def next_article_to_review(user: User, *, batch: int | None = None, leaving: int
         articles = articles.filter(import_batch_id=batch)
     if leaving is not None:
         articles = articles.exclude(pk=leaving)
+    if lock:
+        articles = articles.select_for_update(skip_locked=True, of=("self",))
     return articles.order_by("created_at", "id").first()
 
 

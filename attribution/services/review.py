@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_datetime
 
 from attribution.models import Article, ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
 from attribution.review_actions import ACTIONS, ADD, CONFIRM, DELETE, EDIT, REJECT, UNDO, ReviewAction, Undo
+from attribution.selectors.articles import next_article_to_review
 from attribution.selectors.review import text_role
 from attribution.services.errors import ServiceError
 from attribution.text import fold_whitespace, snap_to_words, word_step
@@ -505,6 +506,16 @@ def quote_delete(*, quote: Quote, user: User, expected_version: int) -> None:
     if quote.status != Quote.Status.ADDED:
         raise NotDeletable("Only quotes added by an editor can be deleted; reject an extracted quote instead.")
     _delete(quote, user=user, action=DELETE)
+
+
+@transaction.atomic
+def article_claim(*, user: User, batch: int | None = None, leaving: int | None = None) -> Article | None:
+    """Hand the editor the next article to review and claim it for them at once: editors asking at the same
+    moment each get another (the candidate's row is locked until the claim commits, and others pass it over)."""
+    article = next_article_to_review(user, batch=batch, leaving=leaving, lock=True)
+    if article is not None:
+        article_opened(article=article, user=user)
+    return article
 
 
 def article_opened(*, article: Article, user: User) -> None:

@@ -12,11 +12,11 @@ from attribution.feedback import form_errors
 from attribution.forms import ArticleFilterForm, ArticleForm
 from attribution.http import HtmxHttpRequest, queue_batch
 from attribution.models import Article
-from attribution.selectors.articles import articles_with_progress, next_article_to_review
+from attribution.selectors.articles import articles_with_progress
 from attribution.selectors.review import article_progress, review_context
 from attribution.services.errors import IngestError
 from attribution.services.ingest import DuplicateArticle, article_create
-from attribution.services.review import article_opened
+from attribution.services.review import article_claim, article_opened
 
 
 @login_required
@@ -38,7 +38,7 @@ def next_article(request: HtmxHttpRequest, after: int | None = None) -> HttpResp
     """The queue: the next article to review (after the one the editor leaves), in the import batch they
     review if ?batch= says so; the scope goes on with them."""
     batch = queue_batch(request)
-    article = next_article_to_review(request.user, batch=batch, leaving=after)
+    article = article_claim(user=request.user, batch=batch, leaving=after)
     if article is None:
         where = " in this import" if batch else ""
         messages.info(request, f"Nothing {'else ' if after else ''}is waiting for review{where}.")

@@ -13,6 +13,7 @@ from attribution.services.review import (
     NotDeletable,
     NothingToUndo,
     ReviewConflict,
+    article_claim,
     article_confirm_remaining,
     article_redo,
     article_undo,
@@ -457,3 +458,29 @@ def test_an_editor_says_what_a_speaker_is_for_all_their_quotes():
     assert undone.speaker is not None
     assert undone.speaker.kind == Speaker.Kind.ORGANIZATION  # the undo gave the registry its kind back
     assert Speaker.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_editors_asking_the_queue_at_once_get_different_articles():
+    first, second = QuoteFactory.create().article, QuoteFactory.create().article
+    one, two = editor("one"), editor("two")
+    first_claimed, handed = threading.Event(), {}
+
+    def claim_slowly() -> None:
+        try:
+            with transaction.atomic():
+                handed["one"] = article_claim(user=one)
+                first_claimed.set()
+                time.sleep(0.5)  # still handing it out when the other asks
+        finally:
+            connection.close()
+
+    def claim_too() -> None:
+        first_claimed.wait(10)
+        try:
+            handed["two"] = article_claim(user=two)
+        finally:
+            connection.close()
+
+    run_together(claim_slowly, claim_too)
+    assert {handed["one"], handed["two"]} == {first, second}
