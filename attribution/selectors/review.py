@@ -140,9 +140,11 @@ def add_proposal(article: Article, start: int, end: int) -> dict[str, str]:
     enclosed = (start > 0 and body[start - 1] in _QUOTE_MARKS) or body[end : end + 1] in tuple(_QUOTE_MARKS)
     proposal = {"kind": Quote.Kind.DIRECT if enclosed else Quote.Kind.INDIRECT, "speaker": "", "role": ""}
     paragraph_start = body.rfind("\n\n", 0, start)
-    paragraph_end = body.find("\n\n", end) % (len(body) + 1)  # -1 (the last paragraph) is the body's end
+    paragraph_end = body.find("\n\n", end)
+    if paragraph_end < 0:  # the last paragraph
+        paragraph_end = len(body)
     neighbours = article.quotes.exclude(status=Quote.Status.REJECTED).exclude(speaker_text="")
-    near = neighbours.filter(start__gte=paragraph_start, start__lt=paragraph_end or len(body))
+    near = neighbours.filter(start__gte=paragraph_start, start__lt=paragraph_end)
     ranked = sorted(near, key=lambda quote: abs(quote.start - start)) or list(
         neighbours.filter(start__lt=start).order_by("-start")[:1]
     )

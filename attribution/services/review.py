@@ -369,7 +369,7 @@ def _role_of_new_speaker(quote: Quote, speaker: str, stands: Correction) -> str 
     """The role the article gives the new speaker; where it gives none, none for someone else (a role describes
     the speaker it was given with) and the role as it stands for the same person named more fully ("Clark" to
     "Letitia Clark")."""
-    found = text_role(quote.article, speaker)
+    found = text_role(Article.objects.only("entities").get(pk=quote.article_id), speaker)
     if found is not None:
         return found
     same_person = _surname(speaker) == _surname(stands.speaker)
