@@ -3,8 +3,8 @@
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
-from attribution.models import Article, Outlet, Quote, Speaker
-from attribution.selectors.review import text_role
+from attribution.models import Outlet, Quote, Speaker
+from attribution.selectors.review import article_entities, text_role
 from attribution.text import fold_whitespace
 
 
@@ -24,12 +24,11 @@ def text_name_suggestions(article_id: int | None, typed: str, *, people: bool, l
     was typed (two characters at least), those starting with it first: a name an editor takes from the text need
     not be typed whole, known to the registry or not."""
     typed = fold_whitespace(typed).casefold()
-    article = Article.objects.only("entities").filter(pk=article_id).first() if article_id is not None else None
-    if article is None or len(typed) < 2:
+    if len(typed) < 2:
         return []
     names = [
         entity["name"]
-        for entity in article.entities
+        for entity in article_entities(article_id)
         if typed in entity["name"].casefold() and (people or entity.get("kind") != "person")
     ]
     return sorted(names, key=lambda name: not name.casefold().startswith(typed))[:limit]
@@ -58,8 +57,7 @@ def role_suggestions(speaker: str, typed: str, *, article_id: int | None = None,
         quotes = quotes.filter(role__icontains=typed)
     counts = quotes.values("role").annotate(uses=Count("id")).order_by("-uses", "role")[:limit]
     roles = [row["role"] for row in counts]
-    article = Article.objects.only("entities").filter(pk=article_id).first() if article_id is not None else None
-    in_text = text_role(article, speaker) if article is not None else None
+    in_text = text_role(article_entities(article_id), speaker)
     if in_text and typed.casefold() in in_text.casefold():
         roles = [in_text, *(role for role in roles if role != in_text)][:limit]
     return roles

@@ -82,13 +82,20 @@ def article_mentions(article: Article, quotes: list[Quote]) -> list[Mention]:
     return sorted(found.values(), key=lambda mention: mention["at"][0] if mention["at"] else [len(body), 0])
 
 
-def text_role(article: Article, name: str) -> str | None:
-    """The role the article gives a person it names, as the engine read it; None where it names no such
-    person (or gives them no role)."""
+def article_entities(article_id: int | None) -> list[dict[str, Any]]:
+    """Who is who in the article, as the engine read it (Article.entities), without its body; [] for no such
+    article."""
+    if article_id is None:
+        return []
+    found = Article.objects.filter(pk=article_id).values_list("entities", flat=True).first()
+    return list(found or [])
+
+
+def text_role(entities: list[dict[str, Any]], name: str) -> str | None:
+    """The role the article gives a person it names (entities: article_entities'); None where it names no
+    such person (or gives them no role)."""
     wanted = fold_whitespace(name).casefold()
-    return next(
-        (entity.get("role") or None for entity in article.entities if entity["name"].casefold() == wanted), None
-    )
+    return next((entity.get("role") or None for entity in entities if entity["name"].casefold() == wanted), None)
 
 
 def review_context(article: Article) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from django.utils.dateparse import parse_datetime
 from attribution.models import Article, ArticleOpen, Outlet, Quote, ReviewEvent, Speaker
 from attribution.review_actions import ACTIONS, ADD, CONFIRM, DELETE, EDIT, REJECT, UNDO, ReviewAction, Undo
 from attribution.selectors.articles import next_article_to_review
-from attribution.selectors.review import text_role
+from attribution.selectors.review import article_entities, text_role
 from attribution.services.errors import ServiceError
 from attribution.text import fold_whitespace, snap_to_words, word_step
 
@@ -136,8 +136,7 @@ def _named_in(quote: Quote, name: str) -> bool:
     """Whether the quote's article gives this name (the engine's people and organisations, or the names on
     its quotes): taken from the text, a name is its own say-so to enter the registry; a typo is not."""
     wanted = name.casefold()
-    article = Article.objects.only("entities").get(pk=quote.article_id)
-    if any(entity["name"].casefold() == wanted for entity in article.entities):
+    if any(entity["name"].casefold() == wanted for entity in article_entities(quote.article_id)):
         return True
     names = Quote.objects.filter(article_id=quote.article_id).values_list("speaker_text", "outlet_text")
     return any(wanted in (speaker.casefold(), outlet.casefold()) for speaker, outlet in names)
@@ -369,7 +368,7 @@ def _role_of_new_speaker(quote: Quote, speaker: str, stands: Correction) -> str 
     """The role the article gives the new speaker; where it gives none, none for someone else (a role describes
     the speaker it was given with) and the role as it stands for the same person named more fully ("Clark" to
     "Letitia Clark")."""
-    found = text_role(Article.objects.only("entities").get(pk=quote.article_id), speaker)
+    found = text_role(article_entities(quote.article_id), speaker)
     if found is not None:
         return found
     same_person = _surname(speaker) == _surname(stands.speaker)
