@@ -68,15 +68,15 @@ def next_article_to_review(
     transaction), its row is locked and rows other requests hold locked are passed over."""
     recently = timezone.now() - timedelta(minutes=CLAIM_MINUTES)
     claimed = ArticleOpen.objects.filter(article=OuterRef("pk"), opened_at__gte=recently).exclude(user=user)
-    pending = Quote.objects.filter(article=OuterRef("pk"), status=Quote.Status.PENDING)
-    articles = Article.objects.defer("body").filter(Exists(pending)).exclude(Exists(claimed))
+    # Walked in the order of the pending articles' own index: reviewed articles are not in it at all.
+    articles = Article.objects.defer("body").filter(pending__isnull=False).exclude(Exists(claimed))
     if batch is not None:
         articles = articles.filter(import_batch_id=batch)
     if leaving is not None:
         articles = articles.exclude(pk=leaving)
     if lock:
         articles = articles.select_for_update(skip_locked=True, of=("self",))
-    return articles.order_by("created_at", "id").first()
+    return articles.order_by("pending__created_at", "pending__article_id").first()
 
 
 def publisher_choices() -> list[tuple[str, str]]:
