@@ -21,8 +21,17 @@ def article_progress(article_id: int) -> Progress:
     counts = Quote.objects.filter(article_id=article_id).aggregate(
         total=Count("id"), reviewed=Count("id", filter=Q(status__in=Quote.REVIEWED_STATUSES))
     )
-    total, reviewed = counts["total"], counts["reviewed"]
+    return _progress(article_id, counts["total"], counts["reviewed"])
+
+
+def _progress(article_id: int, total: int, reviewed: int) -> Progress:
     return {"article_id": article_id, "total": total, "reviewed": reviewed, "remaining": total - reviewed}
+
+
+def _progress_of(article_id: int, quotes: list[Quote]) -> Progress:
+    """The progress of an article whose quotes (every one, their status read) are at hand."""
+    reviewed = sum(quote.status in Quote.REVIEWED_STATUSES for quote in quotes)
+    return _progress(article_id, len(quotes), reviewed)
 
 
 def article_quotes(article: Article) -> list[Quote]:
@@ -107,30 +116,38 @@ def review_context(article: Article) -> dict[str, Any]:
         "quotes": quotes,
         "segments": segments(article.body, quotes),
         "mentions": article_mentions(article, quotes),
-        "progress": article_progress(article.pk),
+        "progress": _progress_of(article.pk, quotes),
     }
 
 
-def quote_for_card(pk: int) -> Quote:
+class Card(TypedDict):
+    quote: Quote
+    progress: Progress
+
+
+def quote_for_card(pk: int) -> Card:
     """One quote as its card shows it (with has_history and its speaker's colour), without the article's
-    body."""
+    body, and its article's progress."""
     quote = Quote.objects.select_related("reviewed_by", "speaker", "outlet").get(pk=pk)
     quote.has_history = quote.events.exists()
     return painted(quote)
 
 
-def reviewed_card(quote: Quote) -> Quote:
+def reviewed_card(quote: Quote) -> Card:
     """A quote as a review action just left it (its reviewer, speaker and outlet set, an event recorded), ready
-    for its card without reading it again."""
+    for its card without reading it again, and its article's progress."""
     quote.has_history = True
     return painted(quote)
 
 
-def painted(quote: Quote) -> Quote:
-    """The quote with its speaker's colour, which comes from the speakers of the article's quotes alone."""
-    siblings = Quote.objects.filter(article_id=quote.article_id).only("id", "speaker_text").order_by("start", "id")
+def painted(quote: Quote) -> Card:
+    """The quote with its speaker's colour, which comes from the speakers of the article's quotes alone, and
+    the progress those quotes make: one read of them serves both (a card is repainted after every action)."""
+    siblings = list(
+        Quote.objects.filter(article_id=quote.article_id).only("id", "speaker_text", "status").order_by("start", "id")
+    )
     quote.colour = next(q.colour for q in paint(siblings) if q.pk == quote.pk)
-    return quote
+    return {"quote": quote, "progress": _progress_of(quote.article_id, siblings)}
 
 
 # Marks that open or close quoted words, straight and curly.

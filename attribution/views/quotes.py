@@ -6,7 +6,7 @@ from typing import Protocol
 
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -19,7 +19,6 @@ from attribution.models import Article, Quote
 from attribution.review_actions import ACTIONS, CONFIRM, DELETE, REJECT, UNDO
 from attribution.selectors.review import (
     add_proposal,
-    article_progress,
     quote_for_card,
     quote_history,
     review_context,
@@ -62,6 +61,8 @@ SERVICES: dict[str, QuoteService] = {
     UNDO.name: quote_undo,
     DELETE.name: quote_delete,
 }
+# Those that always leave the quote in place (an undo may remove a quote an editor added).
+KEEPING = frozenset({CONFIRM.name, REJECT.name})
 
 
 def _card(
@@ -77,8 +78,7 @@ def _card(
     """The card and, out of band, the progress and what happened, for the page's live region. The quote is
     read afresh, unless reviewed: exactly as a review service just left it."""
     context = {
-        "quote": reviewed_card(quote) if reviewed else quote_for_card(quote.pk),
-        "progress": article_progress(quote.article_id),
+        **(reviewed_card(quote) if reviewed else quote_for_card(quote.pk)),
         "conflict": conflict,
         "form": form,
         "notice": notice,
@@ -112,11 +112,13 @@ def _version(request: HtmxHttpRequest) -> int:
 @review_required
 @require_POST
 def act(request: HtmxHttpRequest, pk: int, action: str) -> HttpResponse:
-    """Apply one of SERVICES to a quote. The service locks and reads the quote itself: only its existence is
-    checked here."""
-    quote = get_object_or_404(Quote.objects.only("id", "article_id"), pk=pk)
+    """Apply one of SERVICES to a quote. The service reads and locks the quote itself (a confirm reads nothing
+    here); only an action that can remove it reads its article first, for the page it then repaints."""
+    quote = Quote(pk=pk) if action in KEEPING else get_object_or_404(Quote.objects.only("id", "article_id"), pk=pk)
     try:
         acted = SERVICES[action](quote=quote, user=request.user, expected_version=_version(request))
+    except Quote.DoesNotExist:
+        raise Http404("No such quote.") from None
     except ReviewConflict as conflict:
         return _card(request, conflict.current, conflict=conflict)
     except ServiceError as error:

@@ -262,7 +262,7 @@ def test_undo_after_adding_a_quote_removes_it_and_redraws_both_panes(client, quo
 def test_cards_and_help_show_the_declared_actions(client, quote):
     client.force_login(editor())
     html = client.get(reverse("article_detail", args=[quote.article.pk])).content.decode()
-    for action in card_actions(quote_for_card(quote.pk)):
+    for action in card_actions(quote_for_card(quote.pk)["quote"]):
         assert f'data-action="{action.name}"' in html
         assert reverse(action.url_name, args=[quote.pk]) in html
     for action in ACTIONS.values():
@@ -338,3 +338,12 @@ def test_a_name_the_article_gives_needs_no_tick_a_typo_does(client, quote):
     url = reverse("quote_add", args=[quote.article.pk])
     named = client.post(url, fields | {"speaker": "hannah price"}, headers={"HX-Request": "true"})
     assert "Added by editor" in named.content.decode()
+
+
+@pytest.mark.parametrize("action", ["confirm", "reject", "undo", "delete"])
+def test_an_action_on_a_quote_that_is_gone_is_not_found(client, quote, action):
+    client.force_login(editor())
+    url = reverse(ACTIONS[action].url_name, args=[quote.pk])
+    quote.delete()
+    response = client.post(url, {"version": "1"}, headers={"HX-Request": "true"})
+    assert response.status_code == 404
