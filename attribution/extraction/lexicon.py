@@ -218,6 +218,40 @@ ORGANISATION_NOUNS = frozenset(
     ]
 )
 
+# Things that "say" in a story without being anyone: "the report found", "a letter sent to him said".
+DOCUMENT_NOUNS = frozenset(
+    [
+        "report",
+        "letter",
+        "statement",
+        "study",
+        "survey",
+        "document",
+        "memo",
+        "filing",
+        "poll",
+        "review",
+        "paper",
+        "analysis",
+        "ruling",
+        "judgment",
+        "judgement",
+        "research",
+        "figure",
+        "data",
+        "email",
+        "e-mail",
+        "note",
+        "notice",
+        "leaflet",
+        "website",
+        "advert",
+        "advertisement",
+        "guidance",
+        "appeal",
+    ]
+)
+
 # Common nouns a story uses for an outlet it has already named: "he told the newspaper".
 MEDIA_NOUNS = frozenset(
     [

@@ -7,7 +7,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
+from .lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, REPORTING_VERBS
 from .names import HONORIFIC_GENDER, NameIndex
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
@@ -50,6 +50,19 @@ class Source:
     role: str | None = None
     outlet: str | None = None
     resolved_from_pronoun: bool = False
+
+    def __post_init__(self) -> None:
+        # A role says what a person is besides their name: organisations and groups have none; an unnamed
+        # source ("a spokeswoman") is its description, which is both; any other role that only repeats the
+        # speaker, or has no word of two letters (an initial), is no role.
+        if self.role is None:
+            return
+        if (
+            self.kind in ("organization", "group")
+            or (self.kind != "anonymous" and self.role.casefold() == (self.speaker or "").casefold())
+            or not any(sum(c.isalpha() for c in word) >= 2 for word in self.role.split())
+        ):
+            self.role = None
 
 
 @dataclass(frozen=True)
@@ -416,7 +429,11 @@ class SpeakerResolver:
                 name = self._person_before(subject.idx, gender, addressed)
                 if name:
                     self.gender.setdefault(name, gender)
-                return Source(name, "person", self.role_for(name), resolved_from_pronoun=True)
+                # "A spokeswoman said ... she added": still the unnamed source, not a person's name.
+                unnamed = any(m.name == name and not m.named for m in self.mentions)
+                return Source(
+                    name, "anonymous" if unnamed else "person", self.role_for(name), resolved_from_pronoun=True
+                )
             if lower in GROUP_PRONOUNS or lower == "it":
                 return self._organisation_before(subject.idx, plural=lower != "it")
             return Source(None)
@@ -464,6 +481,10 @@ class SpeakerResolver:
                     if role:
                         self.roles[described] = role
                 return Source(described, "person", role)
+            if subject.lemma_.lower() in ORGANISATION_NOUNS:
+                return Source(phrase, "organization")  # "the government said": an unnamed body, not a person
+            if subject.lemma_.lower() in DOCUMENT_NOUNS:
+                return Source(phrase)  # "a letter said", "the report found": whose, the words do not say
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
             # and a later "she added" refers back to them.
             insort(self.mentions, Mention(subject.idx, phrase, True, named=False), key=lambda m: m.start)

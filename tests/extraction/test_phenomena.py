@@ -3,6 +3,7 @@
 import pytest
 
 from attribution.extraction import extract
+from attribution.extraction.speakers import Source
 
 
 def one(article, **expected):
@@ -378,3 +379,42 @@ def test_a_headlines_label_is_not_the_role():
 )
 def test_a_hyphenated_apposition_is_one_role(text, role):
     one(text, speaker="Sarah Thompson", role=role)
+
+
+# Roles by kind of speaker -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("The council said the coastal road would reopen in May.", "council", "organization"),
+        ("A letter sent to residents said the coastal road would reopen in May.", "letter", "unknown"),
+    ],
+)
+def test_an_unnamed_body_or_document_is_no_one_and_has_no_role(text, speaker, kind):
+    one(text, speaker=speaker, speaker_kind=kind, role=None)
+
+
+def test_a_pronoun_for_an_unnamed_source_keeps_it_unnamed_with_its_description():
+    text = (
+        "A spokeswoman for Tidewater Ferries said the crossings would resume on Friday.\n\n"
+        '"We are sorry for the disruption," she added.'
+    )
+    direct = next(a for a in extract(text) if a.kind == "direct")
+    assert (direct.speaker, direct.speaker_kind) == ("spokeswoman for Tidewater Ferries", "anonymous")
+    assert direct.role == "spokeswoman for Tidewater Ferries"
+
+
+@pytest.mark.parametrize(
+    ("source", "role"),
+    [
+        (Source("Brightwater Foods", "organization", "food group"), None),
+        (Source("dock workers", "group", "dock workers"), None),
+        (Source("Harbourline", "person", "Harbourline"), None),  # only the name again
+        (Source("Ronan Hale", "person", "R"), None),  # an initial
+        (Source("spokeswoman", "anonymous", "spokeswoman"), "spokeswoman"),
+        (Source("Ronan Hale", "person", "Ulster forward"), "Ulster forward"),
+    ],
+)
+def test_a_role_says_what_a_person_is_besides_their_name(source, role):
+    assert source.role == role
