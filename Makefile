@@ -37,8 +37,12 @@ chromium:
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
 		else echo "Chromium is needed for the browser tests: sudo apt-get install -y chromium"; exit 1; fi; }
 
+# The development settings the README's commands then find by themselves (settings.py reads .env).
+.env:
+	@printf '# Development settings, written by make run (git-ignored). Production sets the real environment.\nDEBUG=1\n' > $@
+
 # One task worker (storing uploads, extracting quotes) runs beside the server; both stop together.
-run: db
+run: .env db
 	$(DEV_ENV) $(PY) manage.py seed_demo
 	@trap 'kill 0' EXIT INT TERM; \
 	$(DEV_ENV) $(PY) manage.py worker & \

@@ -1,7 +1,10 @@
 """Project settings, driven by the environment.
 
-Defaults are safe for production (DEBUG off, no hosts allowed, secret required); `make run` and the tests
-set the development values explicitly.
+Defaults are safe for production (DEBUG off, no hosts allowed, secret required); the tests set the
+development values explicitly, and `make run` writes them to a git-ignored `.env` in the project, which this
+reads so that the README's commands work as written on a development machine. The `.env` only fills in what the
+environment leaves unset, and is not read at all where the environment gives a SECRET_KEY, as production must:
+a development file left on a server can never turn DEBUG on there.
 """
 
 import os
@@ -10,8 +13,11 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+if "SECRET_KEY" not in os.environ:
+    load_dotenv(BASE_DIR / ".env", override=False)
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -26,7 +32,11 @@ DEBUG = env_bool("DEBUG")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off. On a development machine, run `make run` once (it writes a "
+            ".env with DEBUG=1) or set DEBUG=1; in production, set SECRET_KEY and ALLOWED_HOSTS in the environment "
+            "(README: Security)."
+        )
     SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

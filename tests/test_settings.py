@@ -52,3 +52,38 @@ def test_the_content_security_policy_closes_what_default_src_leaves_open(client)
     assert directives["form-action"] == ["'self'"]
     assert directives["frame-ancestors"] == ["'none'"]
     assert directives["object-src"] == ["'none'"]
+
+
+DEV_FILE = settings.BASE_DIR / ".env"
+SHOW_DEBUG = ("shell", "--no-imports", "-c", "from django.conf import settings as s; print(s.DEBUG)")
+
+
+@pytest.fixture
+def development_file():
+    """The .env `make run` writes, in the project where settings look for it (a developer's own is left be)."""
+    if DEV_FILE.exists():
+        pytest.skip("this checkout has a .env of its own")
+    subprocess.run(["make", "--no-print-directory", ".env"], cwd=settings.BASE_DIR, check=True)
+    yield DEV_FILE
+    DEV_FILE.unlink()
+
+
+def test_without_a_secret_or_a_development_file_the_error_says_what_to_do():
+    if DEV_FILE.exists():
+        pytest.skip("this checkout has a .env of its own")
+    result = manage(*SHOW_DEBUG, env={})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+    assert "make run" in result.stderr
+
+
+def test_the_development_file_makes_the_readmes_commands_work_as_written(development_file):
+    assert "DEBUG=1" in development_file.read_text()
+    result = manage(*SHOW_DEBUG, env={})
+    assert result.stdout.strip() == "True", result.stderr
+
+
+def test_an_environment_with_a_secret_never_reads_the_development_file(development_file):
+    result = manage(*SHOW_DEBUG, env=PRODUCTION)
+    assert result.stdout.strip() == "False", result.stderr
+    assert manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION).returncode == 0

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.contrib.auth.models import Group, Permission, User
 from django.db import transaction
 
-from attribution.services.imports import import_path
+from attribution.services.imports import already_stored, import_path
 
 EDITOR_PERMISSIONS = ("view_article", "view_quote", "change_quote", "view_speaker", "change_speaker", "view_outlet")
 ADMIN_PERMISSIONS = (
@@ -62,8 +62,10 @@ def demo_seed(*, password: str, articles_file: Path) -> DemoSeeded:
     admin, admin_created = _user("admin", password, admins, superuser=True)
     _, editor_created = _user("editor", password, editors)
     created = {"admin": admin_created, "editor": editor_created}
+    # Loading demo data that is there already records nothing (`make run` loads it on every start).
+    new_articles = 0 if already_stored(articles_file) else import_path(articles_file, imported_by=admin).created_count
     return DemoSeeded(
         created_users=[name for name, new in created.items() if new],
         existing_users=[name for name, new in created.items() if not new],
-        new_articles=import_path(articles_file, imported_by=admin).created_count,
+        new_articles=new_articles,
     )

@@ -24,7 +24,7 @@ from attribution.models import Article, ImportBatch, SkippedRow
 from attribution.selectors.tasks import queued_arguments
 from attribution.services.errors import IngestError
 from attribution.services.extract import articles_extract, batch_retry_failed, extraction_queue
-from attribution.services.ingest import DuplicateArticle, article_create
+from attribution.services.ingest import DuplicateArticle, article_create, content_hash
 from attribution.services.readers import FileRows, Record, check_supported
 
 log = logging.getLogger(__name__)
@@ -87,6 +87,17 @@ def import_path(
     )
     with _stopped_on_failure(batch):
         return batch_store(batch=batch, path=path, background=background)
+
+
+def already_stored(path: Path) -> bool:
+    """Whether every article of the file is stored already, as duplicate detection sees them (by their text):
+    importing it again would record a batch of duplicates and nothing else."""
+    hashes = {
+        content_hash(body)
+        for _, record in FileRows(path)
+        if isinstance(record, dict) and isinstance(body := _record_fields(record, "")["body"], str)
+    }
+    return bool(hashes) and Article.objects.filter(content_hash__in=hashes).count() == len(hashes)
 
 
 def batch_store(*, batch: ImportBatch, path: Path, background: bool = True) -> ImportBatch:

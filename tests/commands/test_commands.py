@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from attribution.models import Article
+from attribution.models import Article, ImportBatch
 from attribution.services.review import quote_confirm
 from tests.factories import ARTICLE_BODY, ArticleFactory, QuoteFactory, editor
 
@@ -59,6 +59,7 @@ def test_seed_demo_is_idempotent(monkeypatch, settings):
     monkeypatch.setenv("DEMO_PASSWORD", "s3cret-demo")
     assert "3 new demo article" in run("seed_demo")
     assert "0 new demo article" in run("seed_demo")
+    assert ImportBatch.objects.count() == 1  # loading what is there already records nothing
     User = get_user_model()
     assert User.objects.get(username="admin").is_superuser
     editor = User.objects.get(username="editor")

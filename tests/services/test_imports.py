@@ -18,6 +18,7 @@ from attribution.models import Article, ImportBatch
 from attribution.services import imports, ingest
 from attribution.services.extract import extract_articles
 from attribution.services.imports import (
+    already_stored,
     batch_retry,
     batch_run,
     batch_store,
@@ -258,3 +259,16 @@ def test_every_row_read_is_stored_as_an_article_a_duplicate_or_an_error(file):
         assert batch.articles.count() == batch.created_count
         assert batch.skipped_rows.count() == batch.duplicate_count + batch.failed_count
         transaction.set_rollback(True)
+
+
+def test_a_file_is_already_stored_only_when_every_article_of_it_is(tmp_path):
+    rows = [
+        {"title": f"Ferry timetable {n}", "text": f"The ferry timetable changes on day {n}.\n\nMore."} for n in (1, 2)
+    ]
+    path = tmp_path / "two.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in rows) + "\n")
+    assert not already_stored(path)
+    article_create(title=rows[0]["title"], body=rows[0]["text"], extract=False)
+    assert not already_stored(path)
+    import_path(path, extract=False)
+    assert already_stored(path)
