@@ -7,7 +7,7 @@ CHROMIUM ?= /usr/bin/chromium
 export DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/attribution
 DEV_ENV := DEBUG=1
 
-.PHONY: run test lint template-lines format bench screenshots venv venv-dev db chromium clean
+.PHONY: run serve test lint template-lines format bench screenshots venv venv-dev db chromium clean
 
 PIP_INSTALL = $(PY) -m pip install --quiet --disable-pip-version-check
 
@@ -40,6 +40,20 @@ chromium:
 # The development settings the README's commands then find by themselves (settings.py reads .env).
 .env:
 	@printf '# Development settings, written by make run (git-ignored). Production sets the real environment.\nDEBUG=1\n' > $@
+
+# Production on this machine (README: Deploying): the real environment only, DEBUG off whatever .env says.
+# gunicorn as gunicorn.conf.py says, and TASK_WORKERS task workers beside it; all stop together.
+TASK_WORKERS ?= 1
+PROD_ENV := DEBUG=0
+serve: venv
+	@test -n "$$SECRET_KEY" -a -n "$$ALLOWED_HOSTS" || { echo "make serve runs production: set SECRET_KEY \
+	(50+ random characters) and ALLOWED_HOSTS in the environment (README: Deploying). For development: make run"; \
+	exit 1; }
+	$(PROD_ENV) $(PY) manage.py migrate --no-input -v 0
+	$(PROD_ENV) $(PY) manage.py collectstatic --no-input -v 0
+	@trap 'kill 0' EXIT INT TERM; \
+	for n in $$(seq 1 $(TASK_WORKERS)); do $(PROD_ENV) $(PY) manage.py worker --worker-id "$$(hostname)-$$n" & done; \
+	$(PROD_ENV) $(PY) -m gunicorn -c gunicorn.conf.py
 
 # One task worker (storing uploads, extracting quotes) runs beside the server; both stop together.
 run: .env db

@@ -35,7 +35,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off. On a development machine, run `make run` once (it writes a "
             ".env with DEBUG=1) or set DEBUG=1; in production, set SECRET_KEY and ALLOWED_HOSTS in the environment "
-            "(README: Security)."
+            "(README: Deploying)."
         )
     SECRET_KEY = "insecure-development-key-only-used-with-DEBUG"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG else "")
@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app itself, before anything a static file does not need (sessions, users).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -140,6 +142,16 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # In production, the copies `collectstatic` writes with their content's hash in the name (and compressed),
+    # which WhiteNoise serves cached for a year: a new version is a new name. In development, the files as they are.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 # Uploaded import files wait here for a worker. Workers on other machines need the same storage: a shared
 # directory, or an object store configured in STORAGES["default"].
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))

@@ -207,6 +207,10 @@ def serve(database_url: str, folder: Path, extra: list[str]) -> Server:
         "LOG_LEVEL": "WARNING",
     }
     env.pop("GUNICORN_CMD_ARGS", None)
+    # As `make serve` does: production pages name the hashed copies of the static files collectstatic writes.
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"], cwd=ROOT, env=env, check=True
+    )
     command = [
         sys.executable,
         "-m",

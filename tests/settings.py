@@ -17,5 +17,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast log
 # that thread are still plain synchronous calls, so Django's guard against async contexts does not apply.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# Templates name static files as they are, with no `collectstatic` run first (tests/test_settings.py tests
+# production's hashed copies).
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+
 # The test client and the live server speak plain HTTP.
 SECURE_SSL_REDIRECT = False

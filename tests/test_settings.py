@@ -1,11 +1,14 @@
 """The security settings as production gets them from the environment, and the headers every page carries."""
 
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 # The production environment README's Security section documents (with a real secret, of course).
@@ -87,3 +90,37 @@ def test_an_environment_with_a_secret_never_reads_the_development_file(developme
     result = manage(*SHOW_DEBUG, env=PRODUCTION)
     assert result.stdout.strip() == "False", result.stderr
     assert manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION).returncode == 0
+
+
+def test_make_serve_refuses_to_start_without_the_production_settings():
+    base = {name: os.environ[name] for name in ("PATH", "HOME", "DATABASE_URL") if name in os.environ}
+    for missing in ("SECRET_KEY", "ALLOWED_HOSTS"):
+        env = base | {name: value for name, value in PRODUCTION.items() if name != missing}
+        result = subprocess.run(
+            ["make", "--no-print-directory", "serve"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert result.returncode != 0
+        assert "set SECRET_KEY" in result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_production_serves_its_static_files_hashed_compressed_and_cached_for_good(tmp_path, settings):
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = settings.STORAGES | {
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    }
+    call_command("collectstatic", "--no-input", verbosity=0)
+    client = Client()  # a new handler, whose WhiteNoise finds the files collectstatic wrote
+    page = client.get(reverse("login")).content.decode()
+    stylesheet = re.search(r'href="(/static/css/desk\.[0-9a-f]{12}\.css)"', page)
+    assert stylesheet, "the page names the hashed copy"
+    response = client.get(stylesheet[1], headers={"Accept-Encoding": "gzip"})
+    assert response.status_code == 200
+    assert response["Content-Encoding"] == "gzip"
+    assert "immutable" in response["Cache-Control"]
