@@ -24,7 +24,16 @@ def export_page(request: HtmxHttpRequest) -> HttpResponse:
     if not request.GET:
         count = quotes_for_export(ExportFilters()).count()
     template = "export/page.html#export-count" if request.htmx else "export/page.html"
-    return TemplateResponse(request, template, {"form": form, "count": count, "query": request.GET.urlencode()})
+    everywhere = request.GET.copy()
+    everywhere.pop("article", None)
+    context = {
+        "form": form,
+        "count": count,
+        "query": request.GET.urlencode(),
+        "article": form.cleaned_data.get("article") if form.is_valid() else None,
+        "every_article": everywhere.urlencode(),
+    }
+    return TemplateResponse(request, template, context)
 
 
 def _stream(request: HtmxHttpRequest, filters: ExportFilters, format: str, bom: bool) -> StreamingHttpResponse:

@@ -5,7 +5,8 @@ import json
 import pytest
 from django.urls import reverse
 
-from attribution.models import ExportLog
+from attribution.forms import ExportForm
+from attribution.models import ExportLog, ImportBatch
 from attribution.services.review import quote_confirm
 from tests.factories import ArticleFactory, QuoteFactory, UserFactory, editor
 
@@ -81,3 +82,29 @@ def test_a_date_past_the_calendar_is_a_message_not_a_500(client, verified, name)
     assert response.status_code in (200, 400)
     assert "Choose a date from 01 January 1800 to 31 December 9998." in response.content.decode()
     assert not ExportLog.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_export_page_lists_no_articles_and_only_the_latest_import_batches(client):
+    client.force_login(editor())
+    articles = ArticleFactory.create_batch(3)
+    batches = [ImportBatch.objects.create(source_name=f"feed-{n}.jsonl") for n in range(ExportForm.RECENT_BATCHES + 5)]
+    page = client.get(reverse("export")).content.decode()
+    assert all(article.title not in page for article in articles)
+    assert f'value="{batches[-1].pk}"' in page
+    assert f'value="{batches[0].pk}"' not in page  # older than the latest fifty
+    older = client.get(reverse("export"), {"import_batch": batches[0].pk}).content.decode()
+    assert f'value="{batches[0].pk}" selected' in older  # offered when the filters name it
+
+
+@pytest.mark.django_db
+def test_one_articles_export_names_the_article_and_counts_only_its_quotes(client):
+    client.force_login(editor())
+    mine, other = QuoteFactory.create(), QuoteFactory.create()
+    detail = client.get(reverse("article_detail", args=[mine.article_id])).content.decode()
+    assert f"{reverse('export')}?article={mine.article_id}&amp;status=all" in detail
+    page = client.get(reverse("export"), {"article": mine.article_id, "status": "all"}).content.decode()
+    assert mine.article.title in page
+    assert other.article.title not in page
+    assert "<strong>1</strong> row will be exported" in page
+    assert f'href="{reverse("export")}?status=all">every article' in page
