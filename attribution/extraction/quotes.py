@@ -127,8 +127,22 @@ def _pair_marks(
     return pairs
 
 
+# Two single marks standing for a double one, as wire copy writes them (U+2018 twice to open, U+2019 twice
+# to close, after either opening mark).
+_DOUBLED_SINGLE = re.compile("\u2018\u2018|\u2019\u2019")
+_AS_DOUBLE = {"\u2018": "\u201c ", "\u2019": "\u201d "}
+
+
+def _doubled_as_double(text: str) -> str:
+    """The text with each pair of single marks written as one double mark and a space: of the same length, so
+    offsets into it are offsets into the text, and two closing single marks end their quote instead of being read as two
+    apostrophes (the quote then ran on and swallowed the next one's cue)."""
+    return _DOUBLED_SINGLE.sub(lambda pair: _AS_DOUBLE[pair.group()[0]], text)
+
+
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """Every quoted stretch of text, one span per paragraph segment, in order."""
+    text = _doubled_as_double(text)
     spans: list[QuoteSpan] = []
     previous_left_open = False
     for p_start, p_end in paragraphs(text):

@@ -89,7 +89,8 @@ def _organisation_name(ent: Span) -> str:
 
 def subject_of(verb: Token) -> Token | None:
     """Who performs the verb: the subject, or for a passive ("branded a 'retreat' by the Tories") the agent."""
-    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    # A mark the parser made a subject (the marks closing a quote before "said X") is none.
+    subjects = [child for child in verb.children if child.dep_ == "nsubj" and any(c.isalnum() for c in child.text)]
     if subjects:
         # When a stray word is parsed as a second subject ("Bayside Radio's correspondent X reported"), the
         # one nearest the verb is the real one.

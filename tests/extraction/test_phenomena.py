@@ -418,3 +418,23 @@ def test_a_pronoun_for_an_unnamed_source_keeps_it_unnamed_with_its_description()
 )
 def test_a_role_says_what_a_person_is_besides_their_name(source, role):
     assert source.role == role
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "\u201cThe harbour will stay shut until the survey is done,\u2019\u2019 said Mayor Ada Quinn. "
+            "\u201cWe cannot risk it,\u201d the engineer Tom Brack added."
+        ),
+        (
+            "\u2018\u2018The harbour will stay shut until the survey is done,\u2019\u2019 said Mayor Ada Quinn. "
+            "\u2018\u2018We cannot risk it,\u2019\u2019 the engineer Tom Brack added."
+        ),
+    ],
+)
+def test_two_single_marks_close_a_quote_as_a_double_one_does(text):
+    assert pairs(text) == [
+        ("direct", "Ada Quinn", "The harbour will stay shut until the survey is done,"),
+        ("direct", "Tom Brack", "We cannot risk it,"),
+    ]
