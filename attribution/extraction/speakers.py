@@ -168,6 +168,16 @@ def _description(noun: Token) -> str | None:
     return description
 
 
+def _age_given(token: Token) -> str | None:
+    """ "the 56-year-old": the age a description gives its person (the parse hangs "year" and its number
+    off "old"), or None for any other word."""
+    if token.lower_ != "old":
+        return None
+    year = next((c for c in token.children if c.lower_ in ("year", "years")), None)
+    number = next((c for c in year.children if c.like_num), None) if year is not None else None
+    return number.text if number is not None else None
+
+
 def _affiliation_before(name: Span) -> Token | None:
     """An outlet a name is introduced as belonging to: "RT's Roman Kosarev", "Bayside Radio's transport
     correspondent Nina Castellanos" (a possessor among the few words before the name, no verb between)."""
@@ -218,6 +228,8 @@ class SpeakerResolver:
         self.roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
         self.organisations: set[str] = set()
+        # The ages the article gives people ("Ellis Marsh, 56,"), for "the 56-year-old said".
+        self.ages: dict[str, str] = {}
         self.people = {
             name
             for name in (self.names.resolve(ent.text) for ent in doc.ents if ent.label_ == "PERSON")
@@ -319,6 +331,9 @@ class SpeakerResolver:
         introduced: set[str] = set()
         for ent in self.names.spans:
             name = self.names.resolve(ent.text)
+            age = next((c.text for c in ent.root.children if c.dep_ == "appos" and c.like_num), None)
+            if age is not None:
+                self.ages.setdefault(name, age)
             role, description = role_at_mention(ent)
             if self._named(name, role).kind == "organization":
                 self.organisations.add(name)
@@ -505,6 +520,10 @@ class SpeakerResolver:
         word = noun.lemma_.lower()
         determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
         definite = bool(determiners & {"the", "this", "that"}) or any(c.dep_ == "poss" for c in noun.children)
+        if definite and (age := _age_given(noun)) is not None:
+            # "the 56-year-old said": the person the article gave that age, else whom it is about.
+            aged = [m.name for m in self.mentions if m.start < noun.idx and self.ages.get(m.name) == age]
+            return aged[-1] if aged else self._recent_subject(noun.idx)
         if not definite and not determiners & {"a", "an", "another"}:
             return None
         if definite:
@@ -522,8 +541,12 @@ class SpeakerResolver:
         if noun.tag_ != "NN" or word in ORGANISATION_NOUNS:
             return None  # "the firm said" is left to the caller's organisation lookup
         # "The Culture Secretary said", "the minister also confirmed": a title for someone the story is
-        # already about, though it never gave them that title; the latest person named as a subject.
-        recent = [m for m in self.mentions if m.start < noun.idx and m.start >= self._window_start(noun.idx)]
+        # already about, though it never gave them that title.
+        return self._recent_subject(noun.idx)
+
+    def _recent_subject(self, offset: int) -> str | None:
+        """The latest person named as a subject before offset, within the paragraph before it or its own."""
+        recent = [m for m in self.mentions if m.start < offset and m.start >= self._window_start(offset)]
         return next(
             (m.name for m in reversed(recent) if m.is_subject and m.named and m.name not in self.organisations), None
         )

@@ -438,3 +438,20 @@ def test_two_single_marks_close_a_quote_as_a_double_one_does(text):
         ("direct", "Ada Quinn", "The harbour will stay shut until the survey is done,"),
         ("direct", "Tom Brack", "We cannot risk it,"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            (
+                "Ellis Marsh, 56, and his neighbour Tom Reed, 61, lost their herds. "
+                "The 61-year-old said the river rose within an hour."
+            ),
+            "Tom Reed",
+        ),
+        ("Ellis Marsh lost his herd in the floods. The 56-year-old said the river rose within an hour.", "Ellis Marsh"),
+    ],
+)
+def test_the_n_year_old_is_the_person_of_that_age_or_whom_the_story_is_about(text, speaker):
+    one(text, speaker=speaker, speaker_kind="person")
