@@ -202,6 +202,10 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Not stored: set for the article list, by selectors.articles.with_progress.
+    quote_count: int
+    reviewed_count: int
+
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [

@@ -1,10 +1,12 @@
 """Reads of articles: the filtered list with review progress, the review queue, the publishers known."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -26,26 +28,21 @@ class ArticleFilters:
     low_confidence: bool = False
 
 
-def articles_with_progress(filters: ArticleFilters | None = None) -> QuerySet[Article]:
+def articles_matching(filters: ArticleFilters | None = None) -> QuerySet[Article]:
+    """The articles the filters select, newest first. Each filter is an index lookup: search reads the GIN
+    indexes of titles and quote texts (ids from either, not an OR the planner must test article by article),
+    and the review state reads the pending articles' own table."""
     filters = filters or ArticleFilters()
-    articles = Article.objects.defer("body").annotate(
-        quote_count=Count("quotes"),
-        reviewed_count=Count("quotes", filter=Q(quotes__status__in=Quote.REVIEWED_STATUSES)),
-    )
+    articles = Article.objects.defer("body", "entities")
     if filters.search:
-        # Full-text search over titles and quote texts, through the GIN indexes on both expressions.
         query = SearchQuery(filters.search, config="english", search_type="websearch")
-        in_quotes = Quote.objects.annotate(found=SearchVector("text", config="english")).filter(
-            article=OuterRef("pk"), found=query
-        )
-        articles = articles.annotate(title_found=SearchVector("title", config="english")).filter(
-            Q(title_found=query) | Exists(in_quotes)
-        )
-    pending = Exists(Quote.objects.filter(article=OuterRef("pk"), status=Quote.Status.PENDING))
+        titled = Article.objects.annotate(found=SearchVector("title", config="english")).filter(found=query)
+        quoted = Quote.objects.annotate(found=SearchVector("text", config="english")).filter(found=query)
+        articles = articles.filter(Q(pk__in=titled.values("pk")) | Q(pk__in=quoted.values("article_id")))
     if filters.review == "pending":
-        articles = articles.filter(pending)
+        articles = articles.filter(pending__isnull=False)
     elif filters.review == "done":
-        articles = articles.exclude(pending)
+        articles = articles.filter(pending__isnull=True)
     if filters.publisher:
         articles = articles.filter(publisher=filters.publisher)
     if filters.date_from:
@@ -58,6 +55,28 @@ def articles_with_progress(filters: ArticleFilters | None = None) -> QuerySet[Ar
         low = Quote.objects.filter(article=OuterRef("pk"), confidence__lt=LOW_CONFIDENCE)
         articles = articles.filter(Exists(low))
     return articles.order_by("-created_at", "-id")
+
+
+def with_progress(articles: Iterable[Article]) -> list[Article]:
+    """The articles (a page of them), each with quote_count and reviewed_count: counted for these alone, in
+    one query, rather than for every article the filters select before the page is cut."""
+    listed = list(articles)
+    counts = (
+        Quote.objects.filter(article__in=listed)
+        .values("article_id")
+        .annotate(total=Count("id"), reviewed=Count("id", filter=Q(status__in=Quote.REVIEWED_STATUSES)))
+    )
+    found = {row["article_id"]: (row["total"], row["reviewed"]) for row in counts}
+    for article in listed:
+        article.quote_count, article.reviewed_count = found.get(article.pk, (0, 0))
+    return listed
+
+
+def article_page(filters: ArticleFilters, number: str | None, *, per_page: int = 50) -> Page[Article]:
+    """One page of the articles the filters select, with their review progress."""
+    page = Paginator(articles_matching(filters), per_page).get_page(number)
+    page.object_list = with_progress(page.object_list)
+    return page
 
 
 def next_article_to_review(

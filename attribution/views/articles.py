@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,7 +11,7 @@ from attribution.feedback import form_errors
 from attribution.forms import ArticleFilterForm, ArticleForm
 from attribution.http import HtmxHttpRequest, queue_batch
 from attribution.models import Article
-from attribution.selectors.articles import articles_with_progress
+from attribution.selectors.articles import article_page
 from attribution.selectors.review import article_progress, review_context
 from attribution.services.errors import IngestError
 from attribution.services.ingest import DuplicateArticle, article_create
@@ -24,7 +23,7 @@ from attribution.services.review import article_claim, article_opened
 @require_GET
 def article_list(request: HtmxHttpRequest) -> HttpResponse:
     form = ArticleFilterForm(request.GET or None)
-    page = Paginator(articles_with_progress(form.filters()), 50).get_page(request.GET.get("page"))
+    page = article_page(form.filters(), request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     template = "articles/list.html#results" if request.htmx else "articles/list.html"

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from attribution.models import ArticleOpen, ImportBatch
-from attribution.selectors.articles import ArticleFilters, articles_with_progress, next_article_to_review
+from attribution.selectors.articles import ArticleFilters, articles_matching, next_article_to_review
 from attribution.services.review import quote_confirm
 from tests.factories import ArticleFactory, QuoteFactory, UserFactory, editor
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(**filters):
-    return sorted(a.title for a in articles_with_progress(ArticleFilters(**filters)))
+    return sorted(a.title for a in articles_matching(ArticleFilters(**filters)))
 
 
 def test_filters_and_full_text_search():
