@@ -38,7 +38,7 @@ def test_editor_confirms_a_quote_without_reload_and_exports_it(page):
     expect(card.locator(".badge")).to_have_text("Confirmed")
     expect(card).to_contain_text("by editor")
 
-    page.get_by_role("link", name="Export").click()
+    page.get_by_role("link", name="Export", exact=True).click()  # the menu, not "export its quotes"
     expect(page.locator("#export-count")).to_contain_text("1 row will be exported")
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download").click()
