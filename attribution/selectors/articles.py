@@ -29,9 +29,10 @@ class ArticleFilters:
 
 
 def articles_matching(filters: ArticleFilters | None = None) -> QuerySet[Article]:
-    """The articles the filters select, newest first. Each filter is an index lookup: search reads the GIN
-    indexes of titles and quote texts (ids from either, not an OR the planner must test article by article),
-    and the review state reads the pending articles' own table."""
+    """The articles the filters select, newest first. Search reads the GIN indexes of titles and quote texts
+    (ids from either, not an OR the planner must test article by article), and the review state reads the
+    pending articles' own table; the publisher, batch, date and confidence filters have no index of their own
+    yet (bench/archive.py measures them)."""
     filters = filters or ArticleFilters()
     articles = Article.objects.defer("body", "entities")
     if filters.search:

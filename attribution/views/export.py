@@ -29,7 +29,6 @@ def export_page(request: HtmxHttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "count": count,
-        "query": request.GET.urlencode(),
         "article": form.cleaned_data.get("article") if form.is_valid() else None,
         "every_article": everywhere.urlencode(),
     }
