@@ -7,8 +7,8 @@ Offsets are Python `str` indices into the exact text given.
 from collections.abc import Iterable, Iterator
 
 from .attribute import Attribution, Reading, read_article
+from .cast import Entity
 from .pipeline import DEFAULT_MODEL, load_nlp
-from .speakers import Entity
 
 
 class ExtractionError(Exception):

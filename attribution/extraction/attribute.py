@@ -7,10 +7,12 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import REPORTING_VERBS
+from .cast import Entity
+from .cues import cue_text, is_cue
 from .quotes import Paragraphs, QuoteSpan, SpanSet, find_quote_spans
-from .reported import Reported, is_cue, reported_clauses, untangle_nested
-from .speakers import Entity, Source, SourceKind, SpeakerResolver
+from .reported import Reported, reported_clauses, untangle_nested
+from .source import Source, SourceKind
+from .speakers import SpeakerResolver
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 
@@ -43,17 +45,7 @@ def _cues_in(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return []
-    return [
-        t
-        for t in span
-        # A participle modifying a noun ("computers called E-slates") reports nothing.
-        if (
-            t.lemma_.lower() in REPORTING_VERBS
-            and t.pos_ in ("VERB", "AUX")
-            and (t.dep_ not in ("acl", "amod") or any(c.dep_ == "agent" for c in t.children))
-        )
-        or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to")
-    ]
+    return [t for t in span if is_cue(t)]
 
 
 def _after_region(text: str, quote: QuoteSpan, limit: int) -> tuple[int, int] | None:
@@ -172,7 +164,7 @@ def read_article(doc: Doc) -> Reading:
         previous = (item, source)
         direct.append(_record(text, item.start, item.end, "direct", source, cue, confidence))
     found = _with_reported_speech(text, direct, sources, resolver)
-    return Reading(sorted(found, key=lambda q: (q.start, q.end)), resolver.entities())
+    return Reading(sorted(found, key=lambda q: (q.start, q.end)), resolver.cast.entities())
 
 
 def _record(
@@ -187,17 +179,9 @@ def _record(
         speaker_kind=source.kind if source.speaker else "unknown",
         role=source.role,
         outlet=source.outlet,
-        cue=_cue_text(cue),
+        cue=cue_text(cue),
         confidence=confidence,
     )
-
-
-def _cue_text(cue: Token | None) -> str | None:
-    if cue is None:
-        return None
-    if cue.lower_ == "according":
-        return "according to"
-    return cue.text
 
 
 def _quote_cues(

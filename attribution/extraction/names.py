@@ -2,7 +2,8 @@
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import ORGANISATION_NOUNS, REPORTING_VERBS
+from .cues import is_reporting_verb
+from .lexicon import ORGANISATION_NOUNS
 
 HONORIFIC_GENDER = {
     "mr": "male",
@@ -116,12 +117,7 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
             continue
         head = token.head
         described = token.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() not in ORGANISATION_NOUNS
-        titled = (
-            token.dep_ == "nsubj"
-            and head.lemma_.lower() in REPORTING_VERBS
-            and start > 0
-            and doc[start - 1].pos_ == "NOUN"
-        )
+        titled = token.dep_ == "nsubj" and is_reporting_verb(head) and start > 0 and doc[start - 1].pos_ == "NOUN"
         if described or titled:
             found.append(chain)
     return found

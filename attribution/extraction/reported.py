@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import REPORTING_VERBS
+from .cues import is_according, is_reporting_verb
 from .quotes import Paragraphs, SpanSet
 
 _LEADING_DROP = {"that", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
@@ -80,10 +80,6 @@ def is_headline(text: str, paragraph: tuple[int, int]) -> bool:
     return len(line.split()) <= 15 and line.rstrip()[-1:] not in ".!?\"'\u201d\u2019:"
 
 
-def is_cue(token: Token) -> bool:
-    return token.lemma_.lower() in REPORTING_VERBS and token.pos_ in ("VERB", "AUX")
-
-
 def _within_paragraph(paras: Paragraphs, span: tuple[int, int], cue_at: int) -> tuple[int, int] | None:
     """The span clipped to the cue's paragraph: the parser can run a clause across a paragraph break
     (a headline into the first line), and words from another paragraph are never reported."""
@@ -115,9 +111,9 @@ def reported_clauses(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> Iter
     for token in doc:
         if token.idx in inside or paras.index(token.idx) in headlines:
             continue
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        if is_according(token):
             span = _according_to_content(token)
-        elif is_cue(token):
+        elif is_reporting_verb(token):
             span = _content_clause(token)
         else:
             continue
@@ -128,7 +124,7 @@ def reported_clauses(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> Iter
 
 
 def _participle(cue: Token) -> bool:
-    return cue.tag_ in ("VBG", "VBN") and cue.lower_ != "according"
+    return cue.tag_ in ("VBG", "VBN") and not is_according(cue)
 
 
 def _inside(inner: Reported, outer: Reported) -> bool:

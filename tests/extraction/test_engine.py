@@ -1,8 +1,8 @@
 import pytest
 
 from attribution.extraction import ExtractionError, extract, read_many
+from attribution.extraction.coreference import noun_phrase
 from attribution.extraction.pipeline import load_nlp
-from attribution.extraction.speakers import _noun_phrase
 
 
 def test_seed_article_direct_quotes_and_speakers(seed_text):
@@ -71,4 +71,4 @@ def test_read_many_keeps_order_and_handles_empty_texts():
 
 def test_punctuation_parsed_as_a_subject_does_not_break_the_noun_phrase():
     doc = load_nlp()("- said the minister.")
-    assert _noun_phrase(doc[0]) == "-"
+    assert noun_phrase(doc[0]) == "-"

@@ -3,7 +3,7 @@
 import pytest
 
 from attribution.extraction import extract
-from attribution.extraction.speakers import Source
+from attribution.extraction.source import Source
 
 
 def one(article, **expected):

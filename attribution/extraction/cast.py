@@ -1,0 +1,215 @@
+"""The article's cast, built once per article before any quote is attributed: every person and organisation
+it names, every place it names them, and what it says about each (role, gender, age, the outlet they spoke to).
+The speaker stages read who is who from here instead of from the words around one cue."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import is_reporting_verb
+from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS
+from .names import HONORIFIC_GENDER, NameIndex
+from .outlets import looks_like_outlet, outlet_of, outlet_phrase
+from .quotes import Paragraphs, SpanSet
+from .reported import is_headline
+from .roles import copular_description, lede_description, role_at_mention
+from .source import SourceKind
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    name: str
+    is_subject: bool
+    # False for a description standing in for a source ("a spokesperson for Delta Airlines").
+    named: bool = True
+
+
+@dataclass(frozen=True)
+class Entity:
+    """Someone the article names, as the whole article describes them: the picture an editor picks a speaker
+    or an outlet from."""
+
+    name: str  # the fullest form the article uses
+    kind: SourceKind
+    role: str | None
+    # Every place the article names them, (start, end) in its text, quotes included.
+    mentions: tuple[tuple[int, int], ...] = field(default=())
+
+
+def is_subject(token: Token) -> bool:
+    """A name that is a clause's subject, directly or in apposition to it ("the spokesman, Ed Bly, said")."""
+    while token.dep_ in ("appos", "compound", "conj") and token.head != token:
+        token = token.head
+    # "The club's treasurer is Ines Hall": the name the subject is equated with is as much the topic.
+    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "attr" and copular_description(token) is not None)
+
+
+# What NER labels that can speak or publish without being a person: a company, a party's members, a country.
+_ORGANISATION_KINDS: dict[str, SourceKind] = {"ORG": "organization", "NORP": "group", "GPE": "organization"}
+
+
+def organisation_name(ent: Span) -> str:
+    """ "the Tories'" -> "Tories": a name without its article or possessive."""
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the") and t.tag_ != "POS"]
+    return ent.doc[words[0].i : words[-1].i + 1].text if words else ent.text
+
+
+def head_word(phrase: str) -> str:
+    """The head of a description: its last word before any preposition ("spokesperson for the authority")."""
+    words = phrase.lower().split()
+    if not words:
+        return ""
+    for i, word in enumerate(words):
+        if word in ("of", "for", "at", "from", "in", "with", "to") and i > 0:
+            return words[i - 1]
+    return words[-1]
+
+
+def _affiliation_before(name: Span) -> Token | None:
+    """An outlet a name is introduced as belonging to: "RT's Roman Kosarev", "Bayside Radio's transport
+    correspondent Nina Castellanos" (a possessor among the few words before the name, no verb between)."""
+    doc = name.doc
+    for token in reversed(doc[max(name.sent.start, name.start - 6) : name.start]):
+        if token.pos_ in ("VERB", "AUX") or token.is_space:
+            return None
+        if token.dep_ == "poss" and looks_like_outlet(token):
+            return token
+    return None
+
+
+GENDERED_PRONOUNS = PERSON_PRONOUNS | {"his": "male", "himself": "male", "hers": "female", "herself": "female"}
+
+
+class Cast:
+    """Everyone the article names, with what it says about them. The speaker stages add to it as they read
+    (the role a quote's frame gives, an unnamed source a later pronoun refers back to)."""
+
+    def __init__(self, doc: Doc, text: str, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.text = text
+        self.names = NameIndex(doc)
+        self.paragraphs = Paragraphs(text)
+        self.quoted = SpanSet(quoted)
+        # People named in the reporter's own words (not inside quotes), in order, for pronoun resolution.
+        self.mentions: list[Mention] = []
+        self.gender: dict[str, str] = {}
+        self.roles: dict[str, str] = {}
+        self.outlets: dict[str, str] = {}
+        self.organisations: set[str] = set()
+        # The ages the article gives people ("Ellis Marsh, 56,"), for "the 56-year-old said".
+        self.ages: dict[str, str] = {}
+        self.people = {
+            name
+            for name in (self.names.resolve(ent.text) for ent in doc.ents if ent.label_ == "PERSON")
+            if len(name.split()) >= 2
+        }
+        # The token opening the story with a description of someone ("A senior planner has resigned") and who
+        # the next paragraph names.
+        self.lede_person: tuple[int, str | None] = (-1, None)
+        self._collect_mentions()
+        self._profile_people()
+        self._lede_role()
+
+    def in_quote(self, token: Token) -> bool:
+        return token.idx in self.quoted
+
+    def kind_of(self, name: str, role: str | None) -> SourceKind:
+        """A named speaker is a person, unless the description says it is an organisation ("oil giant Yukos")
+        and nothing else says it is a person: a full name (two words or more) the model labels a person
+        somewhere is one, whatever their title; a single word labelled so once is too weak to outweigh it."""
+        if role and head_word(role) in ORGANISATION_NOUNS and name not in self.people:
+            return "organization"
+        return "person"
+
+    def role_for(self, speaker: str | None) -> str | None:
+        return self.roles.get(speaker) if speaker else None
+
+    def window_start(self, offset: int) -> int:
+        """Where the paragraph before the one holding offset begins: how far back a reference reaches."""
+        return self.paragraphs.ranges[max(self.paragraphs.index(offset) - 1, 0)][0]
+
+    def in_headline(self, offset: int) -> bool:
+        return is_headline(self.text, self.paragraphs.at(offset))
+
+    def _collect_mentions(self) -> None:
+        doc = self.doc
+        for ent in self.names.spans:
+            if ent.start_char in self.quoted:
+                continue
+            name = self.names.resolve(ent.text)
+            self.mentions.append(Mention(ent.start_char, name, is_subject(ent.root)))
+            title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+            first = ent[0].lower_.rstrip(".")
+            for word in (title, first):
+                if word in HONORIFIC_GENDER:
+                    self.gender.setdefault(name, HONORIFIC_GENDER[word])
+            if is_subject(ent.root):
+                # "Judge Clark said in her ruling": a subject's own later pronoun tells their gender.
+                pronoun = next((t.lower_ for t in doc[ent.end : ent.sent.end] if t.lower_ in GENDERED_PRONOUNS), None)
+                if pronoun:
+                    self.gender.setdefault(name, GENDERED_PRONOUNS[pronoun])
+
+    def _profile_people(self) -> None:
+        """Roles and affiliations from every mention, so a quote cued by a bare surname still gets them."""
+        introduced: set[str] = set()
+        for ent in self.names.spans:
+            name = self.names.resolve(ent.text)
+            age = next((c.text for c in ent.root.children if c.dep_ == "appos" and c.like_num), None)
+            if age is not None:
+                self.ages.setdefault(name, age)
+            role, description = role_at_mention(ent)
+            if self.kind_of(name, role) == "organization":
+                self.organisations.add(name)
+            elif role and name not in self.roles and not self.in_headline(ent.start_char):
+                # A headline's clipped label ("Film star Ito in theatre bid") is no role; the story's own
+                # introduction gives it.
+                self.roles[name] = role
+            if name in introduced:
+                continue
+            introduced.add(name)
+            # A person introduced as speaking to an outlet ("Ivan, a soldier, told RT") or as its staff
+            # ("RT's Roman Kosarev") is, for the whole article, quoted from that outlet.
+            affiliation = _affiliation_before(ent)
+            outlet = outlet_phrase(affiliation) if affiliation is not None else None
+            if outlet is None and description.dep_ == "nsubj" and is_reporting_verb(description.head):
+                outlet = outlet_of(description.head, None)
+            if outlet:
+                self.outlets[name] = outlet
+
+    def _lede_role(self) -> None:
+        lede = lede_description(self.doc, self.text, self.paragraphs.ranges)
+        if lede is None:
+            return
+        first = next((m for m in self.mentions if m.start >= lede.opening[0]), None)
+        if first is None:
+            return
+        # Only a person first named in the paragraph right after the opening.
+        near = self.paragraphs.index(first.start) - self.paragraphs.index(lede.opening[0]) == 1
+        if near and first.name not in self.organisations:
+            # The opening's subject is that person, whatever else the story calls them.
+            self.lede_person = (lede.subject.i, first.name)
+            self.roles.setdefault(first.name, lede.description)
+
+    def entities(self) -> list[Entity]:
+        """Everyone the article names, once each under its fullest name, in order of first mention, with the
+        role the article gives them; read after the quotes are attributed, so their roles count too."""
+        places: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        kinds: dict[str, SourceKind] = {}
+        for span in self.names.spans:
+            name = self.names.resolve(span.text)
+            places[name].append((span.start_char, span.end_char))
+            kinds.setdefault(name, "organization" if name in self.organisations else "person")
+        for ent in self.doc.ents:
+            if ent.label_ not in _ORGANISATION_KINDS or self.names.span_of(ent.root) is not None:
+                continue
+            name = organisation_name(ent)
+            places[name].append((ent.start_char, ent.end_char))
+            kinds.setdefault(name, _ORGANISATION_KINDS[ent.label_])
+        found = [
+            Entity(name, kinds[name], self.roles.get(name) if kinds[name] == "person" else None, tuple(sorted(at)))
+            for name, at in places.items()
+            if any(letter.isupper() for letter in name)  # NER takes "harbour master" for a person now and then
+        ]
+        return sorted(found, key=lambda entity: entity.mentions[0])

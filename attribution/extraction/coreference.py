@@ -1,0 +1,152 @@
+"""Who a pronoun or a description stands for ("she", "the firm", "the minister", "the 56-year-old"): a member of
+the article's cast, looked for where a reader would look, with the checks that keep it compatible."""
+
+from spacy.tokens import Token
+
+from .cast import Cast, is_subject, organisation_name
+from .lexicon import ORGANISATION_NOUNS
+from .roles import core_tokens
+from .source import Source
+
+
+def noun_phrase(token: Token) -> str:
+    words = [t for t in core_tokens(token) if not t.is_punct]
+    if len(words) > 1 and words[0].dep_ == "det":
+        words = words[1:]
+    if not words:  # the parser can make a punctuation mark a subject
+        return token.text
+    return token.doc[words[0].i : words[-1].i + 1].text
+
+
+def _has_word(phrase: str, word: str) -> bool:
+    return word in {w.lower().strip(",.'") for w in phrase.split()}
+
+
+def _age_given(token: Token) -> str | None:
+    """ "the 56-year-old": the age a description gives its person (the parse hangs "year" and its number
+    off "old"), or None for any other word."""
+    if token.lower_ != "old":
+        return None
+    year = next((c for c in token.children if c.lower_ in ("year", "years")), None)
+    number = next((c for c in year.children if c.like_num), None) if year is not None else None
+    return number.text if number is not None else None
+
+
+class Coreference:
+    """Resolves references against the cast, remembering who spoke last as the article is read in order."""
+
+    def __init__(self, cast: Cast) -> None:
+        self.cast = cast
+        self.last_person: str | None = None
+        self.last_group: str | None = None
+
+    def remember(self, source: Source) -> None:
+        if not source.speaker:
+            return
+        if source.role and source.speaker not in self.cast.roles:
+            self.cast.roles[source.speaker] = source.role
+        if source.kind == "person":
+            self.last_person = source.speaker
+        elif source.kind in ("organization", "group"):
+            self.last_group = source.speaker
+
+    def person_before(self, offset: int, gender: str | None, addressed: frozenset[str] = frozenset()) -> str | None:
+        """Who a pronoun at offset stands for: the latest person named before it whose known gender fits,
+        preferring one named as a subject within the last two paragraphs ("Ruth Kelly confirmed she received
+        support from Opus Dei. But she denied..." is Ruth Kelly, not Opus Dei). Not anyone the quoted words
+        themselves name ("I told Ivan to rest," he said): a speaker talks about others, not about themself."""
+        cast = self.cast
+        window_start = cast.window_start(offset)
+        compatible = [
+            m
+            for m in reversed(cast.mentions)
+            if m.start < offset
+            and m.name not in cast.organisations
+            and (gender is None or cast.gender.get(m.name, gender) == gender)
+            and not (addressed and addressed.intersection(m.name.split()))
+        ]
+        for mention in compatible:
+            if mention.start < window_start:
+                break
+            if mention.is_subject:
+                return mention.name
+        return compatible[0].name if compatible else self.last_person
+
+    def organisation_before(self, offset: int, *, plural: bool) -> Source:
+        """ "it claimed", "they say": the latest organisation (or, for "they", group) named as a subject."""
+        cast = self.cast
+        window = cast.window_start(offset)
+        # No span when no whole token ends before offset ("It said ..." opening the text): nothing to look back at.
+        before = cast.doc.char_span(0, offset, alignment_mode="contract")
+        for token in reversed(cast.doc[: before.end]) if before is not None else ():
+            if token.idx < window:
+                break
+            if cast.in_quote(token) or not is_subject(token):
+                continue
+            if token.ent_type_ in ("ORG", "NORP") or (token.pos_ == "PROPN" and token.text in cast.organisations):
+                name = noun_phrase(token)
+                return Source(
+                    cast.names.resolve(name) if name in cast.organisations else name,
+                    "organization",
+                    resolved_from_pronoun=True,
+                )
+            if plural and token.tag_ == "NNS":
+                return Source(noun_phrase(token), "group", resolved_from_pronoun=True)
+        return Source(self.last_group, "group", resolved_from_pronoun=True)
+
+    def organisation_named_with(self, noun: Token) -> Source | None:
+        """ "the bank" after "Bank of Ulster", "the airline" after "Skyway Airlines": the latest organisation
+        the article has named with that word."""
+        word = noun.lemma_.lower()
+        named = [
+            ent
+            for ent in self.cast.doc.ents
+            if ent.end_char <= noun.idx
+            and ent.label_ in ("ORG", "NORP")
+            and not self.cast.in_quote(ent[0])
+            and any(t.lemma_.lower() == word or t.lower_ == word + "s" for t in ent)
+            and len(organisation_name(ent).split()) > 1  # a name, not the bare word itself
+        ]
+        return Source(organisation_name(named[-1]), "organization") if named else None
+
+    def described_person(self, noun: Token) -> str | None:
+        """ "the judge", "the spokesperson": the latest person named earlier whose role has that noun;
+        "a spokesperson said ... The spokesperson, Vasily Malaev, told": the next one named with it."""
+        cast = self.cast
+        if noun.i == cast.lede_person[0]:
+            return cast.lede_person[1]
+        word = noun.lemma_.lower()
+        determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        definite = bool(determiners & {"the", "this", "that"}) or any(c.dep_ == "poss" for c in noun.children)
+        if definite and (age := _age_given(noun)) is not None:
+            # "the 56-year-old said": the person the article gave that age, else whom it is about.
+            aged = [m.name for m in cast.mentions if m.start < noun.idx and cast.ages.get(m.name) == age]
+            return aged[-1] if aged else self.recent_subject(noun.idx)
+        if not definite and not determiners & {"a", "an", "another"}:
+            return None
+        if definite:
+            for mention in reversed(cast.mentions):
+                if mention.start < noun.idx and _has_word(cast.roles.get(mention.name, ""), word):
+                    return mention.name
+        # A story often describes a source before naming them ("the operator's spokeswoman said ...
+        # The spokeswoman, Miriam Okonkwo, told..."): the next person named with that noun, close by.
+        paragraphs = cast.paragraphs
+        following = paragraphs.ranges[min(paragraphs.index(noun.idx) + 1, len(paragraphs.ranges) - 1)]
+        for mention in cast.mentions:
+            if noun.idx < mention.start < following[1] and _has_word(cast.roles.get(mention.name, ""), word):
+                return mention.name
+        if not definite:
+            return None
+        if noun.tag_ != "NN" or word in ORGANISATION_NOUNS:
+            return None  # "the firm said" is left to the caller's organisation lookup
+        # "The Culture Secretary said", "the minister also confirmed": a title for someone the story is
+        # already about, though it never gave them that title.
+        return self.recent_subject(noun.idx)
+
+    def recent_subject(self, offset: int) -> str | None:
+        """The latest person named as a subject before offset, within the paragraph before it or its own."""
+        cast = self.cast
+        recent = [m for m in cast.mentions if m.start < offset and m.start >= cast.window_start(offset)]
+        return next(
+            (m.name for m in reversed(recent) if m.is_subject and m.named and m.name not in cast.organisations), None
+        )

@@ -1,0 +1,34 @@
+"""What a cue is: the word that marks words as someone's (a reporting verb, or "according to"). Every stage
+that looks for attribution asks here, so a quote's cue, a reported clause's verb and the verb that shows a
+name is a speaker are the same thing."""
+
+from spacy.tokens import Token
+
+from .lexicon import REPORTING_VERBS
+
+
+def is_according(token: Token) -> bool:
+    """ "according" in "according to Malaev"."""
+    doc = token.doc
+    return token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
+
+
+def is_reporting_verb(token: Token) -> bool:
+    # A participle modifying a noun ("computers called E-slates") reports nothing, unless it names who
+    # reports ("a plan described by the minister as...") or carries what is reported ("an appeal arguing
+    # that...").
+    return (
+        token.lemma_.lower() in REPORTING_VERBS
+        and token.pos_ in ("VERB", "AUX")
+        and (token.dep_ not in ("acl", "amod") or any(c.dep_ in ("agent", "ccomp") for c in token.children))
+    )
+
+
+def is_cue(token: Token) -> bool:
+    return is_reporting_verb(token) or is_according(token)
+
+
+def cue_text(cue: Token | None) -> str | None:
+    if cue is None:
+        return None
+    return "according to" if is_according(cue) else cue.text
