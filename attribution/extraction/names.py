@@ -4,6 +4,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS
+from .pipeline import COMMON_NOUNS
 
 HONORIFIC_GENDER = {
     "mr": "male",
@@ -25,13 +26,47 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w]
 
 
+def _given_name(token: Token) -> bool:
+    """A capitalised word that can only be a name: no honorific, no English noun ("Pranab", not "President"
+    or "Champion"), not part of another kind of entity."""
+    nouns = token.doc.vocab.lookups.get_table(COMMON_NOUNS, {})
+    return (
+        token.pos_ == "PROPN"
+        and token.text.istitle()
+        and token.is_alpha
+        and token.lower_ not in HONORIFICS
+        and token.lower_ not in nouns
+        and token.ent_type_ in ("", "PERSON")
+    )
+
+
+def _with_given_names(span: Span) -> Span:
+    """A person's name with the given names the model left out of it ("Pranab" before "Mukherjee")."""
+    start = span.start
+    while start > 0 and span.start - start < 2 and _given_name(span.doc[start - 1]):
+        if span.doc[start - 1].head.i not in range(start - 1, span.end):
+            break
+        start -= 1
+    return span.doc[start : span.end] if start < span.start else span
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """Two spellings of one long surname ("Mukherjee", "Mukerjee"): one letter added, dropped or changed."""
+    if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 6 or a[0] != b[0]:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
 class NameIndex:
     """Maps every way a person is named in the article to the fullest name used for them."""
 
     def __init__(self, doc: Doc):
         self._fullest: dict[str, list[str]] = {}
         # Every stretch of the article that names a person, in order.
-        self.spans: list[Span] = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+        self.spans: list[Span] = [_with_given_names(ent) for ent in doc.ents if ent.label_ == "PERSON"]
         self.spans += _names_by_position(doc, {t.i for s in self.spans for t in s})
         for span in self.spans:
             self.add(span.text)
@@ -39,8 +74,9 @@ class NameIndex:
         # a name whose surname is a person elsewhere in the article is that person.
         for ent in doc.ents:
             if ent.label_ != "PERSON" and all(t.pos_ == "PROPN" for t in ent) and self.knows(ent.text):
-                self.add(ent.text)
-                self.spans.append(ent)
+                name = _with_given_names(ent)
+                self.add(name.text)
+                self.spans.append(name)
         self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)
         self._span_at = {t.i: span for span in self.spans for t in span}
 
@@ -48,21 +84,30 @@ class NameIndex:
         """The name a token is part of, if it names a person."""
         return self._span_at.get(token.i)
 
+    def _key(self, surname: str) -> str:
+        """The index key of a surname, or of the one long surname it is a variant spelling of."""
+        key = surname.lower()
+        if key in self._fullest:
+            return key
+        variants = [known for known in self._fullest if one_edit_apart(key, known)]
+        return variants[0] if len(variants) == 1 else key
+
     def knows(self, name: str) -> bool:
         words = name_tokens(name)
-        return bool(words) and words[-1].lower() in self._fullest
+        return bool(words) and self._key(words[-1]) in self._fullest
 
     def add(self, name: str) -> None:
         words = name_tokens(name)
         if not words:
             return
-        key = words[-1].lower()
+        key = self._key(words[-1])
         best = self._fullest.get(key)
-        if best is None or (len(words) > len(best) and self._compatible(words, best)):
+        if best is None or (len(words) > len(best) and self._compatible(words[:-1], best[:-1])):
             self._fullest[key] = words
 
     @staticmethod
     def _compatible(words: list[str], other: list[str]) -> bool:
+        """Given names that can be one person's: either's are all among the other's."""
         lower = {w.lower() for w in other}
         return all(w.lower() in lower for w in words) or all(w.lower() in {x.lower() for x in words} for w in other)
 
@@ -70,8 +115,8 @@ class NameIndex:
         words = name_tokens(name)
         if not words:
             return name.strip()
-        best = self._fullest.get(words[-1].lower())
-        if best and self._compatible(words, best):
+        best = self._fullest.get(self._key(words[-1]))
+        if best and self._compatible(words[:-1], best[:-1]):
             return " ".join(best)
         return " ".join(words)
 
@@ -94,6 +139,9 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
     reporting verb ("union official Karl Benn said"), or with a surname the article puts behind an honorific
     elsewhere ("Ms Kerr")."""
     titled_surnames = _honorific_surnames(doc)
+    # Surnames the model labels a person somewhere: "Amelie Mauresmo" is a name though only a later
+    # "said Mauresmo" is labelled.
+    person_surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
     found: list[Span] = []
     for token in doc:
         if token.pos_ != "PROPN" or token.i in taken:
@@ -112,7 +160,9 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
         chain = doc[start : token.i + 1]
         if not 2 <= len(chain) <= 3 or not all(t.text.istitle() and t.is_alpha for t in chain):
             continue
-        if token.lower_ in titled_surnames:
+        if token.lower_ in titled_surnames or (
+            token.lower_ in person_surnames and all(_given_name(t) for t in chain[:-1])
+        ):
             found.append(chain)
             continue
         head = token.head

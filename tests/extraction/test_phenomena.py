@@ -455,3 +455,13 @@ def test_two_single_marks_close_a_quote_as_a_double_one_does(text):
 )
 def test_the_n_year_old_is_the_person_of_that_age_or_whom_the_story_is_about(text, speaker):
     one(text, speaker=speaker, speaker_kind="person")
+
+
+def test_a_given_name_the_model_leaves_out_and_a_variant_spelling_are_one_person():
+    text = (
+        "Shipping minister opens harbour fair\n\n"
+        "India's shipping minister has opened the harbour fair.\n\n"
+        "Pranab Mukherjee said foreign firms could use the new docks.\n\n"
+        '"We want more ships here," said Mr Mukerjee.'
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Pranab Mukherjee", "India's shipping minister")] * 2
