@@ -1,4 +1,5 @@
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any, cast
 
@@ -11,8 +12,9 @@ from django.urls import reverse
 
 from attribution.http import whole_number
 from attribution.models import Article, ExportLog, ImportBatch, Quote, Speaker
-from attribution.selectors.articles import ArticleFilters, publisher_choices
+from attribution.selectors.articles import ArticleFilters
 from attribution.selectors.export import ExportFilters
+from attribution.selectors.suggestions import import_batch_label, speaker_label
 from attribution.services.review import Correction
 
 
@@ -22,6 +24,59 @@ class DeskForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+
+class Typeahead(forms.Widget):
+    """A field searched as you type (static/js/typeahead.js): a text input whose typing asks the suggestions view
+    named url_name for a few matches, never a drop-down of every choice. A named (labelled) field submits the
+    chosen row's id from a hidden input and shows label(id); otherwise the text is the value, so that without
+    JavaScript it is a plain text filter."""
+
+    template_name = "includes/typeahead.html"
+
+    def __init__(
+        self, url_name: str, *, label: Callable[[str], str] | None = None, attrs: dict[str, Any] | None = None
+    ) -> None:
+        super().__init__(attrs)
+        self.url_name = url_name
+        self.label = label
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        value = "" if value is None else str(value)
+        context["widget"].update(
+            url=reverse(self.url_name),
+            value=value,
+            keyed=self.label is not None,
+            text=self.label(value) if self.label and value else value,
+        )
+        return context
+
+
+def batch_named(value: str) -> str:
+    """The label of the import batch whose id a typeahead field holds."""
+    number = whole_number(value)
+    return import_batch_label(ImportBatch.objects.filter(pk=number).first() if number is not None else None)
+
+
+def speaker_named(value: str) -> str:
+    number = whole_number(value)
+    return speaker_label(Speaker.objects.filter(pk=number).first() if number is not None else None)
+
+
+def batch_field() -> forms.ModelChoiceField[ImportBatch]:
+    return forms.ModelChoiceField(
+        queryset=ImportBatch.objects.all(),
+        required=False,
+        label="Import batch",
+        widget=Typeahead("import_batch_suggestions", label=batch_named, attrs={"placeholder": "a file name or #"}),
+    )
+
+
+def publisher_field() -> forms.CharField:
+    return forms.CharField(
+        required=False, max_length=200, widget=Typeahead("publisher_suggestions", attrs={"placeholder": "any"})
+    )
 
 
 class LoginForm(AuthenticationForm):
@@ -147,10 +202,10 @@ class ArticleFilterForm(DeskForm):
         required=False,
         choices=[("", "Any"), ("pending", "Quotes left to review"), ("done", "Fully reviewed")],
     )
-    publisher = forms.ChoiceField(required=False, choices=publisher_choices)
+    publisher = publisher_field()
     date_from = published_date("Published from")
     date_to = published_date("Published to")
-    import_batch = forms.ModelChoiceField(queryset=ImportBatch.objects.all(), required=False, label="Import batch")
+    import_batch = batch_field()
     low_confidence = forms.BooleanField(label="Has low-confidence quotes", required=False)
 
     def filters(self) -> ArticleFilters:
@@ -193,9 +248,13 @@ class ExportForm(DeskForm):
     )
     date_from = published_date("Published from")
     date_to = published_date("Published to")
-    publisher = forms.ChoiceField(required=False, choices=publisher_choices)
-    import_batch = forms.ModelChoiceField(queryset=ImportBatch.objects.all(), required=False, label="Import batch")
-    speaker = forms.CharField(required=False, max_length=300)
+    publisher = publisher_field()
+    import_batch = batch_field()
+    speaker = forms.CharField(
+        required=False,
+        max_length=300,
+        widget=Typeahead("speaker_name_suggestions", attrs={"placeholder": "any"}),
+    )
     # One article's quotes: set from the article's page, not chosen from a list of the whole archive (which
     # made the page 1.2 MB at 29,500 articles).
     article = forms.ModelChoiceField(
@@ -203,19 +262,6 @@ class ExportForm(DeskForm):
     )
     format = forms.ChoiceField(choices=ExportLog.Format.choices, initial="csv", required=False)
     bom = forms.BooleanField(label="Byte-order mark for Excel", required=False)
-
-    # The import batches the drop-down offers: the latest, and the one the filters name if older.
-    RECENT_BATCHES = 50
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        offered = list(ImportBatch.objects.order_by("-created_at", "-id")[: self.RECENT_BATCHES])
-        named = whole_number(str(self.data.get("import_batch", ""))) if self.is_bound else None
-        if named is not None and all(batch.pk != named for batch in offered):
-            offered += list(ImportBatch.objects.filter(pk=named))
-        # What the drop-down shows; the field still accepts any batch (an older one from its own page).
-        widget = cast(forms.Select, self.fields["import_batch"].widget)
-        widget.choices = [("", "Any"), *((batch.pk, str(batch)) for batch in offered)]
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -242,6 +288,7 @@ class SpeakerMergeForm(DeskForm):
 
     source = forms.ModelChoiceField(
         queryset=Speaker.objects.all(),
+        widget=Typeahead("speaker_suggestions_keyed", label=speaker_named, attrs={"placeholder": "a name or alias"}),
         error_messages={
             "required": "Choose the speaker to merge.",
             "invalid_choice": "“%(value)s” is not a speaker in the registry: choose one from the list.",

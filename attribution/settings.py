@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.forms",
     "django_htmx",
     "django_tasks_db",
     "axes",
@@ -92,6 +93,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render with the project's templates too (forms.Typeahead's is templates/includes/typeahead.html).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.parse(

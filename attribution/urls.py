@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 
 from attribution.forms import LoginForm
 from attribution.review_actions import ACTIONS, ADD, EDIT, NEXT_ARTICLE, REDO_MINE, UNDO_MINE
-from attribution.views import articles, export, health, imports, quotes, registry, speakers
+from attribution.views import articles, export, health, imports, quotes, registry, speakers, suggestions
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="article_list", permanent=False)),
@@ -38,6 +38,10 @@ urlpatterns = [
     path("speakers/search/", registry.speaker_search, name="speaker_search"),
     path("outlets/search/", registry.outlet_search, name="outlet_search"),
     path("roles/search/", registry.role_search, name="role_search"),
+    path("suggest/publishers/", suggestions.publishers, name="publisher_suggestions"),
+    path("suggest/import-batches/", suggestions.import_batches, name="import_batch_suggestions"),
+    path("suggest/speaker-names/", suggestions.speaker_names, name="speaker_name_suggestions"),
+    path("suggest/speakers/", suggestions.speakers, name="speaker_suggestions_keyed"),
     path("imports/", imports.import_list, name="import_list"),
     path("imports/new", imports.import_new, name="import_new"),
     path("imports/<int:pk>/", imports.import_detail, name="import_detail"),

@@ -26,6 +26,19 @@ def name_tokens(name: str) -> list[str]:
     return [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w]
 
 
+def _noun_forms(word: str) -> list[str]:
+    """The word and the singulars it may be the plural of ("families" -> "family"): the noun index lists
+    lemmas."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
 def _given_name(token: Token) -> bool:
     """A capitalised word that can only be a name: no honorific, no English noun ("Pranab", not "President"
     or "Champion"), not part of another kind of entity."""
@@ -35,7 +48,7 @@ def _given_name(token: Token) -> bool:
         and token.text.istitle()
         and token.is_alpha
         and token.lower_ not in HONORIFICS
-        and token.lower_ not in nouns
+        and not any(form in nouns for form in _noun_forms(token.lower_))
         and token.ent_type_ in ("", "PERSON")
     )
 

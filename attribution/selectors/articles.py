@@ -2,7 +2,7 @@
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -10,9 +10,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from attribution.models import Article, ArticleOpen, Quote
+from attribution.models import LOW_CONFIDENCE, Article, ArticleOpen, Quote
 
-LOW_CONFIDENCE = 0.5
 # How long an editor's opening of an article keeps the queue from handing it to someone else.
 CLAIM_MINUTES = 5
 
@@ -46,16 +45,28 @@ def articles_matching(filters: ArticleFilters | None = None) -> QuerySet[Article
         articles = articles.filter(pending__isnull=True)
     if filters.publisher:
         articles = articles.filter(publisher=filters.publisher)
-    if filters.date_from:
-        articles = articles.filter(published_at__date__gte=filters.date_from)
-    if filters.date_to:
-        articles = articles.filter(published_at__date__lte=filters.date_to)
+    articles = articles.filter(published_within(filters.date_from, filters.date_to))
     if filters.import_batch:
         articles = articles.filter(import_batch_id=filters.import_batch)
     if filters.low_confidence:
         low = Quote.objects.filter(article=OuterRef("pk"), confidence__lt=LOW_CONFIDENCE)
         articles = articles.filter(Exists(low))
     return articles.order_by("-created_at", "-id")
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def published_within(first: date | None, last: date | None, field: str = "published_at") -> Q:
+    """Published from the first day to the last, inclusive, in UTC: a half-open range of timestamps, which an
+    index reads (a __date lookup converts every row's timestamp before comparing)."""
+    within = Q()
+    if first:
+        within &= Q(**{f"{field}__gte": _day_start(first)})
+    if last:
+        within &= Q(**{f"{field}__lt": _day_start(last + timedelta(days=1))})
+    return within
 
 
 def with_progress(articles: Iterable[Article]) -> list[Article]:
@@ -98,8 +109,3 @@ def next_article_to_review(
         articles = articles.select_for_update(skip_locked=True, of=("self",))
     return articles.order_by("pending__created_at", "pending__article_id").first()
 
-
-def publisher_choices() -> list[tuple[str, str]]:
-    """("", "Any") and every publisher an article names, for filter forms."""
-    publishers = Article.objects.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True)
-    return [("", "Any"), *((p, p) for p in publishers.distinct())]

@@ -4,7 +4,7 @@ server-side cursor."""
 import json
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from django.db.models import F, Q, QuerySet, Value
@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 
 from attribution import csv_writer
 from attribution.models import Quote
+from attribution.selectors.articles import published_within
 
 # Each export column as a database expression: rows come out as plain tuples, with no model instances and
 # none of the article's body, so a million rows stream in seconds.
@@ -61,18 +62,11 @@ class ExportFilters:
         }
 
 
-def _day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=UTC)
-
-
 def quotes_for_export(filters: ExportFilters) -> QuerySet[Quote]:
     quotes = Quote.objects.all()
     if filters.status == "verified":
         quotes = quotes.filter(status__in=Quote.VERIFIED_STATUSES)
-    if filters.date_from:
-        quotes = quotes.filter(article__published_at__gte=_day_start(filters.date_from))
-    if filters.date_to:
-        quotes = quotes.filter(article__published_at__lt=_day_start(filters.date_to + timedelta(days=1)))
+    quotes = quotes.filter(published_within(filters.date_from, filters.date_to, "article__published_at"))
     if filters.publisher:
         quotes = quotes.filter(article__publisher=filters.publisher)
     if filters.import_batch:

@@ -8,15 +8,18 @@ from attribution.selectors.review import article_entities, text_role
 from attribution.text import fold_whitespace
 
 
-def _suggestions(entries: QuerySet[Speaker] | QuerySet[Outlet], typed: str, limit: int) -> list[str]:
-    """Names of entries whose name or an alias contains what was typed (folded; two characters at least),
-    those starting with it first."""
+def registry_matching[Entry: Speaker | Outlet](entries: QuerySet[Entry], typed: str, limit: int) -> list[Entry]:
+    """Entries whose name or an alias contains what was typed (folded; two characters at least), those starting
+    with it first."""
     typed = fold_whitespace(typed)
     if len(typed) < 2:
         return []
     found = entries.filter(Q(name__icontains=typed) | Q(aliases__icontains=typed)).order_by("name")[: limit * 2]
-    names = {entry.name for entry in found}
-    return sorted(names, key=lambda name: (not name.lower().startswith(typed.lower()), name))[:limit]
+    return sorted(found, key=lambda entry: (not entry.name.lower().startswith(typed.lower()), entry.name))[:limit]
+
+
+def _suggestions(entries: QuerySet[Speaker] | QuerySet[Outlet], typed: str, limit: int) -> list[str]:
+    return list(dict.fromkeys(entry.name for entry in registry_matching(entries, typed, limit)))
 
 
 def text_name_suggestions(article_id: int | None, typed: str, *, people: bool, limit: int = 5) -> list[str]:
@@ -92,7 +95,3 @@ def speakers_merged_into(speaker: Speaker) -> QuerySet[Speaker]:
     """The entries merged into speaker: the other names it was known by."""
     return speaker.merged.order_by("name")
 
-
-def speakers_to_merge_into(speaker: Speaker) -> QuerySet[Speaker]:
-    """The other speakers speaker could be merged with."""
-    return Speaker.objects.filter(merged_into__isnull=True).exclude(pk=speaker.pk).order_by("name")

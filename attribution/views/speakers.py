@@ -17,7 +17,6 @@ from attribution.selectors.merges import merges_to_undo, quotes_linked_to
 from attribution.selectors.registry import (
     speaker_quotes,
     speakers_merged_into,
-    speakers_to_merge_into,
     speakers_with_counts,
 )
 from attribution.services.speakers import (
@@ -53,7 +52,7 @@ def speaker_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         "speaker": speaker,
         "page": Paginator(speaker_quotes(speaker), 50).get_page(request.GET.get("page")),
         "merged": speakers_merged_into(speaker),
-        "others": speakers_to_merge_into(speaker),
+        "merge_form": SpeakerMergeForm(),
         "merges": merges_to_undo(speaker),
     }
     return TemplateResponse(request, "speakers/detail.html", context)

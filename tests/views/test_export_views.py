@@ -5,7 +5,6 @@ import json
 import pytest
 from django.urls import reverse
 
-from attribution.forms import ExportForm
 from attribution.models import ExportLog, ImportBatch
 from attribution.services.review import quote_confirm
 from tests.factories import ArticleFactory, QuoteFactory, UserFactory, editor
@@ -85,16 +84,18 @@ def test_a_date_past_the_calendar_is_a_message_not_a_500(client, verified, name)
 
 
 @pytest.mark.django_db
-def test_the_export_page_lists_no_articles_and_only_the_latest_import_batches(client):
+def test_the_export_page_lists_no_articles_batches_or_publishers(client):
     client.force_login(editor())
-    articles = ArticleFactory.create_batch(3)
-    batches = [ImportBatch.objects.create(source_name=f"feed-{n}.jsonl") for n in range(ExportForm.RECENT_BATCHES + 5)]
+    articles = ArticleFactory.create_batch(3, publisher="Gazette")
+    batches = [ImportBatch.objects.create(source_name=f"feed-{n}.jsonl") for n in range(3)]
     page = client.get(reverse("export")).content.decode()
     assert all(article.title not in page for article in articles)
-    assert f'value="{batches[-1].pk}"' in page
-    assert f'value="{batches[0].pk}"' not in page  # older than the latest fifty
-    older = client.get(reverse("export"), {"import_batch": batches[0].pk}).content.decode()
-    assert f'value="{batches[0].pk}" selected' in older  # offered when the filters name it
+    assert "feed-" not in page
+    assert "Gazette" not in page
+    assert page.count("<option") == 2 + len(ExportLog.Format.choices)  # the status and format, nothing else
+    named = client.get(reverse("export"), {"import_batch": batches[0].pk}).content.decode()
+    assert f'name="import_batch" value="{batches[0].pk}"' in named  # the filter's batch, by its id and name
+    assert f"feed-0.jsonl ({batches[0].created_at:%Y-%m-%d %H:%M}) #{batches[0].pk}" in named
 
 
 @pytest.mark.django_db

@@ -49,6 +49,10 @@ PAGES: dict[str, Callable[[ImportBatch], str]] = {
     "export page": lambda batch: reverse("export"),
     "import list": lambda batch: reverse("import_list"),
     "import page": lambda batch: reverse("import_detail", args=[batch.pk]),
+    "list by import batch": lambda batch: reverse("article_list") + f"?import_batch={batch.pk}",
+    "publisher suggestions": lambda batch: reverse("publisher_suggestions") + "?q=gazette",
+    "import batch suggestions": lambda batch: reverse("import_batch_suggestions") + "?q=feed",
+    "speaker suggestions": lambda batch: reverse("speaker_suggestions_keyed") + "?q=speaker",
 }
 
 
