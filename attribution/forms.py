@@ -1,7 +1,7 @@
 import json
 from collections.abc import Callable
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.conf import settings

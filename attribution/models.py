@@ -299,9 +299,7 @@ class Quote(models.Model):
             models.Index(Lower("speaker_text"), name="quote_speaker_text_lower"),
             GinIndex(SearchVector("text", config="english"), name="quote_text_search"),
             # The articles with a low-confidence quote: a few in a hundred quotes, found without reading the rest.
-            models.Index(
-                fields=["article"], condition=Q(confidence__lt=LOW_CONFIDENCE), name="quote_low_confidence"
-            ),
+            models.Index(fields=["article"], condition=Q(confidence__lt=LOW_CONFIDENCE), name="quote_low_confidence"),
         ]
 
     def __str__(self) -> str:

@@ -108,4 +108,3 @@ def next_article_to_review(
     if lock:
         articles = articles.select_for_update(skip_locked=True, of=("self",))
     return articles.order_by("pending__created_at", "pending__article_id").first()
-

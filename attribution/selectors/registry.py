@@ -94,4 +94,3 @@ def speaker_quotes(speaker: Speaker) -> QuerySet[Quote]:
 def speakers_merged_into(speaker: Speaker) -> QuerySet[Speaker]:
     """The entries merged into speaker: the other names it was known by."""
     return speaker.merged.order_by("name")
-

@@ -1,0 +1,61 @@
+"""Filter fields searched as you type, in a real Chromium: typing offers a few matches, choosing one filters."""
+
+import pytest
+from playwright.sync_api import expect
+
+from attribution.models import ImportBatch, Speaker
+from tests.factories import ArticleFactory, admin_user, editor
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def log_in(page, path, user=None):
+    user = user or editor("desk")
+    user.set_password("desk-pw")
+    user.save()
+    page.goto(f"/login/?next={path}")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill("desk-pw")
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_choosing_a_publisher_and_an_import_batch_filters_the_list(page):
+    wire = ImportBatch.objects.create(source_name="wire.jsonl")
+    ArticleFactory.create(title="Harbour reopens", publisher="Evening Courier", import_batch=wire)
+    ArticleFactory.create(title="Ferry strike", publisher="Evening Courier")
+    ArticleFactory.create(title="Bridge closed", publisher="Gazette")
+    log_in(page, "/articles/")
+    rows = page.locator("table.articles tbody tr")
+    expect(rows).to_have_count(3)
+
+    page.get_by_label("Publisher").press_sequentially("cour")
+    option = page.get_by_role("option", name="Evening Courier")
+    expect(option).to_be_visible()
+    expect(page.get_by_role("listbox").get_by_role("option")).to_have_count(1)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    expect(rows).to_have_count(2)
+    expect(page.get_by_label("Publisher")).to_have_value("Evening Courier")
+    assert "publisher=Evening%20Courier" in page.url  # pushed: the filtered list has its own address
+
+    page.get_by_label("Import batch").press_sequentially("wire")
+    page.get_by_role("option", name="wire.jsonl").click()
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Harbour reopens")
+    assert f"import_batch={wire.pk}" in page.url
+    page.reload()  # the URL keeps the choice, shown by its name
+    expect(page.get_by_label("Import batch")).to_have_value(f"wire.jsonl ({wire.created_at:%Y-%m-%d %H:%M}) #{wire.pk}")
+
+    page.get_by_label("Import batch").fill("")  # cleared: no longer filtered by it
+    expect(rows).to_have_count(2)
+
+
+def test_the_merge_form_finds_the_speaker_to_merge_by_name(page):
+    ann = Speaker.objects.create(name="Ann Lee")
+    other = Speaker.objects.create(name="A. Lee")
+    log_in(page, f"/speakers/{ann.pk}/", admin_user("chief"))
+    page.get_by_label("Merge another speaker into Ann Lee").press_sequentially("a. l")
+    page.get_by_role("option", name="A. Lee (person)").click()
+    page.get_by_role("button", name="Merge…").click()
+    expect(page.get_by_role("heading", name="Merge A. Lee into Ann Lee?")).to_be_visible()
+    assert f"source={other.pk}" in page.url
