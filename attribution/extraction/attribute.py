@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
 
-from .cast import Entity
+from .cast import Cast, Entity
 from .cues import cue_text, is_cue
 from .quotes import Paragraphs, QuoteSpan, SpanSet, find_quote_spans
 from .reported import Reported, reported_clauses, untangle_nested
@@ -164,7 +164,17 @@ def read_article(doc: Doc) -> Reading:
         previous = (item, source)
         direct.append(_record(text, item.start, item.end, "direct", source, cue, confidence))
     found = _with_reported_speech(text, direct, sources, resolver)
+    found = [_with_role_from_cast(quote, resolver.cast) for quote in found]
     return Reading(sorted(found, key=lambda q: (q.start, q.end)), resolver.cast.entities())
+
+
+def _with_role_from_cast(quote: Attribution, cast: Cast) -> Attribution:
+    """A person quoted before the article describes them ("Jane Roe said ... The transport minister
+    added") has the role the whole article gives them."""
+    if quote.role is not None or quote.speaker_kind != "person":
+        return quote
+    # Through Source, which keeps a role only if it says something besides the name.
+    return replace(quote, role=Source(quote.speaker, "person", cast.role_for(quote.speaker)).role)
 
 
 def _record(

@@ -182,12 +182,16 @@ class Cast:
         lede = lede_description(self.doc, self.text, self.paragraphs.ranges)
         if lede is None:
             return
-        first = next((m for m in self.mentions if m.start >= lede.opening[0]), None)
-        if first is None:
+        opening = self.paragraphs.index(lede.opening[0])
+        later = [m for m in self.mentions if m.start >= lede.opening[0]]
+        # Only a person named in the paragraph right after the opening (none in the opening itself), and the
+        # one introduced with a description of their own ("The Bishop of Durham, Tom Wright,") over people
+        # merely mentioned before them ("claims Jesus was not crucified").
+        following = [m for m in later if self.paragraphs.index(m.start) == opening + 1]
+        if not following or later[0] is not following[0]:
             return
-        # Only a person first named in the paragraph right after the opening.
-        near = self.paragraphs.index(first.start) - self.paragraphs.index(lede.opening[0]) == 1
-        if near and first.name not in self.organisations:
+        first = next((m for m in following if m.name in self.roles), following[0])
+        if first.name not in self.organisations:
             # The opening's subject is that person, whatever else the story calls them.
             self.lede_person = (lede.subject.i, first.name)
             self.roles.setdefault(first.name, lede.description)

@@ -16,7 +16,9 @@ HONORIFIC_GENDER = {
     "dame": "female",
     "lady": "female",
 }
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"})
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "rt", "rev", "revd", "hon"}
+)
 
 
 def name_tokens(name: str) -> list[str]:
@@ -79,7 +81,12 @@ class NameIndex:
     def __init__(self, doc: Doc):
         self._fullest: dict[str, list[str]] = {}
         # Every stretch of the article that names a person, in order.
-        self.spans: list[Span] = [_with_given_names(ent) for ent in doc.ents if ent.label_ == "PERSON"]
+        # Not a span of honorifics alone ("the Rt Rev Dr" before "Tom Wright", labelled a person of its own).
+        self.spans: list[Span] = [
+            _with_given_names(ent)
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and any(w[:1].isupper() for w in name_tokens(ent.text))
+        ]
         self.spans += _names_by_position(doc, {t.i for s in self.spans for t in s})
         for span in self.spans:
             self.add(span.text)

@@ -4,6 +4,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS
 from .names import HONORIFICS
 from .outlets import looks_like_outlet
@@ -105,9 +106,11 @@ def _joined(last: Token, first: Token) -> bool:
 
 
 def description_before_name(noun: Token, name: Span) -> str | None:
-    """ "the spokesperson from the FSB's border unit, Vasily Malaev" -> the words before the name."""
-    tokens = [t for t in noun.subtree if t.i < name.start]
-    return _trim(tokens)
+    """ "the spokesperson from the FSB's border unit, Vasily Malaev" -> the words before the name, up to
+    the first comma: "the Bishop of Durham, the Rt Rev Dr Tom Wright" is the Bishop of Durham."""
+    tokens = [t for t in noun.subtree if noun.left_edge.i <= t.i < name.start]
+    comma = next((n for n, t in enumerate(tokens) if t.text == "," and n > 0), len(tokens))
+    return _trim(tokens[:comma])
 
 
 def role_at_mention(name: Span) -> tuple[str | None, Token]:
@@ -171,6 +174,11 @@ def copular_description(root: Token) -> Token | None:
     return None
 
 
+def _ends_a_sentence(line: str) -> bool:
+    """Closing punctuation, perhaps inside a closing mark: a headline ("Code is 'lousy history'") has none."""
+    return line.rstrip().rstrip("\"'\u201d\u2019")[-1:] in (".", "!", "?")
+
+
 class Lede(NamedTuple):
     subject: Token  # "A senior planner has resigned...": the description's head
     description: str
@@ -181,14 +189,17 @@ def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> 
     """A story opening on "A US airline attendant is fighting for her job..." names the person later; the
     description is their role."""
     # The opening is the first paragraph that reads as prose; a headline has no closing full stop.
-    opening = next((p for p in paragraphs if text[p[1] - 1] in ".!?\"'"), None)
+    opening = next((p for p in paragraphs if _ends_a_sentence(text[p[0] : p[1]])), None)
     if opening is None:
         return None
     span = doc.char_span(*opening, alignment_mode="contract")
     if span is None:
         return None
     first_sentence_end = next((t.i for t in span if t.text in (".", "!", "?")), span.end)
-    for token in doc[span.start : first_sentence_end]:
+    sentence = doc[span.start : first_sentence_end]
+    # "The plot of a bestseller is 'laughable', a clergyman has said": who said it, not what it is about.
+    speakers = [t for t in sentence if t.dep_ == "nsubj" and is_reporting_verb(t.head)]
+    for token in speakers or sentence:
         if token.dep_ in ("nsubj", "nsubjpass"):
             # "A senior planner has resigned...", "The city's chief planner has resigned...": one person,
             # described before the story names them.

@@ -164,6 +164,11 @@ class SpeakerResolver:
         if subject.pos_ == "PROPN" and self.cast.names.knows(phrase):
             name = self.cast.names.resolve(phrase)
             return self._named(name, apposition_of(subject) or self.cast.role_for(name) or affiliation)
+        if subject.pos_ == "PROPN" and any(c.lower_ == "the" for c in subject.children):
+            # "the Bishop said", "the Chancellor added": a title in capitals, for whoever the article gave it.
+            titled = self.coreference.described_person(subject)
+            if titled:
+                return Source(titled, "person", self.cast.role_for(titled))
         kind: SourceKind
         if subject.ent_type_ in ("ORG", "NORP", "GPE"):
             kind = "organization"

@@ -465,3 +465,20 @@ def test_a_given_name_the_model_leaves_out_and_a_variant_spelling_are_one_person
         '"We want more ships here," said Mr Mukerjee.'
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Pranab Mukherjee", "India's shipping minister")] * 2
+
+
+def test_a_lede_source_and_a_capitalised_title_are_the_person_introduced_with_it():
+    text = (
+        "Novel is 'bad science'\n\n"
+        "The theory at the heart of a best-selling thriller is 'nonsense', a physicist has said.\n\n"
+        "The book claims Galileo faked his results. The Astronomer Royal of Kent, the Rt Hon Dr Petra Lindqvist, "
+        "described the novel as clever but wrong. Despite enjoying it, the Astronomer Royal said the physics did "
+        "not add up."
+    )
+    found = [(a.speaker, a.role) for a in extract(text) if a.speaker != "book"]
+    assert found == [("Petra Lindqvist", "Astronomer Royal of Kent")] * 2
+
+
+def test_a_person_quoted_before_the_article_describes_them_has_that_role():
+    text = '"We will open on time," Jane Roe said.\n\nThe festival chair, Jane Roe, said the shortlist was strong.'
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Jane Roe", "festival chair")] * 2
