@@ -41,8 +41,11 @@ def title_before(name: Span) -> str | None:
     # Read the title off the words, not the parse, which often breaks a long pre-name title apart ("World
     # outdoor triple jump record holder and BBC pundit Jonathan Edwards"). Stop at a possessor ("RT's Roman
     # Kosarev"), punctuation, a verb, another name, a date or a line break.
-    if name.start == 0 or doc[name.start - 1].lower_ in ("and", "of"):
-        return None  # "images of Ms Simonetti", "Ant and Dec": no title
+    before = name.start
+    while before > 0 and doc[before - 1].lower_.rstrip(".") in HONORIFICS:
+        before -= 1
+    if before == 0 or doc[before - 1].lower_ in ("and", "of"):
+        return None  # "images of Ms Simonetti", "the death of Dr David Kelly", "Ant and Dec": no title
     while start > 0 and _title_word(doc[start - 1]):
         start -= 1
     while start < name.start and doc[start].lower_ in ("and", "of"):

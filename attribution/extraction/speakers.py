@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cast import Cast, Mention
 from .coreference import Coreference, noun_phrase
-from .lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS
+from .lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, TELL_VERBS
 from .outlets import outlet_of
 from .roles import affiliation_of, apposition_of, description_of, role_at_mention
 from .source import Source, SourceKind
@@ -46,10 +46,12 @@ def adjacent_subject(cue: Token, *, inverted: bool = True) -> Token | None:
     i = cue.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and not doc[i].is_punct:
         i -= 1
+    if i > 0 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
+        i -= 1  # "shop owner Hayriye Evren, told Associated Press"
     if i >= 0 and doc[i].pos_ in _NOMINAL:
         return doc[i]
-    if not inverted:
-        return None
+    if not inverted or cue.lemma_ in TELL_VERBS:
+        return None  # whoever follows "told" is told, not telling
     i = cue.i + 1
     while (i < len(doc) and doc[i].pos_ in ("DET", "ADJ")) or (
         i < len(doc) and doc[i].dep_ == "compound" and doc[i].pos_ == "NOUN"
@@ -60,6 +62,22 @@ def adjacent_subject(cue: Token, *, inverted: bool = True) -> Token | None:
             i += 1
         return doc[i]
     return None
+
+
+def _described_by_last_noun(cue: Token, subject: Token) -> Token:
+    """ "A Department for Constitutional Affairs spokeswoman said", parsed with the organisation as the
+    subject: the common noun ending the subject's phrase right before the verb is who speaks."""
+    last = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if (
+        last is not None
+        and subject.pos_ == "PROPN"
+        and subject.ent_type_ == "ORG"
+        and last.pos_ == "NOUN"
+        and last.lemma_.lower() not in ORGANISATION_NOUNS
+        and last in subject.subtree
+    ):
+        return last
+    return subject
 
 
 def according_to_source(token: Token) -> Token | None:
@@ -113,6 +131,7 @@ class SpeakerResolver:
             subject = adjacent_subject(cue, inverted=inverted)
         if subject is None or self.in_quote(subject):
             return Source(None)
+        subject = _described_by_last_noun(cue, subject)
         source = self.from_subject(subject, addressed=self._names_in(quoted) if quoted else frozenset())
         # An outlet the person was introduced with covers what they said on that occasion (past tense, or
         # "according to"); "Mr Herren says ..." in the present is the story's own framing, not that interview.
@@ -170,7 +189,11 @@ class SpeakerResolver:
             if titled:
                 return Source(titled, "person", self.cast.role_for(titled))
         kind: SourceKind
-        if subject.ent_type_ in ("ORG", "NORP", "GPE"):
+        # A common noun inside a name the model labels an organisation ("A Department for Constitutional
+        # Affairs spokeswoman") is a description of someone from it, unless the noun is an organisation's.
+        if subject.ent_type_ in ("ORG", "NORP", "GPE") and (
+            subject.pos_ != "NOUN" or subject.lemma_.lower() in ORGANISATION_NOUNS
+        ):
             kind = "organization"
         elif subject.tag_ in ("NNS", "NNPS"):
             kind = "group"
@@ -204,6 +227,8 @@ class SpeakerResolver:
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
             # and a later "she added" refers back to them.
             insort(self.cast.mentions, Mention(subject.idx, phrase, True, named=False), key=lambda m: m.start)
+            if subject.lower_.endswith(("woman", "man")):
+                self.cast.gender.setdefault(phrase, "female" if subject.lower_.endswith("woman") else "male")
             return Source(phrase, "anonymous", phrase)
         return Source(phrase, kind)
 

@@ -482,3 +482,24 @@ def test_a_lede_source_and_a_capitalised_title_are_the_person_introduced_with_it
 def test_a_person_quoted_before_the_article_describes_them_has_that_role():
     text = '"We will open on time," Jane Roe said.\n\nThe festival chair, Jane Roe, said the shortlist was strong.'
     assert [(a.speaker, a.role) for a in extract(text)] == [("Jane Roe", "festival chair")] * 2
+
+
+def test_whoever_follows_told_is_told_not_telling():
+    one('"Prices will rise again," baker Tamsin Orr, told Radio Deva.', speaker="Tamsin Orr", outlet="Radio Deva")
+
+
+def test_an_unnamed_source_inside_an_organisations_name_is_who_she_refers_to():
+    text = (
+        "The ferry company apologised on Monday.\n\n"
+        "A Department for Coastal Affairs spokeswoman said the timetable would be restored. "
+        '"We regret the delays," she said.'
+    )
+    found = extract(text)
+    assert [a.speaker_kind for a in found] == ["anonymous", "anonymous"]
+    assert found[0].speaker == found[1].speaker
+    assert "spokeswoman" in found[0].speaker
+
+
+def test_words_before_of_and_an_honorific_are_no_title():
+    text = 'The inquiry into the death of Dr Karl Hesse ended.\n\n"It was fair," said Dr Hesse.'
+    one(text, speaker="Karl Hesse", role=None)
