@@ -21,10 +21,16 @@ HONORIFICS = frozenset(
 )
 
 
+# Letters after a name that are no part of it: "Guy Mansfield QC", "Ann Clwyd MP".
+POST_NOMINALS = frozenset({"qc", "kc", "mp", "mep", "msp", "am", "obe", "mbe", "cbe", "kbe", "jr", "sr"})
+
+
 def name_tokens(name: str) -> list[str]:
     words = name.replace("\u2019", "'").split()
     if words and words[-1].endswith("'s"):
         words[-1] = words[-1][:-2]
+    while len(words) > 1 and words[-1].lower().rstrip(".") in POST_NOMINALS:
+        words.pop()
     return [w for w in words if w.lower().rstrip(".") not in HONORIFICS and w]
 
 
@@ -44,25 +50,33 @@ def _noun_forms(word: str) -> list[str]:
 def _given_name(token: Token) -> bool:
     """A capitalised word that can only be a name: no honorific, no English noun ("Pranab", not "President"
     or "Champion"), not part of another kind of entity."""
-    nouns = token.doc.vocab.lookups.get_table(COMMON_NOUNS, {})
     return (
         token.pos_ == "PROPN"
         and token.text.istitle()
         and token.is_alpha
         and token.lower_ not in HONORIFICS
-        and not any(form in nouns for form in _noun_forms(token.lower_))
+        and not _common_noun(token)
         and token.ent_type_ in ("", "PERSON")
     )
 
 
-def _with_given_names(span: Span) -> Span:
-    """A person's name with the given names the model left out of it ("Pranab" before "Mukherjee")."""
-    start = span.start
-    while start > 0 and span.start - start < 2 and _given_name(span.doc[start - 1]):
-        if span.doc[start - 1].head.i not in range(start - 1, span.end):
+def _common_noun(token: Token) -> bool:
+    nouns = token.doc.vocab.lookups.get_table(COMMON_NOUNS, {})
+    return any(form in nouns for form in _noun_forms(token.lower_))
+
+
+def _as_name(span: Span) -> Span:
+    """A person's name as the model labelled it, made whole: with the given names it left out ("Pranab"
+    before "Mukherjee"), without the letters after it ("QC")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end - start > 1 and doc[end - 1].lower_.rstrip(".") in POST_NOMINALS:
+        end -= 1
+    while start > 0 and span.start - start < 2 and _given_name(doc[start - 1]):
+        if doc[start - 1].head.i not in range(start - 1, end):
             break
         start -= 1
-    return span.doc[start : span.end] if start < span.start else span
+    return doc[start:end]
 
 
 def one_edit_apart(a: str, b: str) -> bool:
@@ -83,7 +97,7 @@ class NameIndex:
         # Every stretch of the article that names a person, in order.
         # Not a span of honorifics alone ("the Rt Rev Dr" before "Tom Wright", labelled a person of its own).
         self.spans: list[Span] = [
-            _with_given_names(ent)
+            _as_name(ent)
             for ent in doc.ents
             if ent.label_ == "PERSON" and any(w[:1].isupper() for w in name_tokens(ent.text))
         ]
@@ -94,7 +108,7 @@ class NameIndex:
         # a name whose surname is a person elsewhere in the article is that person.
         for ent in doc.ents:
             if ent.label_ != "PERSON" and all(t.pos_ == "PROPN" for t in ent) and self.knows(ent.text):
-                name = _with_given_names(ent)
+                name = _as_name(ent)
                 self.add(name.text)
                 self.spans.append(name)
         self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)
@@ -165,6 +179,12 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
     found: list[Span] = []
     for token in doc:
         if token.pos_ != "PROPN" or token.i in taken:
+            continue
+        if token.lower_ in POST_NOMINALS and token.i > 0 and doc[token.i - 1].head == token:
+            # "Guy Mansfield QC" parsed with the letters as the head: only a person's name takes them.
+            name = doc[token.left_edge.i : token.i]
+            if 1 <= len(name) <= 3 and all(t.pos_ == "PROPN" and t.text.istitle() for t in name):
+                found.append(name)
             continue
         # The small model calls many unfamiliar names organisations; "Ms Kerr" elsewhere, or apposition to a
         # description, settles it.

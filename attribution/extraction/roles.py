@@ -89,10 +89,11 @@ def description_of(noun: Token) -> str | None:
 
 def apposition_of(head: Token) -> str | None:
     """ "Ivan, a Ukrainian soldier," -> "Ukrainian soldier"; the first apposition that is not a name."""
-    appositions = [c for c in head.children if c.dep_ == "appos"]
+    appositions = [c for c in head.children if c.dep_ == "appos" or _parsed_as_coordination(head, c)]
     for n, child in enumerate(appositions):
-        # An age ("Mr Hague, 43,") is no role.
-        if child.ent_type_ != "PERSON" and not child.like_num:
+        # An age ("Mr Hague, 43,") is no role; "one of the researchers behind it" is.
+        age = child.like_num and not any(c.dep_ == "prep" for c in child.children)
+        if child.ent_type_ != "PERSON" and not age:
             tokens = core_tokens(child)
             # The parser splits a hyphenated word into sibling appositions ("the vice - president of ..."):
             # the pieces joined with no space are one word.
@@ -102,6 +103,20 @@ def apposition_of(head: Token) -> str | None:
                 tokens += core_tokens(following)
             return _trim(tokens)
     return None
+
+
+def _parsed_as_coordination(head: Token, child: Token) -> bool:
+    """ "said Ian Fogg, personal technology and broadband analyst at Jupiter Research": a singular common
+    noun right after the name and its comma, parsed as a coordination, is an apposition."""
+    comma = child.left_edge.i - 1
+    return (
+        child.dep_ == "conj"
+        and child.tag_ == "NN"
+        and child.ent_type_ != "PERSON"
+        and comma > head.i
+        and head.doc[comma].text == ","
+        and head.doc[comma - 1] == head
+    )
 
 
 def _joined(last: Token, first: Token) -> bool:
@@ -120,7 +135,9 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     """The role a mention of a person gives, and the noun phrase that carries it (for affiliations)."""
     root = name.root
     doc = name.doc
-    role = title_before(name) or apposition_of(root)
+    # The apposition hangs off the name's last word when the parse breaks the name up ("Jurgen den Hartog,
+    # one of the researchers": "den" taken for a verb).
+    role = title_before(name) or apposition_of(root) or (apposition_of(name[-1]) if name[-1] != root else None)
     if role:
         return role, root
     head = root.head

@@ -503,3 +503,23 @@ def test_an_unnamed_source_inside_an_organisations_name_is_who_she_refers_to():
 def test_words_before_of_and_an_honorific_are_no_title():
     text = 'The inquiry into the death of Dr Karl Hesse ended.\n\n"It was fair," said Dr Hesse.'
     one(text, speaker="Karl Hesse", role=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"The difference is small," said Ian Fogg, personal technology and broadband analyst at Jupiter Research.',
+            "Ian Fogg",
+            "personal technology and broadband analyst at Jupiter Research",
+        ),
+        (
+            '"We were not sure it would work," said Jurgen den Hartog, one of the TNO researchers behind the project.',
+            "Jurgen den Hartog",
+            "one of the TNO researchers behind the project",
+        ),
+        ('"Voters will decide," said Ann Clwyd MP.', "Ann Clwyd", None),
+    ],
+)
+def test_appositions_the_parse_breaks_and_letters_after_a_name(text, speaker, role):
+    one(text, speaker=speaker, role=role)
