@@ -47,16 +47,17 @@ def _noun_forms(word: str) -> list[str]:
     return forms
 
 
-def _given_name(token: Token) -> bool:
+def _given_name(token: Token, *, labelled: bool = False) -> bool:
     """A capitalised word that can only be a name: no honorific, no English noun ("Pranab", not "President"
-    or "Champion"), not part of another kind of entity."""
+    or "Champion"), not part of another kind of entity; labelled=True when what follows is known to be a
+    surname, so that the model's label on the word ("Sergio" a nationality) no longer counts."""
     return (
         token.pos_ == "PROPN"
         and token.text.istitle()
         and token.is_alpha
         and token.lower_ not in HONORIFICS
         and not _common_noun(token)
-        and token.ent_type_ in ("", "PERSON")
+        and (labelled or token.ent_type_ in ("", "PERSON"))
     )
 
 
@@ -67,10 +68,11 @@ def _common_noun(token: Token) -> bool:
 
 def _as_name(span: Span) -> Span:
     """A person's name as the model labelled it, made whole: with the given names it left out ("Pranab"
-    before "Mukherjee"), without the letters after it ("QC")."""
+    before "Mukherjee"), without the letters after it ("QC") or words it ran on into."""
     doc = span.doc
     start, end = span.start, span.end
-    while end - start > 1 and doc[end - 1].lower_.rstrip(".") in POST_NOMINALS:
+    # "Linda Kasabian - the" (the model runs on over a dash): a name ends on a capitalised word.
+    while end - start > 1 and (doc[end - 1].lower_.rstrip(".") in POST_NOMINALS or not doc[end - 1].text[:1].isupper()):
         end -= 1
     while start > 0 and span.start - start < 2 and _given_name(doc[start - 1]):
         if doc[start - 1].head.i not in range(start - 1, end):
@@ -106,8 +108,27 @@ class NameIndex:
             self.add(span.text)
         # The small model often labels one mention of a person as an organisation ("Declan Farris said");
         # a name whose surname is a person elsewhere in the article is that person.
+        # A story names a person in full before it shortens the name: a bare form the model labels otherwise
+        # that the story uses before the full name ("Kasabian", a band, long before "Linda Kasabian") is
+        # someone else. A headline comes before everything and does not count.
+        body = doc.text.find("\n")
+        introduced: dict[str, int] = {}
+        for span in self.spans:
+            words = name_tokens(span.text)
+            if words:
+                key = self._key(words[-1])
+                introduced[key] = min(introduced.get(key, span.start_char), span.start_char)
+        first_use: dict[str, int] = {}
         for ent in doc.ents:
-            if ent.label_ != "PERSON" and all(t.pos_ == "PROPN" for t in ent) and self.knows(ent.text):
+            if ent.start_char > body:
+                first_use.setdefault(ent.text, ent.start_char)
+        for ent in doc.ents:
+            if (
+                ent.label_ != "PERSON"
+                and all(t.pos_ == "PROPN" for t in ent)
+                and self.knows(ent.text)
+                and introduced.get(self._key(name_tokens(ent.text)[-1]), 0) <= first_use.get(ent.text, len(doc.text))
+            ):
                 name = _as_name(ent)
                 self.add(name.text)
                 self.spans.append(name)
@@ -176,6 +197,12 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
     # Surnames the model labels a person somewhere: "Amelie Mauresmo" is a name though only a later
     # "said Mauresmo" is labelled.
     person_surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
+    # ... or that speaks on its own ("said Pizzorno" after "guitarist Sergio Pizzorno").
+    person_surnames |= {
+        t.lower_
+        for t in doc
+        if t.pos_ == "PROPN" and t.dep_ == "nsubj" and is_reporting_verb(t.head) and not any(t.children)
+    }
     found: list[Span] = []
     for token in doc:
         if token.pos_ != "PROPN" or token.i in taken:
@@ -201,7 +228,7 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
         if not 2 <= len(chain) <= 3 or not all(t.text.istitle() and t.is_alpha for t in chain):
             continue
         if token.lower_ in titled_surnames or (
-            token.lower_ in person_surnames and all(_given_name(t) for t in chain[:-1])
+            token.lower_ in person_surnames and all(_given_name(t, labelled=True) for t in chain[:-1])
         ):
             found.append(chain)
             continue

@@ -523,3 +523,22 @@ def test_words_before_of_and_an_honorific_are_no_title():
 )
 def test_appositions_the_parse_breaks_and_letters_after_a_name(text, speaker, role):
     one(text, speaker=speaker, role=role)
+
+
+def test_a_surname_that_speaks_alone_makes_its_full_form_a_name():
+    text = (
+        "Indie band signs deal\n\n"
+        "The band grew up with guitarist Sergio Pizzorno and bassist Chris Edwards.\n\n"
+        '"We want to have fun," said Pizzorno.'
+    )
+    one(text, speaker="Sergio Pizzorno", role="guitarist")
+
+
+def test_a_surname_after_the_full_name_is_that_person_whatever_the_model_labels_it():
+    text = (
+        "O'Hara signs new contract\n\n"
+        "Rovers boss Declan O'Hara signed a new contract on Thursday.\n\n"
+        'O\'Hara\'s future was in doubt. "It was important to me," O\'Hara said. "We want to build a team," said '
+        "O'Hara, who took over in May."
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Declan O'Hara", "Rovers boss")] * 2
