@@ -278,6 +278,21 @@ def backend_pids(database: str) -> list[int]:
     return pids
 
 
+def resident_mb(pid: int) -> float:
+    """The process's resident memory (VmRSS), in MB."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) / 1024 if found else 0.0
+
+
+def workers_mb(master: int) -> str:
+    """Each gunicorn worker's resident memory."""
+    return ", ".join(f"{resident_mb(pid):.0f}" for pid in server_pids(master)[1:])
+
+
 def machine_jiffies() -> tuple[int, int, int]:
     """(busy, stolen, total) jiffies of all cores since boot: stolen is the time a virtual machine's cores waited
     for the host's."""
@@ -544,6 +559,7 @@ def run_mode(
                 editor.preconnect = args.preconnect
             log_offset = server.access_log.stat().st_size
             meter = CpuMeter(server.process.pid, dj_database_url.parse(database_url)["NAME"])
+            warm_mb = workers_mb(server.process.pid)
             meter.start()
             budget = threading.Semaphore(MAX_REQUESTS)
             started = time.monotonic()
@@ -562,6 +578,10 @@ def run_mode(
                 thread.join(timeout=args.seconds + 2 * REQUEST_TIMEOUT)
             elapsed = time.monotonic() - started
             cpu = meter.report()
+            # A web worker's memory must stay flat however many requests it serves.
+            memory = (
+                f"web workers' RSS: {warm_mb} MB after warming up, {workers_mb(server.process.pid)} MB after the run"
+            )
             time.sleep(0.5)  # the access log's last lines
         finally:
             server.process.terminate()
@@ -607,6 +627,7 @@ def run_mode(
         f"processes ({shares})"
     )
     print(cpu)
+    print(memory)
     if failed:
         print(f"errors: {Counter(s.error or f'HTTP {s.status} on {s.kind}' for s in failed).most_common(10)}")
     problems = [line for line in errors_log.splitlines() if re.search(r"Error|Exception|Traceback|WORKER", line)]

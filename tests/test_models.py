@@ -1,9 +1,11 @@
-"""What the database keeps for the models by itself: the review queue's count of pending quotes per article."""
+"""What the database keeps for the models by itself: the review queue's count of pending quotes per article, and
+each article's search document."""
 
 import pytest
 from django.db.models import Count
 
 from attribution.models import Article, PendingArticle, Quote
+from attribution.selectors.articles import ArticleFilters, articles_matching
 from attribution.services.extract import article_extract
 from attribution.services.review import (
     article_confirm_remaining,
@@ -66,3 +68,26 @@ def test_re_extraction_replaces_the_count_of_the_quotes_it_replaces():
     assert kept() == {article.pk: (found, article.created_at)}
     article_extract(article=article)  # the untouched quotes deleted and found again
     assert kept() == {article.pk: (found, article.created_at)}
+
+
+def searchable(words: str) -> list[str]:
+    return sorted(articles_matching(ArticleFilters(search=words)).values_list("title", flat=True))
+
+
+def test_the_search_document_follows_the_title_and_every_change_of_a_quotes_text():
+    article = ArticleFactory.create(title="Harbour reopens")
+    assert searchable("harbour") == ["Harbour reopens"]
+    assert searchable("cracks") == []  # the body alone is not searched
+    quote = QuoteFactory.create(article=article)  # "We had no choice but to close the bridge ..."
+    assert searchable("choices") == ["Harbour reopens"]  # stemmed
+    start = article.body.index('"The cracks') + 1
+    Quote.objects.filter(pk=quote.pk).update(start=start, end=start + 10, text=article.body[start : start + 10])
+    assert searchable("cracks") == ["Harbour reopens"]
+    assert searchable("choice") == []
+    quote_confirm(quote=Quote.objects.get(pk=quote.pk), user=editor(), expected_version=1)  # no text changed
+    assert searchable("cracks") == ["Harbour reopens"]
+    Article.objects.filter(pk=article.pk).update(title="Ferry strike")
+    assert searchable("harbour") == []
+    assert searchable("ferry cracks") == ["Ferry strike"]  # title and quotes are one document
+    Quote.objects.filter(pk=quote.pk).delete()
+    assert searchable("cracks") == []

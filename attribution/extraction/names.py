@@ -123,13 +123,12 @@ class NameIndex:
             if ent.start_char > body:
                 first_use.setdefault(ent.text, ent.start_char)
         for ent in doc.ents:
-            if (
-                ent.label_ != "PERSON"
-                and all(t.pos_ == "PROPN" for t in ent)
-                and self.knows(ent.text)
-                and introduced.get(self._key(name_tokens(ent.text)[-1]), 0) <= first_use.get(ent.text, len(doc.text))
-            ):
-                name = _as_name(ent)
+            if ent.label_ == "PERSON" or not all(t.pos_ == "PROPN" for t in ent) or not self.knows(ent.text):
+                continue
+            name = _as_name(ent)
+            full = len(name_tokens(name.text)) > 1  # "Pranab" + "Mukherjee": an introduction itself
+            key = self._key(name_tokens(ent.text)[-1])
+            if full or introduced.get(key, 0) <= first_use.get(ent.text, len(doc.text)):
                 self.add(name.text)
                 self.spans.append(name)
         self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)

@@ -3,16 +3,19 @@
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from attribution.models import LOW_CONFIDENCE, Article, ArticleOpen, Quote
 
+# The most matches of a search the list offers, in pages (20 of 50).
+SEARCH_CAP = 1000
 # How long an editor's opening of an article keeps the queue from handing it to someone else.
 CLAIM_MINUTES = 5
 
@@ -29,17 +32,14 @@ class ArticleFilters:
 
 
 def articles_matching(filters: ArticleFilters | None = None) -> QuerySet[Article]:
-    """The articles the filters select, newest first. Search reads the GIN indexes of titles and quote texts
-    (ids from either, not an OR the planner must test article by article), and the review state reads the
-    pending articles' own table; the publisher, batch, date and confidence filters have no index of their own
-    yet (bench/archive.py measures them)."""
+    """The articles the filters select, newest first. Search reads the articles' search documents (title and
+    quote texts), the review state the pending articles' own table, the low-confidence filter a partial index of
+    quotes; the publisher, batch and date filters have indexes in the list's order (bench/archive.py measures
+    each)."""
     filters = filters or ArticleFilters()
-    articles = Article.objects.defer("body", "entities")
+    articles = Article.objects.defer("body", "entities", "search")
     if filters.search:
-        query = SearchQuery(filters.search, config="english", search_type="websearch")
-        titled = Article.objects.annotate(found=SearchVector("title", config="english")).filter(found=query)
-        quoted = Quote.objects.annotate(found=SearchVector("text", config="english")).filter(found=query)
-        articles = articles.filter(Q(pk__in=titled.values("pk")) | Q(pk__in=quoted.values("article_id")))
+        articles = articles.filter(search=SearchQuery(filters.search, config="english", search_type="websearch"))
     if filters.review == "pending":
         articles = articles.filter(pending__isnull=False)
     elif filters.review == "done":
@@ -85,14 +85,39 @@ def with_progress(articles: Iterable[Article]) -> list[Article]:
     return listed
 
 
+class CappedPaginator(Paginator[Any]):
+    """Counts no further than cap: the first pages of a search for a common word need not find all its matches
+    (40,000 articles for "ferry"), only know that there are more than the pages offer."""
+
+    def __init__(self, object_list: QuerySet[Any], per_page: int, cap: int) -> None:
+        super().__init__(object_list, per_page)
+        self.matching = object_list
+        self.cap = cap
+
+    @cached_property
+    def found(self) -> int:
+        return self.matching.order_by()[: self.cap + 1].count()
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.found, self.cap)
+
+    @property
+    def more(self) -> bool:
+        """Whether more than cap match, of which only the first cap are offered."""
+        return self.found > self.cap
+
+
 def article_page(filters: ArticleFilters, number: str | None, *, per_page: int = 50) -> Page[Article]:
-    """One page of the articles the filters select, with their review progress. The page is cut from the
-    articles' ids, which the list's indexes hold, and only its articles are read: an OFFSET over whole rows
-    read and dropped every row before the page (page 2,000 of 100,000 articles, 116 ms of SQL)."""
-    paginator: Paginator[Any] = Paginator(articles_matching(filters).values_list("pk", flat=True), per_page)
-    ids = paginator.get_page(number)
-    found = Article.objects.defer("body", "entities").in_bulk(list(ids.object_list))
-    return Page(with_progress(found[pk] for pk in ids.object_list), ids.number, paginator)
+    """One page of the articles the filters select, with their review progress; of a search, one of the first
+    SEARCH_CAP. The page is cut from the articles' ids, which the list's indexes hold, and only its articles are
+    read: an OFFSET over whole rows read and dropped every row before the page (page 2,000 of 100,000 articles,
+    116 ms of SQL)."""
+    ids = articles_matching(filters).values_list("pk", flat=True)
+    paginator = CappedPaginator(ids, per_page, SEARCH_CAP) if filters.search else Paginator(ids, per_page)
+    page = paginator.get_page(number)
+    found = Article.objects.defer("body", "entities", "search").in_bulk(list(page.object_list))
+    return Page(with_progress(found[pk] for pk in page.object_list), page.number, paginator)
 
 
 def next_article_to_review(

@@ -1,5 +1,6 @@
 """Reads of the speaker and outlet registries."""
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
@@ -66,13 +67,25 @@ def role_suggestions(speaker: str, typed: str, *, article_id: int | None = None,
     return roles
 
 
-def speakers_with_counts(search: str = "") -> QuerySet[Speaker]:
-    """Speakers not merged into another, with how many quotes each has; those whose name or an alias
-    contains search, if given."""
+def speaker_page(search: str, number: str | None, *, per_page: int = 100) -> Page[Speaker]:
+    """One page of the speakers not merged into another (those whose name or an alias contains search, if
+    given), by name, each with how many quotes are linked to it: counted for the page's speakers alone, not for
+    all 50,000 before the page is cut (bench/archive.py: 255 ms of SQL)."""
     speakers = Speaker.objects.filter(merged_into__isnull=True)
     if search := fold_whitespace(search):
         speakers = speakers.filter(Q(name__icontains=search) | Q(aliases__icontains=search))
-    return speakers.annotate(quote_count=Count("quotes")).order_by("name")
+    page = Paginator(speakers.order_by("name", "id"), per_page).get_page(number)
+    listed = list(page.object_list)
+    counts = dict(
+        Quote.objects.filter(speaker__in=listed)
+        .values("speaker_id")
+        .annotate(n=Count("id"))
+        .values_list("speaker_id", "n")
+    )
+    for speaker in listed:
+        speaker.quote_count = counts.get(speaker.pk, 0)
+    page.object_list = listed
+    return page
 
 
 def speaker_quotes(speaker: Speaker) -> QuerySet[Quote]:

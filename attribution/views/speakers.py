@@ -17,7 +17,7 @@ from attribution.selectors.merges import merges_to_undo, quotes_linked_to
 from attribution.selectors.registry import (
     speaker_quotes,
     speakers_merged_into,
-    speakers_with_counts,
+    speaker_page,
 )
 from attribution.services.speakers import (
     MergeError,
@@ -36,7 +36,7 @@ merge_required = permission_required("attribution.add_speakermerge", raise_excep
 @require_GET
 def speaker_list(request: HtmxHttpRequest) -> HttpResponse:
     search = request.GET.get("q", "")
-    page = Paginator(speakers_with_counts(search), 100).get_page(request.GET.get("page"))
+    page = speaker_page(search, request.GET.get("page"))
     query = urlencode({"q": search}) if search else ""
     return TemplateResponse(request, "speakers/list.html", {"page": page, "q": search, "query": query})
 

@@ -61,7 +61,9 @@ def test_every_filter():
     assert ids(ExportFilters(date_from=date(2026, 2, 1))) == [late.pk]
     assert ids(ExportFilters(publisher="Courier")) == [late.pk]
     assert ids(ExportFilters(import_batch=batch.pk)) == [late.pk]
-    assert ids(ExportFilters(speaker="omar said")) == [renamed.pk]
+    assert ids(ExportFilters(speaker="omar said")) == [renamed.pk]  # the registry's name
+    written = QuoteFactory.create(speaker_text="Ann Lee")  # pending: no registry entry yet
+    assert ids(ExportFilters(status="all", speaker="ANN LEE")) == [written.pk]  # the name as written
     assert ids(ExportFilters(article=early.article_id)) == [early.pk]
 
 

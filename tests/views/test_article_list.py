@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from attribution.models import ArticleOpen, ImportBatch
+from attribution.selectors import articles
 from attribution.selectors.articles import ArticleFilters, articles_matching, next_article_to_review
 from attribution.services.review import quote_confirm
 from tests.factories import ArticleFactory, QuoteFactory, UserFactory, editor
@@ -109,3 +110,15 @@ def test_a_date_past_the_calendar_is_a_message_not_a_500(client):
     response = client.get(reverse("article_list"), {"date_to": "9999-12-31"})
     assert response.status_code == 200
     assert "Choose a date from 01 January 1800 to 31 December 9998." in response.content.decode()
+
+
+def test_a_search_lists_only_the_newest_of_very_many_and_says_so(client, monkeypatch):
+    monkeypatch.setattr(articles, "SEARCH_CAP", 3)
+    made = [ArticleFactory.create(title=f"Ferry strike {n}") for n in range(5)]
+    client.force_login(editor())
+    page = client.get(reverse("article_list"), {"q": "ferry"}).content.decode()
+    assert "More than 3 articles match: these are the newest 3." in page
+    assert made[-1].title in page
+    assert made[0].title not in page
+    exact = client.get(reverse("article_list"), {"q": "ferry strike 4"}).content.decode()
+    assert "More than" not in exact

@@ -108,6 +108,17 @@ def test_speaker_list_is_searchable_and_paginated(client):
     assert "Speaker 119" in client.get(reverse("speaker_list"), {"page": 2}).content.decode()
 
 
+def test_the_speaker_list_counts_each_speakers_linked_quotes(client):
+    ann, bo = Speaker.objects.create(name="Ann Lee"), Speaker.objects.create(name="Bo Kim")
+    for _ in range(2):
+        QuoteFactory.create(speaker=ann)
+    client.force_login(editor())
+    page = client.get(reverse("speaker_list")).content.decode()
+    rows = {name: page.split(name, 1)[1].split("</tr>", 1)[0] for name in (ann.name, bo.name)}
+    assert rows["Ann Lee"].rstrip().endswith("<td>2</td>")
+    assert rows["Bo Kim"].rstrip().endswith("<td>0</td>")
+
+
 @pytest.mark.parametrize("url_name", ["speaker_search", "outlet_search"])
 def test_a_name_search_with_a_nul_character_is_answered(client, url_name):
     quote_confirm(quote=QuoteFactory.create(outlet_text="Harbour Radio"), user=editor(), expected_version=1)
