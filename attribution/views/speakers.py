@@ -15,9 +15,9 @@ from attribution.http import HtmxHttpRequest
 from attribution.models import Speaker, SpeakerMerge
 from attribution.selectors.merges import merges_to_undo, quotes_linked_to
 from attribution.selectors.registry import (
+    speaker_page,
     speaker_quotes,
     speakers_merged_into,
-    speaker_page,
 )
 from attribution.services.speakers import (
     MergeError,
