@@ -1,5 +1,8 @@
 """Extraction throughput: the engine against bare `nlp.pipe` of the same model over the BBC corpus.
 
+Bare is the model as installed (`spacy.load`), every component as it ships; the engine is its own loading of
+it (its components, the model's attribute rules applied in bulk) and everything it reads off each article.
+
 Each side runs in its own process so peak RSS is its own. Prints figures; asserts nothing.
     python bench/extract.py [--limit N] [--corpus PATH]
 """
@@ -14,12 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TypedDict
 
+import spacy
+
 ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, Python puts bench/ on the path, not the project the engine belongs to.
 sys.path.insert(0, str(ROOT))
 
 from attribution.extraction import ExtractionError, read_many  # noqa: E402
-from attribution.extraction.pipeline import load_nlp  # noqa: E402
+from attribution.extraction.pipeline import DEFAULT_MODEL, load_nlp  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc.jsonl"
 
@@ -44,7 +49,7 @@ def texts(path: Path, limit: int | None) -> Iterator[str]:
 
 
 def measure(mode: str, path: Path, limit: int | None, processes: int) -> Measurement:
-    nlp = load_nlp()
+    nlp = spacy.load(DEFAULT_MODEL) if mode == "bare" else load_nlp()
     words = sum(len(t.split()) for t in texts(path, limit))
     started = time.perf_counter()
     quotes = failed = 0
