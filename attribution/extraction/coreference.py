@@ -4,7 +4,7 @@ the article's cast, looked for where a reader would look, with the checks that k
 from spacy.tokens import Token
 
 from .cast import Cast, is_subject, organisation_name
-from .lexicon import ORGANISATION_NOUNS
+from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS
 from .roles import core_tokens
 from .source import Source
 
@@ -139,9 +139,15 @@ class Coreference:
             return None
         if noun.tag_ != "NN" or word in ORGANISATION_NOUNS:
             return None  # "the firm said" is left to the caller's organisation lookup
-        # "The Culture Secretary said", "the minister also confirmed": a title for someone the story is
-        # already about, though it never gave them that title.
-        return self.recent_subject(noun.idx)
+        # "The Culture Secretary said", "the minister also confirmed", "the champion": a title or an epithet
+        # for someone the story is already about, though it never gave them that one. But a spokeswoman or an
+        # official speaks for someone, and is not the person the story gave another role ("The executive
+        # spokeswoman said" after "Conservative leader David McLetchie said").
+        recent = self.recent_subject(noun.idx)
+        role = cast.roles.get(recent or "")
+        if word in UNNAMED_SOURCE_NOUNS and role and not _has_word(role, word):
+            return None
+        return recent
 
     def recent_subject(self, offset: int) -> str | None:
         """The latest person named as a subject before offset, within the paragraph before it or its own."""

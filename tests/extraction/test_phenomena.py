@@ -542,3 +542,14 @@ def test_a_surname_after_the_full_name_is_that_person_whatever_the_model_labels_
         "O'Hara, who took over in May."
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Declan O'Hara", "Rovers boss")] * 2
+
+
+def test_an_unnamed_spokeswoman_is_not_the_person_just_named_with_another_role():
+    text = (
+        'Scottish Tory leader Ian Beck said the escape was "beyond belief".\n\n'
+        "The executive spokeswoman said the leave had been agreed by doctors."
+    )
+    assert [(a.speaker, a.speaker_kind) for a in extract(text)] == [
+        ("Ian Beck", "person"),
+        ("executive spokeswoman", "anonymous"),
+    ]
