@@ -36,8 +36,11 @@ class ReadOnlyAdmin[M: models.Model](admin.ModelAdmin[M]):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ("title", "publisher", "published_at", "extraction_status", "created_at")
-    list_filter = ("extraction_status", "publisher")
-    search_fields = ("title", "url", "external_id")
+    # No filter or drop-down listing every publisher or import batch (300 and 500 at bench/archive.py's scale):
+    # publishers are searched, a batch is given by its id.
+    list_filter = ("extraction_status",)
+    search_fields = ("title", "url", "external_id", "publisher")
+    raw_id_fields = ("import_batch",)
     readonly_fields = ("content_hash", "body", "imported_by", "created_at", "updated_at")
     inlines = [QuoteInline]
 
