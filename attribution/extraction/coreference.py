@@ -109,6 +109,25 @@ class Coreference:
         ]
         return Source(organisation_name(named[-1]), "organization") if named else None
 
+    def organisation_named_after(self, noun: Token) -> str | None:
+        """The organisation an indefinite description ("a watchdog group") stands for: the first one named
+        after it as a subject, in its paragraph or the next, outside quotes."""
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None
+        cast = self.cast
+        paragraphs = cast.paragraphs
+        limit = paragraphs.ranges[min(paragraphs.index(noun.idx) + 1, len(paragraphs.ranges) - 1)][1]
+        for ent in cast.doc.ents:
+            if (
+                noun.idx < ent.start_char < limit
+                and ent.label_ == "ORG"
+                and not cast.in_quote(ent[0])
+                and is_subject(ent.root)
+                and (len(ent) > 1 or ent.text.isupper())
+            ):
+                return organisation_name(ent)
+        return None
+
     def described_person(self, noun: Token) -> str | None:
         """ "the judge", "the spokesperson": the latest person named earlier whose role has that noun;
         "a spokesperson said ... The spokesperson, Vasily Malaev, told": the next one named with it."""

@@ -221,7 +221,10 @@ class SpeakerResolver:
                         self.cast.roles[described] = role
                 return Source(described, "person", role)
             if subject.lemma_.lower() in ORGANISATION_NOUNS:
-                return Source(phrase, "organization")  # "the government said": an unnamed body, not a person
+                # "A watchdog group has warned ... The Federation of Small Traders said": a story describes a
+                # body before it names it; else "the government said", an unnamed body, not a person.
+                named = self.coreference.organisation_named_after(subject)
+                return Source(named or phrase, "organization")
             if subject.lemma_.lower() in DOCUMENT_NOUNS:
                 return Source(phrase)  # "a letter said", "the report found": whose, the words do not say
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,

@@ -553,3 +553,12 @@ def test_an_unnamed_spokeswoman_is_not_the_person_just_named_with_another_role()
         ("Ian Beck", "person"),
         ("executive spokeswoman", "anonymous"),
     ]
+
+
+def test_an_organisation_described_before_it_is_named_is_that_organisation():
+    text = (
+        "Shops face rates rise\n\n"
+        "A trade group has warned that small shops will close if business rates rise again.\n\n"
+        "The Federation of Small Traders said half of its members were already struggling."
+    )
+    assert [(a.speaker, a.speaker_kind) for a in extract(text)] == [("Federation of Small Traders", "organization")] * 2
