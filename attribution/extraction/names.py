@@ -170,6 +170,11 @@ class NameIndex:
         if not words:
             return name.strip()
         best = self._fullest.get(self._key(words[-1]))
+        if len(words) == 1 and (best is None or len(best) == 1):
+            # "Sir Anthony", "David" alone: the one person the article names in full with that given name.
+            given = [full for full in self._fullest.values() if len(full) > 1 and full[0].lower() == words[0].lower()]
+            if len(given) == 1:
+                return " ".join(given[0])
         if best and self._compatible(words[:-1], best[:-1]):
             return " ".join(best)
         return " ".join(words)

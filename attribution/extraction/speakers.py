@@ -220,6 +220,9 @@ class SpeakerResolver:
                     if role:
                         self.cast.roles[described] = role
                 return Source(described, "person", role)
+            appositive = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)
+            if appositive is not None and subject.lemma_.lower() in ORGANISATION_NOUNS:
+                return Source(noun_phrase(appositive), "organization")  # "Web tracking company Envisional said"
             if subject.lemma_.lower() in ORGANISATION_NOUNS:
                 # "A watchdog group has warned ... The Federation of Small Traders said": a story describes a
                 # body before it names it; else "the government said", an unnamed body, not a person.

@@ -562,3 +562,19 @@ def test_an_organisation_described_before_it_is_named_is_that_organisation():
         "The Federation of Small Traders said half of its members were already struggling."
     )
     assert [(a.speaker, a.speaker_kind) for a in extract(text)] == [("Federation of Small Traders", "organization")] * 2
+
+
+def test_honorific_and_given_name_alone_is_the_one_person_named_in_full_with_it():
+    text = (
+        "Chief executive Sir Anthony Hale said profits rose.\n\n"
+        'Sir Anthony held talks with the board on Monday. "We will grow," Sir Anthony said.'
+    )
+    assert [a.speaker for a in extract(text)] == ["Anthony Hale", "Anthony Hale"]
+
+
+def test_an_organisation_noun_with_a_name_in_apposition_is_that_organisation():
+    one(
+        "Piracy rises\n\nWeb tracking company Trakwise said 18% of downloaders were from the UK.",
+        speaker="Trakwise",
+        speaker_kind="organization",
+    )
