@@ -16,12 +16,14 @@ outlets, low confidences and failed extractions. Every constraint and trigger of
 database's own trigger checks each quote's offsets against its article's body as the quotes go in).
 
 Then each request type is sent through the full Django stack in-process (django.test.Client: every middleware,
-sessions, permissions, templates, PostgreSQL), with DEBUG off as in production and static files collected as
-`make serve` does, logged in as an Editor (an Admin for the import pages and the speaker page's merge form):
-warmed up, then --repeat times (confirms on distinct pending quotes of other 40-quote articles). Prints, per
-request type, median and p95 server time, the response's size and its SQL queries (and the slowest one's time),
-each figure over the 150 ms goal marked "over goal", then the slowest query of each request type over the goal;
-with --explain, its EXPLAIN ANALYZE. Asserts nothing.
+sessions, permissions, templates, PostgreSQL), with DEBUG off and the heap frozen as attribution/wsgi.py serves in
+production, static files collected as `make serve` does and the tables vacuumed and analyzed as autovacuum would,
+logged in as an Editor (an Admin for the import pages and the speaker page's merge form): warmed up, then --repeat
+times (confirms on distinct pending quotes of other 40-quote articles). Prints, per request type, median and p95
+server time, the response's size and its SQL queries (and the slowest one's time), each figure over the 150 ms goal
+marked "over goal"; the process's resident memory once all are measured and after every request type was sent 10
+times more (it must not grow); then the slowest query of each request type over the goal, with --explain its
+EXPLAIN ANALYZE. Asserts nothing.
 
     python bench/archive.py [--repeat 20] [--rebuild] [--explain] [--only NAME] [--articles 100000]
 
@@ -48,7 +50,7 @@ os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 os.environ["ALLOWED_HOSTS"] = "testserver"
 os.environ["SECURE_SSL_REDIRECT"] = "0"
 
-from common import bench_django
+from common import bench_django, resident_mb
 
 bench_django("_bench_archive")
 
@@ -66,6 +68,7 @@ from attribution.services.demo import roles_ensure  # noqa: E402
 
 GOAL_MS = 150.0
 SLOW_MS, SLOW_REPEAT = 1000.0, 5
+AGAIN = 10  # rounds of every request type after the measurements, to see whether memory grows
 SPEAKERS = 50_000
 MIN_QUOTES = 1_000_000  # at the default 100,000 articles
 HEAVY_SPEAKER_QUOTES = 5_000
@@ -859,8 +862,8 @@ def measure(probe: Probe, repeat: int, warmup: int) -> Figures:
     """Warm up, then time repeat requests (SLOW_REPEAT of a request type whose first warm-up took over SLOW_MS:
     its figures are far past the goal anyway, and 20 of them would take minutes); then one more with its
     queries captured (not timed: capturing adds its own cost)."""
-    # A full garbage collection first: each request type pays for the collections its own garbage causes (90-140
-    # ms each in this process, which imports spaCy), not for what the one before it left.
+    # A full garbage collection first: each request type pays for the collections its own garbage causes, not for
+    # what the one before it left.
     gc.collect()
     started = time.perf_counter()
     probe.send()
@@ -1016,13 +1019,26 @@ def main() -> None:
     print(f"\n{args.repeat} requests each after {args.warmup} to warm up; server time in ms, goal {GOAL_MS:.0f} ms")
     print(f"{'request':44} {'n':>3} {'median':>8} {'p95':>8} {'KB':>8} {'SQL':>5} {'slowest':>9}")
     results = []
-    # Confirms: the warm-up, the timed ones and the one whose queries are captured.
-    for probe in probes(editor, admin, args.articles // 2, confirms=args.warmup + args.repeat + 1):
-        if args.only not in probe.name:
-            continue
+    # Confirms: the warm-up, the timed ones, the one whose queries are captured, and those of the rounds after.
+    measured = [
+        probe
+        for probe in probes(editor, admin, args.articles // 2, confirms=args.warmup + args.repeat + 1 + AGAIN)
+        if args.only in probe.name
+    ]
+    for probe in measured:
         figures = measure(probe, args.repeat, args.warmup)
         print(figures.line(), flush=True)
         results.append(figures)
+    # Serving the archive's pages again and again must not grow the process (bench/load.py measures gunicorn's
+    # workers the same way).
+    served_mb = resident_mb(os.getpid())
+    for _ in range(AGAIN):
+        for probe in measured:
+            probe.send()
+    print(
+        f"\nthis process's RSS: {served_mb:.0f} MB once every request type was measured, "
+        f"{resident_mb(os.getpid()):.0f} MB after each was sent {AGAIN} times more"
+    )
     over = [figures for figures in results if figures.over]
     print(f"\n{len(over)} of {len(results)} request types over the {GOAL_MS:.0f} ms goal")
     for figures in over:

@@ -2,6 +2,7 @@
 created and migrated."""
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -21,3 +22,13 @@ def bench_django(suffix: str = "_bench") -> None:
     django.setup()
     call_command("ensure_database", verbosity=0)
     call_command("migrate", verbosity=0)
+
+
+def resident_mb(pid: int) -> float:
+    """The process's resident memory (VmRSS), in MB."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+    return int(found.group(1)) / 1024 if found else 0.0

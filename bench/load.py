@@ -46,7 +46,7 @@ from pathlib import Path
 from random import Random
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from common import ROOT, bench_django
+from common import ROOT, bench_django, resident_mb
 
 CORPUS_SUFFIX, RUN_SUFFIX = "_bench_load", "_bench_load_run"
 bench_django(CORPUS_SUFFIX)
@@ -276,16 +276,6 @@ def backend_pids(database: str) -> list[int]:
             if title.startswith(b"postgres:") and f" {database} ".encode() in title:
                 pids.append(int(entry.name))
     return pids
-
-
-def resident_mb(pid: int) -> float:
-    """The process's resident memory (VmRSS), in MB."""
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return 0.0
-    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
-    return int(found.group(1)) / 1024 if found else 0.0
 
 
 def workers_mb(master: int) -> str:

@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from attribution.models import ImportBatch, Speaker
-from tests.factories import ArticleFactory, admin_user, editor
+from tests.factories import ArticleFactory, QuoteFactory, admin_user, editor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,3 +59,14 @@ def test_the_merge_form_finds_the_speaker_to_merge_by_name(page):
     page.get_by_role("button", name="Merge…").click()
     expect(page.get_by_role("heading", name="Merge A. Lee into Ann Lee?")).to_be_visible()
     assert f"source={other.pk}" in page.url
+
+
+def test_the_export_counts_the_rows_of_the_publisher_chosen(page):
+    QuoteFactory.create(article=ArticleFactory.create(publisher="Gazette"))
+    QuoteFactory.create_batch(2, article__publisher="Evening Courier")
+    log_in(page, "/export/")
+    page.get_by_label("Status").select_option("all")
+    expect(page.locator("#export-count")).to_contain_text("3 rows will be exported")
+    page.get_by_label("Publisher").press_sequentially("gaz")
+    page.get_by_role("option", name="Gazette").click()
+    expect(page.locator("#export-count")).to_contain_text("1 row will be exported")
