@@ -192,6 +192,19 @@ def _honorific_surnames(doc: Doc) -> set[str]:
     return surnames
 
 
+def _described_in_apposition(token: Token) -> bool:
+    """ "said Nikki Rocco, head of distribution at Universal": a speaker with a person's description in
+    apposition, which no organisation has."""
+    return (
+        token.dep_ == "nsubj"
+        and is_reporting_verb(token.head)
+        and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in ORGANISATION_NOUNS
+            for c in token.children
+        )
+    )
+
+
 def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
     """Names the model did not label as people but that stand where people stand: "First Last" in
     apposition to a description ("the spokesperson, Lars Eklund,"), after a title as the subject of a
@@ -223,6 +236,7 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
             token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")
             and token.lower_ not in titled_surnames
             and not (token.dep_ == "appos" and token.head.pos_ == "NOUN")
+            and not _described_in_apposition(token)
         ):
             continue
         start = token.i
@@ -238,7 +252,13 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
             continue
         head = token.head
         described = token.dep_ == "appos" and head.pos_ == "NOUN" and head.lemma_.lower() not in ORGANISATION_NOUNS
-        titled = token.dep_ == "nsubj" and is_reporting_verb(head) and start > 0 and doc[start - 1].pos_ == "NOUN"
+        speaks = token.dep_ == "nsubj" and is_reporting_verb(head)
+        titled = speaks and start > 0 and doc[start - 1].pos_ == "NOUN"
+        # "said Nikki Rocco, head of distribution at Universal": a description in apposition to the name.
+        described |= speaks and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() not in ORGANISATION_NOUNS
+            for c in token.children
+        )
         if described or titled:
             found.append(chain)
     return found

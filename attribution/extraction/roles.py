@@ -159,7 +159,27 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     copular = copular_description(root)
     if copular is not None:
         return _trim(core_tokens(copular)), copular
+    described = _description_as_second_subject(name)
+    if described is not None:
+        return _trim(core_tokens(described)), described
     return affiliation_of(root), root
+
+
+def _description_as_second_subject(name: Span) -> Token | None:
+    """ "The charity's head of HIV/Aids in Britain, Simon Wright said", parsed as two subjects of "said": the
+    common noun whose phrase ends at the comma before the name describes them."""
+    root = name.root
+    doc = name.doc
+    if root.dep_ != "nsubj" or name.start < 2 or doc[name.start - 1].text != ",":
+        return None
+    return next(
+        (
+            c
+            for c in root.head.children
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.i < name.start and c.right_edge.i == name.start - 2
+        ),
+        None,
+    )
 
 
 def affiliation_of(head: Token) -> str | None:

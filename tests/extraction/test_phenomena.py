@@ -578,3 +578,22 @@ def test_an_organisation_noun_with_a_name_in_apposition_is_that_organisation():
         speaker="Trakwise",
         speaker_kind="organization",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"I never count the box office," said Nikki Rocco, head of distribution at Universal which released it.',
+            "Nikki Rocco",
+            "head of distribution at Universal",
+        ),
+        (
+            'The charity\'s head of policy in Britain, Simon Wright said: "Funding must follow the need."',
+            "Simon Wright",
+            "charity's head of policy in Britain",
+        ),
+    ],
+)
+def test_a_description_beside_a_speakers_name_the_parse_misreads_is_their_role(text, speaker, role):
+    one(text, speaker=speaker, role=role)
