@@ -38,7 +38,7 @@
     var parts = partsOf(option);
     if (parts.value) {
       parts.value.value = option.dataset.value;
-      parts.text.value = option.textContent.trim();
+      parts.text.value = parts.text.dataset.chosen = option.textContent.trim();
     } else {
       parts.text.value = option.dataset.value;
     }
@@ -52,23 +52,26 @@
     var parts = partsOf(event.target);
     // Clearing a keyed field clears its choice; a new one is made from the list.
     if (parts.value && !parts.text.value.trim() && parts.value.value) {
-      parts.value.value = "";
+      parts.value.value = parts.text.dataset.chosen = "";
       changed(parts.value);
     }
     clearTimeout(timer);
     timer = setTimeout(function () { ask(parts); }, DELAY);
   });
 
+  // An empty field offers the first few as it is reached (one already filled in waits for typing).
   document.addEventListener("focusin", function (event) {
-    if (event.target.matches("[data-typeahead-text]") && !partsOf(event.target).list.children.length) {
-      ask(partsOf(event.target));
-    }
+    if (event.target.matches("[data-typeahead-text]") && !event.target.value) { ask(partsOf(event.target)); }
   });
 
-  // Leaving the field and its list closes the list.
+  // Leaving the field and its list closes the list; a keyed field shows its choice again, not what was typed
+  // without choosing (which is not what the form submits).
   document.addEventListener("focusout", function (event) {
     var parts = partsOf(event.target);
-    if (parts && !(event.relatedTarget && parts.box.contains(event.relatedTarget))) { close(parts); }
+    if (!parts || (event.relatedTarget && parts.box.contains(event.relatedTarget))) { return; }
+    clearTimeout(timer);
+    close(parts);
+    if (parts.value) { parts.text.value = parts.text.dataset.chosen; }
   });
 
   // What is typed but not chosen is no change of the filters (the form would filter on half a name, and the
@@ -77,9 +80,12 @@
     if (event.isTrusted && event.target.matches("[data-typeahead-text]")) { event.stopPropagation(); }
   }, true);
 
+  // Matches arriving after the editor has left the field are not shown.
   document.addEventListener("htmx:afterSwap", function (event) {
     var parts = event.target.matches(".typeahead-options") && partsOf(event.target);
-    if (parts) { parts.text.setAttribute("aria-expanded", String(parts.list.children.length > 0)); }
+    if (!parts) { return; }
+    if (!parts.box.contains(document.activeElement)) { close(parts); return; }
+    parts.text.setAttribute("aria-expanded", String(parts.list.children.length > 0));
   });
 
   document.addEventListener("click", function (event) {
