@@ -123,7 +123,9 @@ class NameIndex:
             if ent.start_char > body:
                 first_use.setdefault(ent.text, ent.start_char)
         for ent in doc.ents:
-            if ent.label_ == "PERSON" or not all(t.pos_ == "PROPN" for t in ent) or not self.knows(ent.text):
+            # The tagger takes a surname ending in s for a plural noun now and then ("Connors").
+            capitalised = all(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text.istitle()) for t in ent)
+            if ent.label_ == "PERSON" or not capitalised or not self.knows(ent.text):
                 continue
             name = _as_name(ent)
             full = len(name_tokens(name.text)) > 1  # "Pranab" + "Mukherjee": an introduction itself

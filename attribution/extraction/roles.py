@@ -20,7 +20,10 @@ def _trim(tokens: list[Token]) -> str | None:
     if possessor is not None:
         tokens = [t for t in tokens if t.i > possessor]
     while tokens and (
-        tokens[0].dep_ in _DROP_EDGES or tokens[0].is_punct or tokens[0].lower_.rstrip(".") in HONORIFICS
+        tokens[0].dep_ in _DROP_EDGES
+        or tokens[0].is_punct
+        or tokens[0].lower_.rstrip(".") in HONORIFICS
+        or (tokens[0].dep_ == "poss" and tokens[0].pos_ == "PRON")  # "its chief finance officer"
     ):
         tokens = tokens[1:]
     while tokens and (
@@ -53,6 +56,8 @@ def title_before(name: Span) -> str | None:
     words = list(doc[start : name.start])
     if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None  # "former Yukos boss" starts a title; "former" alone is none
+    if not any(name.start <= t.head.i < name.end for t in words):
+        return None  # "These are the questions Jimmy Connors will ask": a noun of another phrase, no title
     return _trim(words)
 
 

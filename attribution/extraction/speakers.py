@@ -180,7 +180,8 @@ class SpeakerResolver:
             if possessor is not None and possessor.right_edge.i < subject.i:
                 phrase = self.doc[possessor.right_edge.i + 1 : subject.i + 1].text
                 affiliation = affiliation_of(subject)
-        if subject.pos_ == "PROPN" and self.cast.names.knows(phrase):
+        # A surname the tagger takes for a plural noun ("Connors added") is still the person's.
+        if (subject.pos_ == "PROPN" or subject.text.istitle()) and self.cast.names.knows(phrase):
             name = self.cast.names.resolve(phrase)
             return self._named(name, apposition_of(subject) or self.cast.role_for(name) or affiliation)
         if subject.pos_ == "PROPN" and any(c.lower_ == "the" for c in subject.children):

@@ -597,3 +597,12 @@ def test_an_organisation_noun_with_a_name_in_apposition_is_that_organisation():
 )
 def test_a_description_beside_a_speakers_name_the_parse_misreads_is_their_role(text, speaker, role):
     one(text, speaker=speaker, role=role)
+
+
+def test_a_surname_tagged_as_a_plural_noun_is_still_the_person_and_a_noun_of_another_phrase_no_title():
+    text = (
+        "Connors returns\n\n"
+        "These are the questions Jimmy Connors will be asking of young players in the months to come.\n\n"
+        '"You have to hate to lose," said Connors. Connors added that practice was everything.'
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Jimmy Connors", None)] * 2
