@@ -56,9 +56,25 @@ def title_before(name: Span) -> str | None:
     words = list(doc[start : name.start])
     if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None  # "former Yukos boss" starts a title; "former" alone is none
-    if not any(name.start <= t.head.i < name.end for t in words):
-        return None  # "These are the questions Jimmy Connors will ask": a noun of another phrase, no title
+    if not _titles(words, name):
+        return None
     return _trim(words)
+
+
+_ARGUMENTS = frozenset({"pobj", "dobj", "attr", "nsubj", "nsubjpass"})
+
+
+def _titles(words: list[Token], name: Span) -> bool:
+    """Whether the words before a name are its title, not a phrase of their own: one of them hangs off the
+    name, or the parse left them loose ("Boss Sir Alex Ferguson"), but none is another word's argument
+    ("These are the questions Jimmy Connors will ask", "During the interview Mr Blair said")."""
+
+    def inside(token: Token) -> bool:
+        return name.start <= token.head.i < name.end
+
+    if any(inside(t) and t.lower_.rstrip(".") not in HONORIFICS for t in words):
+        return True
+    return not any(t.dep_ in _ARGUMENTS and not inside(t) for t in words)
 
 
 def _title_word(token: Token) -> bool:
@@ -152,7 +168,13 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
         while description.dep_ in ("pobj", "prep") and description.head.pos_ in ("NOUN", "ADP"):
             description = description.head
         return description_before_name(description, name), description
-    if root.dep_ == "conj" and head.pos_ == "NOUN" and head.i < name.start:
+    if (
+        root.dep_ == "conj"
+        and head.pos_ == "NOUN"
+        and head.i < name.start
+        # "the prime minister and Mr Brown": two people.
+        and doc[name.start - 1].lower_.rstrip(".") not in HONORIFICS | {"and"}
+    ):
         # "record holder and BBC pundit Jonathan Edwards", parsed as a coordination with the name.
         return _trim(list(doc[head.left_edge.i : name.start])), head
     for prep in root.children:

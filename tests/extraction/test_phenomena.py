@@ -606,3 +606,24 @@ def test_a_surname_tagged_as_a_plural_noun_is_still_the_person_and_a_noun_of_ano
         '"You have to hate to lose," said Connors. Connors added that practice was everything.'
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Jimmy Connors", None)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ('During the interview Mr Blair also said the plan was "sound".', "Blair", None),
+        ('Boss Sir Alex Ferguson was left frustrated. "We were poor," Sir Alex said.', "Alex Ferguson", "Boss"),
+        (
+            (
+                'Tory leader Michael Howard accused the prime minister and Mr Brown of "squabbling like schoolboys". '
+                '"They are not fit to govern," said Mr Brown.'
+            ),
+            "Brown",
+            None,
+        ),
+    ],
+)
+def test_words_of_another_phrase_before_a_name_are_no_title(text, speaker, role):
+    found = [a for a in extract(text) if a.speaker == speaker]
+    assert found
+    assert {a.role for a in found} == {role}
