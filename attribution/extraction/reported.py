@@ -54,12 +54,33 @@ def _clause_heads(verb: Token) -> list[Token]:
 def _content_clause(verb: Token) -> tuple[int, int] | None:
     heads = _clause_heads(verb)
     if not heads:
-        return None
+        return _parenthetical_content(verb)
     first = min(h.left_edge.i for h in heads)
     last = max(h.right_edge.i for h in heads)
     if any(t.lower_ in _QUESTION_MARKS and t.dep_ == "mark" for t in verb.doc[first : heads[0].i]):
         return None
     return _trimmed(verb.doc, first, last)
+
+
+def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """ "The company, analysts said, would struggle", "But, says Dr Nielsen, some things have stayed": a
+    reporting verb set into the clause it reports (the parse hangs it off that clause's verb). The span is the
+    clause around it, the words of the frame included when they stand inside it."""
+    head = verb.head
+    if (
+        verb.dep_ != "parataxis"
+        or head.pos_ not in ("VERB", "AUX")
+        or not any(c.dep_ == "nsubj" for c in verb.children)
+    ):
+        return None
+    frame = {t.i for t in verb.subtree}
+    reported = [t.i for t in head.subtree if t.i not in frame]
+    if not reported:
+        return None
+    first = min(reported)
+    if first < verb.left_edge.i and verb.doc[first : verb.left_edge.i].text.strip(" ,") in ("", "But", "And", "So"):
+        first = verb.right_edge.i + 1  # only a conjunction before the frame: the report starts after it
+    return _trimmed(verb.doc, first, max(reported))
 
 
 def _according_to_content(token: Token) -> tuple[int, int] | None:

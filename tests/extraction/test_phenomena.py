@@ -627,3 +627,22 @@ def test_words_of_another_phrase_before_a_name_are_no_title(text, speaker, role)
     found = [a for a in extract(text) if a.speaker == speaker]
     assert found
     assert {a.role for a in found} == {role}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "reported"),
+    [
+        (
+            "The company, analysts said, would struggle to repay its debts.",
+            "analysts",
+            "The company, analysts said, would struggle to repay its debts",
+        ),
+        (
+            "But, says usability expert Dr Jakob Nielsen, some things have stayed constant in that decade.",
+            "Jakob Nielsen",
+            "some things have stayed constant in that decade",
+        ),
+    ],
+)
+def test_a_reporting_verb_set_into_the_clause_it_reports(text, speaker, reported):
+    one(text, speaker=speaker, kind="indirect", text=reported)
