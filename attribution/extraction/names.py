@@ -21,6 +21,18 @@ HONORIFICS = frozenset(
 )
 
 
+def is_epithet(token: Token) -> bool:
+    """A capitalised English noun in the singular, alone with its article, that stands for a person ("the
+    Dutchman", "the Scot"), not for an organisation ("the Treasury", "the Scottish Executive")."""
+    return (
+        token.tag_ == "NNP"
+        and all(c.dep_ in ("det", "punct") for c in token.children)
+        and _common_noun(token)
+        and token.lemma_.lower() not in ORGANISATION_NOUNS
+        and token.ent_type_ not in ("ORG", "GPE", "FAC", "LOC")
+    )
+
+
 # Letters after a name that are no part of it: "Guy Mansfield QC", "Ann Clwyd MP".
 POST_NOMINALS = frozenset({"qc", "kc", "mp", "mep", "msp", "am", "obe", "mbe", "cbe", "kbe", "jr", "sr"})
 

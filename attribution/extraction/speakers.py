@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from .cast import Cast, Mention
 from .coreference import Coreference, noun_phrase
 from .lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, TELL_VERBS
+from .names import is_epithet
 from .outlets import outlet_of
 from .roles import affiliation_of, apposition_of, description_of, role_at_mention
 from .source import Source, SourceKind
@@ -185,8 +186,12 @@ class SpeakerResolver:
             name = self.cast.names.resolve(phrase)
             return self._named(name, apposition_of(subject) or self.cast.role_for(name) or affiliation)
         if subject.pos_ == "PROPN" and any(c.lower_ == "the" for c in subject.children):
-            # "the Bishop said", "the Chancellor added": a title in capitals, for whoever the article gave it.
+            # "the Bishop said", "the Chancellor added": a title in capitals, for whoever the article gave it;
+            # "the Dutchman said", "the Scot admitted": an epithet (an English noun, no organisation's) for
+            # whom the story is about.
             titled = self.coreference.described_person(subject)
+            if titled is None and is_epithet(subject):
+                titled = self.coreference.recent_subject(subject.idx)
             if titled:
                 return Source(titled, "person", self.cast.role_for(titled))
         kind: SourceKind

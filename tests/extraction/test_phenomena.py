@@ -646,3 +646,14 @@ def test_words_of_another_phrase_before_a_name_are_no_title(text, speaker, role)
 )
 def test_a_reporting_verb_set_into_the_clause_it_reports(text, speaker, reported):
     one(text, speaker=speaker, kind="indirect", text=reported)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Spurs boss Martin Jol was pleased.\n\n"We played well," said the Dutchman.', "Martin Jol"),
+        ('Robbie Keane scored twice.\n\n"It was great," the Irishman said.', "Robbie Keane"),
+    ],
+)
+def test_an_epithet_in_capitals_is_whom_the_story_is_about(text, speaker):
+    one(text, speaker=speaker, speaker_kind="person")
