@@ -14,7 +14,7 @@ from attribution.http import whole_number
 from attribution.models import Article, ExportLog, ImportBatch, Quote, Speaker
 from attribution.selectors.articles import ArticleFilters
 from attribution.selectors.export import ExportFilters
-from attribution.selectors.suggestions import import_batch_label, speaker_label
+from attribution.selectors.suggestions import article_label, import_batch_label, speaker_label
 from attribution.services.review import Correction
 
 
@@ -57,6 +57,11 @@ def batch_named(value: str) -> str:
     """The label of the import batch whose id a typeahead field holds."""
     number = whole_number(value)
     return import_batch_label(ImportBatch.objects.filter(pk=number).first() if number is not None else None)
+
+
+def article_named(value: str) -> str:
+    number = whole_number(value)
+    return article_label(Article.objects.only("id", "title").filter(pk=number).first() if number is not None else None)
 
 
 def speaker_named(value: str) -> str:
@@ -255,10 +260,11 @@ class ExportForm(DeskForm):
         max_length=300,
         widget=Typeahead("speaker_name_suggestions", attrs={"placeholder": "any"}),
     )
-    # One article's quotes: set from the article's page, not chosen from a list of the whole archive (which
-    # made the page 1.2 MB at 29,500 articles).
+    # One article's quotes (also set from its page), found by words of its title or quotes as the list's search is.
     article = forms.ModelChoiceField(
-        queryset=Article.objects.only("id", "title"), required=False, widget=forms.HiddenInput
+        queryset=Article.objects.only("id", "title"),
+        required=False,
+        widget=Typeahead("article_suggestions", label=article_named, attrs={"placeholder": "words, or #"}),
     )
     format = forms.ChoiceField(choices=ExportLog.Format.choices, initial="csv", required=False)
     bom = forms.BooleanField(label="Byte-order mark for Excel", required=False)

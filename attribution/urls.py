@@ -39,6 +39,7 @@ urlpatterns = [
     path("outlets/search/", registry.outlet_search, name="outlet_search"),
     path("roles/search/", registry.role_search, name="role_search"),
     path("suggest/publishers/", suggestions.publishers, name="publisher_suggestions"),
+    path("suggest/articles/", suggestions.articles, name="article_suggestions"),
     path("suggest/import-batches/", suggestions.import_batches, name="import_batch_suggestions"),
     path("suggest/speaker-names/", suggestions.speaker_names, name="speaker_name_suggestions"),
     path("suggest/speakers/", suggestions.speakers, name="speaker_suggestions_keyed"),

@@ -971,6 +971,11 @@ def probes(editor: Client, admin: Client, review: int, confirms: int) -> list[Pr
         Probe(f"speaker page, {heavy.name} (5,000 quotes)", get(editor, f"/speakers/{heavy.pk}/")),
         Probe("speaker page, its last page", get(editor, f"/speakers/{heavy.pk}/?page=100")),
         Probe("speaker page as Admin (merge form)", get(admin, f"/speakers/{heavy.pk}/")),
+        Probe("suggestions: publishers 'co'", get(editor, "/suggest/publishers/?q=co", htmx)),
+        Probe("suggestions: import batches 'feed'", get(editor, "/suggest/import-batches/?q=feed", htmx)),
+        Probe("suggestions: speakers 'ok' (merge form)", get(admin, "/suggest/speakers/?q=ok", htmx)),
+        Probe("suggestions: articles 'ferry'", get(editor, "/suggest/articles/?q=ferry", htmx)),
+        Probe("suggestions: articles 'zeppelin' (none)", get(editor, "/suggest/articles/?q=zeppelin", htmx)),
         Probe("export page (count of verified)", get(editor, "/export/")),
         Probe(
             "export count, all, largest publisher", get(editor, f"/export/?status=all&publisher={top_publisher}", htmx)

@@ -4,6 +4,7 @@ filter forms 812 options and the merge form 2.3 MB)."""
 
 from typing import NamedTuple
 
+from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
 
 from attribution.http import whole_number
@@ -32,6 +33,24 @@ def publisher_suggestions(typed: str) -> list[Suggestion]:
     )
     names = sorted(found, key=lambda name: not name.lower().startswith(typed.lower()))[:LIMIT]
     return [Suggestion(name, name) for name in names]
+
+
+def article_suggestions(typed: str) -> list[Suggestion]:
+    """The newest articles with the words typed in their title or quotes (their search documents, as the list's
+    search reads them: an ILIKE over 100,000 titles took 510 ms for a word none has), or the one whose number was
+    typed. Whole words, not prefixes: the planner cannot tell a rare prefix from a common one, and for 'zeppelin:*'
+    walked every article newest first (162 ms) where a whole word takes 3 ms."""
+    matching = Q(search=SearchQuery(typed, config="english", search_type="websearch")) if typed.strip() else Q()
+    if (number := whole_number(fold_whitespace(typed).removeprefix("#"))) is not None:
+        matching |= Q(pk=number)
+    if not matching:
+        return []
+    articles = Article.objects.only("id", "title").filter(matching).order_by("-created_at", "-id")[:LIMIT]
+    return [Suggestion(str(article.pk), article_label(article)) for article in articles]
+
+
+def article_label(article: Article | None) -> str:
+    return f"{article.title} #{article.pk}" if article else ""
 
 
 def import_batch_suggestions(typed: str) -> list[Suggestion]:

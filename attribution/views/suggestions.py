@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from attribution.http import HtmxHttpRequest
 from attribution.selectors.suggestions import (
     Suggestion,
+    article_suggestions,
     import_batch_suggestions,
     publisher_suggestions,
     speaker_suggestions,
@@ -20,7 +21,7 @@ speakers_readable = permission_required("attribution.view_speaker", raise_except
 
 
 def _options(request: HtmxHttpRequest, suggest: Callable[[str], list[Suggestion]], minimum: int = 0) -> HttpResponse:
-    typed = request.GET.get("q", "")
+    typed = request.GET.get("q", "").replace("\x00", "")  # no name holds one, and PostgreSQL refuses it
     context = {"suggestions": suggest(typed), "typed": typed.strip(), "minimum": minimum}
     return TemplateResponse(request, "suggestions/options.html", context)
 
@@ -30,6 +31,13 @@ def _options(request: HtmxHttpRequest, suggest: Callable[[str], list[Suggestion]
 @require_GET
 def publishers(request: HtmxHttpRequest) -> HttpResponse:
     return _options(request, publisher_suggestions)
+
+
+@login_required
+@articles_readable
+@require_GET
+def articles(request: HtmxHttpRequest) -> HttpResponse:
+    return _options(request, article_suggestions, minimum=1)
 
 
 @login_required

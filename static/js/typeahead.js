@@ -50,8 +50,10 @@
   document.addEventListener("input", function (event) {
     if (!event.target.matches("[data-typeahead-text]")) { return; }
     var parts = partsOf(event.target);
-    // Clearing a keyed field clears its choice; a new one is made from the list.
-    if (parts.value && !parts.text.value.trim() && parts.value.value) {
+    // Clearing a field clears its filter at once; a new one is chosen from the list.
+    if (!parts.text.value.trim() && !parts.value) {
+      changed(parts.text);
+    } else if (!parts.text.value.trim() && parts.value.value) {
       parts.value.value = parts.text.dataset.chosen = "";
       changed(parts.value);
     }

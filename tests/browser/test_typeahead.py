@@ -69,10 +69,17 @@ def test_the_merge_form_finds_the_speaker_to_merge_by_name(page):
 
 def test_the_export_counts_the_rows_of_the_publisher_chosen(page):
     QuoteFactory.create(article=ArticleFactory.create(publisher="Gazette"))
-    QuoteFactory.create_batch(2, article__publisher="Evening Courier")
+    harbour = ArticleFactory.create(title="Harbour reopens", publisher="Evening Courier")
+    QuoteFactory.create(article=harbour)
+    QuoteFactory.create(article=harbour, start=0, end=9, text=harbour.body[0:9])
     log_in(page, "/export/")
     page.get_by_label("Status").select_option("all")
     expect(page.locator("#export-count")).to_contain_text("3 rows will be exported")
     page.get_by_label("Publisher").press_sequentially("gaz")
     page.get_by_role("option", name="Gazette").click()
     expect(page.locator("#export-count")).to_contain_text("1 row will be exported")
+    page.get_by_label("Publisher").fill("")  # cleared: every publisher again
+    expect(page.locator("#export-count")).to_contain_text("3 rows will be exported")
+    page.get_by_label("Article").press_sequentially("harbour")
+    page.get_by_role("option", name="Harbour reopens").click()
+    expect(page.locator("#export-count")).to_contain_text("2 rows will be exported")

@@ -68,6 +68,7 @@ ACCESS: dict[str, Access] = {
     "outlet_search": EDITORS_READ,
     "role_search": EDITORS_READ,
     "publisher_suggestions": EDITORS_READ,
+    "article_suggestions": EDITORS_READ,
     "import_batch_suggestions": EDITORS_READ,
     "speaker_name_suggestions": EDITORS_READ,
     "speaker_suggestions_keyed": EDITORS_READ,

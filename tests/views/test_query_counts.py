@@ -55,6 +55,7 @@ PAGES: dict[str, Callable[[ImportBatch], str]] = {
     "list, done": lambda batch: reverse("article_list") + "?review=done",
     "export count by speaker": lambda batch: reverse("export") + "?status=all&speaker=Speaker+1",
     "publisher suggestions": lambda batch: reverse("publisher_suggestions") + "?q=gazette",
+    "article suggestions": lambda batch: reverse("article_suggestions") + "?q=bridge",
     "import batch suggestions": lambda batch: reverse("import_batch_suggestions") + "?q=feed",
     "speaker suggestions": lambda batch: reverse("speaker_suggestions_keyed") + "?q=speaker",
 }

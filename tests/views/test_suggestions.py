@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from attribution.models import ImportBatch, Speaker
 from attribution.selectors.suggestions import LIMIT
-from tests.factories import ArticleFactory, editor
+from tests.factories import ArticleFactory, QuoteFactory, editor
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +33,20 @@ def test_at_most_a_few_of_many(client):
     client.force_login(editor())
     assert options(client, "publisher_suggestions", "gazette").count('role="option"') == LIMIT
     assert options(client, "import_batch_suggestions", "feed").count('role="option"') == LIMIT
+
+
+def test_articles_by_words_of_their_title_or_quotes_or_by_number(client):
+    harbour = ArticleFactory.create(title="Harbour reopens after storm")
+    QuoteFactory.create(article=ArticleFactory.create(title="Council meeting"))  # "We had no choice but to close..."
+    client.force_login(editor())
+    found = options(client, "article_suggestions", "harbour reopened")  # stemmed
+    assert f'data-value="{harbour.pk}">Harbour reopens after storm #{harbour.pk}' in found
+    assert "Council" not in found
+    assert "Council meeting" in options(client, "article_suggestions", "choice")  # a word of its quote
+    assert "Harbour" in options(client, "article_suggestions", f"#{harbour.pk}")
+    assert "No match." in options(client, "article_suggestions", "zeppelin")
+    assert "Type 1 letter or more." in options(client, "article_suggestions", "")
+    assert "No match." in options(client, "article_suggestions", "&:*! (")  # no word: nothing the query breaks on
 
 
 def test_import_batches_by_file_name_or_number(client):
