@@ -28,8 +28,13 @@ def subject_of(verb: Token) -> Token | None:
             return next((t for t in child.children if t.dep_ == "pobj"), None)
     if any(child.dep_ == "nsubjpass" for child in verb.children):
         return None
-    # "... and said", "adding that": the subject of the verb this one hangs off.
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head != verb:
+    # "... and said", "adding that": the subject of the verb this one hangs off; not for a clause of its own
+    # ("His comments come as Liam Fox called him ...", "after the government announced").
+    if (
+        verb.dep_ in ("conj", "advcl", "xcomp")
+        and verb.head != verb
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
         return subject_of(verb.head)
     # "Ministers raised an appeal arguing that...", "issued a statement saying": whoever put out the noun
     # the participle hangs off.

@@ -657,3 +657,14 @@ def test_a_reporting_verb_set_into_the_clause_it_reports(text, speaker, reported
 )
 def test_an_epithet_in_capitals_is_whom_the_story_is_about(text, speaker):
     one(text, speaker=speaker, speaker_kind="person")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("His comments come after the government announced it would spend more on drugs.", "government"),
+        ('His remarks came as the party chairman, Lena Ortiz, called the plan "a disgrace".', "Lena Ortiz"),
+    ],
+)
+def test_a_subordinate_clause_does_not_take_the_main_clauses_subject(text, speaker):
+    one(text, speaker=speaker)
