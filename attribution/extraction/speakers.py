@@ -52,6 +52,12 @@ def adjacent_subject(cue: Token, *, inverted: bool = True) -> Token | None:
     i = cue.i - 1
     while i >= 0 and doc[i].pos_ in ("ADV", "AUX", "PART") and not doc[i].is_punct:
         i -= 1
+    if doc[i].ent_type_ in ("DATE", "TIME"):
+        # "Liam Fox, on Saturday, called": a date, and the preposition before it, are no speaker.
+        while i > 0 and (doc[i].ent_type_ in ("DATE", "TIME") or doc[i].text == ","):
+            i -= 1
+        if doc[i].pos_ == "ADP":
+            i -= 1
     if i > 0 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
         i -= 1  # "shop owner Hayriye Evren, told Associated Press"
     if i >= 0 and doc[i].pos_ in _NOMINAL:

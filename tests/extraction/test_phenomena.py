@@ -668,3 +668,16 @@ def test_an_epithet_in_capitals_is_whom_the_story_is_about(text, speaker):
 )
 def test_a_subordinate_clause_does_not_take_the_main_clauses_subject(text, speaker):
     one(text, speaker=speaker)
+
+
+def test_a_date_before_the_cue_is_no_speaker():
+    text = 'His comments come as the co-chairman of the party, Liam Fox, on Saturday called him "a disappointment".'
+    one(text, speaker="Liam Fox")
+
+
+def test_an_epithet_for_a_man_the_model_labels_an_organisation_is_still_him():
+    text = (
+        "Tottenham manager Martin Jol praised his players.\n\n"
+        '"We had the initiative but it was not easy," the Dutchman said.'
+    )
+    one(text, speaker="Martin Jol", role="Tottenham manager")
