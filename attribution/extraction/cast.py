@@ -79,6 +79,13 @@ def _affiliation_before(name: Span) -> Token | None:
     return None
 
 
+def _initial_words(name: str) -> list[str]:
+    """The words of a name its acronym takes its letters from: capitalised ones, an elided article dropped
+    ("de l'Audiovisuel")."""
+    words = [word.rsplit("'", 1)[-1] for word in name.replace("\u2019", "'").split()]
+    return [word for word in words if word[:1].isupper()]
+
+
 GENDERED_PRONOUNS = PERSON_PRONOUNS | {"his": "male", "himself": "male", "hers": "female", "herself": "female"}
 
 
@@ -132,6 +139,18 @@ class Cast:
 
     def in_headline(self, offset: int) -> bool:
         return is_headline(self.text, self.paragraphs.at(offset))
+
+    def full_name(self, name: str) -> str:
+        """An organisation's acronym ("FA", "CSA") as the article spells it out, where one of its
+        organisations has those initials ("Football Association", "Conseil Superieur de l'Audiovisuel")."""
+        if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
+            return name
+        spelled = {
+            full
+            for full in (organisation_name(ent) for ent in self.doc.ents if ent.label_ == "ORG")
+            if "".join(word[0] for word in _initial_words(full)) == name
+        }
+        return spelled.pop() if len(spelled) == 1 else name
 
     def _collect_mentions(self) -> None:
         doc = self.doc

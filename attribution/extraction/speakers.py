@@ -209,11 +209,13 @@ class SpeakerResolver:
         # A common noun inside a name the model labels an organisation ("A Department for Constitutional
         # Affairs spokeswoman") is a description of someone from it, unless the noun is an organisation's.
         if subject.ent_type_ in ("ORG", "NORP", "GPE") and (
-            subject.pos_ != "NOUN" or subject.lemma_.lower() in ORGANISATION_NOUNS
+            not (subject.pos_ == "NOUN" and subject.text.islower()) or subject.lemma_.lower() in ORGANISATION_NOUNS
         ):
             kind = "organization"
         elif subject.tag_ in ("NNS", "NNPS"):
             kind = "group"
+        elif subject.pos_ == "PROPN" and self.cast.full_name(phrase) != phrase:
+            kind = "organization"  # an acronym the article spells out ("the FA confirmed")
         elif subject.pos_ == "PROPN":
             # An unrecognised proper name in subject position is usually a person ("said Edwards").
             name = self.cast.names.resolve(phrase)
@@ -253,6 +255,8 @@ class SpeakerResolver:
             if subject.lower_.endswith(("woman", "man")):
                 self.cast.gender.setdefault(phrase, "female" if subject.lower_.endswith("woman") else "male")
             return Source(phrase, "anonymous", phrase)
+        if kind == "organization":
+            phrase = self.cast.full_name(phrase)  # "the FA" after "the Football Association"
         return Source(phrase, kind)
 
     def _person_in(self, token: Token) -> Span | None:

@@ -681,3 +681,23 @@ def test_an_epithet_for_a_man_the_model_labels_an_organisation_is_still_him():
         '"We had the initiative but it was not easy," the Dutchman said.'
     )
     one(text, speaker="Martin Jol", role="Tottenham manager")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Cup tie moved\n\nThe Football Association moved the tie to Sunday. The FA said police had asked for it.",
+            "Football Association",
+        ),
+        (
+            (
+                "Digital TV plan\n\nThe Conseil Superieur de l'Audiovisuel regulates French television. The CSA said "
+                "the plan was achievable."
+            ),
+            "Conseil Superieur de l'Audiovisuel",
+        ),
+    ],
+)
+def test_an_acronym_is_the_organisation_the_article_spells_out(text, speaker):
+    one(text, speaker=speaker, speaker_kind="organization", role=None)
