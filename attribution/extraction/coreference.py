@@ -135,7 +135,10 @@ class Coreference:
         if noun.i == cast.lede_person[0]:
             return cast.lede_person[1]
         word = noun.lemma_.lower()
-        determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        # The parse may hang the article off a modifier ("the world 200m and 400m record holder").
+        determiners = {c.lower_ for c in noun.children if c.dep_ == "det"} | (
+            {noun.left_edge.lower_} if noun.left_edge.dep_ == "det" else set()
+        )
         definite = bool(determiners & {"the", "this", "that"}) or any(c.dep_ == "poss" for c in noun.children)
         if definite and (age := _age_given(noun)) is not None:
             # "the 56-year-old said": the person the article gave that age, else whom it is about.

@@ -220,6 +220,23 @@ def _described_in_apposition(token: Token) -> bool:
     )
 
 
+def _name_before(doc: Doc, end: int) -> int:
+    """Where the name ending right before token end starts: up to three capitalised words, all of one entity
+    if the model labelled one there ("Guy Mansfield QC", all an organisation to it), else unlabelled ones."""
+    start = end
+    last = doc[end - 1]
+    while (
+        start > 0
+        and end - start < 3
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].text.istitle()
+        and doc[start - 1].ent_type_ == last.ent_type_
+        and (start == end or doc[start].ent_iob_ != "B")
+    ):
+        start -= 1
+    return start
+
+
 def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
     """Names the model did not label as people but that stand where people stand: "First Last" in
     apposition to a description ("the spokesperson, Lars Eklund,"), after a title as the subject of a
@@ -240,10 +257,12 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
         if token.pos_ != "PROPN" or token.i in taken:
             continue
         if token.lower_ in POST_NOMINALS and token.i > 0 and doc[token.i - 1].head == token:
-            # "Guy Mansfield QC" parsed with the letters as the head: only a person's name takes them.
-            name = doc[token.left_edge.i : token.i]
-            if 1 <= len(name) <= 3 and all(t.pos_ == "PROPN" and t.text.istitle() for t in name):
-                found.append(name)
+            # "Guy Mansfield QC" parsed with the letters as the head: only a person's name takes them; the name
+            # is the run of capitalised words before them, not a title before it ("Chairman of the
+            # Environmental Audit Committee Peter Ainsworth MP").
+            start = _name_before(doc, token.i)
+            if start < token.i:
+                found.append(doc[start : token.i])
             continue
         # The small model calls many unfamiliar names organisations; "Ms Kerr" elsewhere, or apposition to a
         # description, settles it.

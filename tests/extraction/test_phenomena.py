@@ -497,7 +497,7 @@ def test_an_unnamed_source_inside_an_organisations_name_is_who_she_refers_to():
     found = extract(text)
     assert [a.speaker_kind for a in found] == ["anonymous", "anonymous"]
     assert found[0].speaker == found[1].speaker
-    assert "spokeswoman" in found[0].speaker
+    assert "spokeswoman" in (found[0].speaker or "")
 
 
 def test_words_before_of_and_an_honorific_are_no_title():
@@ -701,3 +701,12 @@ def test_an_epithet_for_a_man_the_model_labels_an_organisation_is_still_him():
 )
 def test_an_acronym_is_the_organisation_the_article_spells_out(text, speaker):
     one(text, speaker=speaker, speaker_kind="organization", role=None)
+
+
+def test_a_definite_description_whose_article_the_parse_hangs_off_a_modifier():
+    text = (
+        "Johnson attacks sprinters\n\n"
+        "Former Olympic champion Michael Johnson has accused British sprinters of lacking pride.\n\n"
+        '"They need to show more ambition," the world 200m and 400m record holder told Five Live.'
+    )
+    one(text, speaker="Michael Johnson", role="Former Olympic champion", outlet="Five Live")
