@@ -709,4 +709,4 @@ def test_a_definite_description_whose_article_the_parse_hangs_off_a_modifier():
         "Former Olympic champion Michael Johnson has accused British sprinters of lacking pride.\n\n"
         '"They need to show more ambition," the world 200m and 400m record holder told Five Live.'
     )
-    one(text, speaker="Michael Johnson", role="Former Olympic champion", outlet="Five Live")
+    one(text, speaker="Michael Johnson", role="Former Olympic champion")
