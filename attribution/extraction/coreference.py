@@ -4,8 +4,8 @@ the article's cast, looked for where a reader would look, with the checks that k
 from spacy.tokens import Token
 
 from .cast import Cast, is_subject, organisation_name
-from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS
-from .roles import core_tokens
+from .lexicon import DOCUMENT_NOUNS, ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS
+from .roles import core_tokens, person_description
 from .source import Source
 
 
@@ -32,6 +32,66 @@ def _age_given(token: Token) -> str | None:
     return number.text if number is not None else None
 
 
+# Most English words for a person end so (leader, director, analyst, politician, chairman, actress); the
+# rest that news uses for its sources are few.
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ess", "eer")
+_PERSON_WORDS = frozenset(
+    {
+        "secretary",
+        "chief",
+        "boss",
+        "champion",
+        "legend",
+        "star",
+        "head",
+        "captain",
+        "coach",
+        "veteran",
+        "ace",
+        "judge",
+        "bishop",
+        "expert",
+        "official",
+        "aide",
+        "guru",
+        "hero",
+        "heroine",
+        "executive",
+        "president",
+    }
+)
+_NO_PERSON = frozenset(
+    {
+        "number",
+        "power",
+        "order",
+        "matter",
+        "water",
+        "border",
+        "quarter",
+        "winter",
+        "offer",
+        "error",
+        "factor",
+        "sector",
+        "center",
+        "centre",
+        "paper",
+        "letter",
+        "answer",
+        "character",
+        "chapter",
+    }
+)
+
+
+def _names_a_person(noun: Token) -> bool:
+    word = noun.lemma_.lower()
+    if word in ORGANISATION_NOUNS or word in DOCUMENT_NOUNS or word in _NO_PERSON:
+        return False
+    return word in _PERSON_WORDS or word.endswith(_PERSON_ENDINGS)
+
+
 class Coreference:
     """Resolves references against the cast, remembering who spoke last as the article is read in order."""
 
@@ -49,6 +109,21 @@ class Coreference:
             self.last_person = source.speaker
         elif source.kind in ("organization", "group"):
             self.last_group = source.speaker
+
+    def attach_descriptions(self) -> None:
+        """Every definite description of a person the reporter's own sentences make a subject ("The American
+        legend swept into London", "the prime minister praised ...") is the role of whom it stands for, when
+        the article gives them none: speaking or not, the description says who they are."""
+        cast = self.cast
+        for token in cast.doc:
+            if token.dep_ != "nsubj" or token.pos_ != "NOUN" or cast.in_quote(token):
+                continue
+            if not _names_a_person(token):
+                continue
+            description = person_description(token)
+            person = self.described_person(token) if description else None
+            if person and description:
+                cast.roles.setdefault(person, description)
 
     def person_before(self, offset: int, gender: str | None, addressed: frozenset[str] = frozenset()) -> str | None:
         """Who a pronoun at offset stands for: the latest person named before it whose known gender fits,

@@ -108,6 +108,18 @@ def description_of(noun: Token) -> str | None:
     return _trim(core_tokens(noun))
 
 
+def person_description(noun: Token) -> str | None:
+    """ "the UK chancellor said" -> "UK chancellor": a description standing for a named person is their role.
+    A bare common noun ("the minister", "the report") says too little, and is too often no person at all;
+    "his lawyer" describes someone by another person, which is no role of theirs."""
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+        return None
+    description = description_of(noun)
+    if description is None or (" " not in description and not description[:1].isupper()):
+        return None
+    return description
+
+
 def apposition_of(head: Token) -> str | None:
     """ "Ivan, a Ukrainian soldier," -> "Ukrainian soldier"; the first apposition that is not a name."""
     appositions = [c for c in head.children if c.dep_ == "appos" or _parsed_as_coordination(head, c)]

@@ -10,7 +10,7 @@ from .coreference import Coreference, noun_phrase
 from .lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, TELL_VERBS
 from .names import is_epithet
 from .outlets import outlet_of
-from .roles import affiliation_of, apposition_of, description_of, role_at_mention
+from .roles import affiliation_of, apposition_of, person_description, role_at_mention
 from .source import Source, SourceKind
 
 
@@ -103,18 +103,6 @@ def according_to_source(token: Token) -> Token | None:
     return None
 
 
-def _description(noun: Token) -> str | None:
-    """ "the UK chancellor said" -> "UK chancellor": a description standing for a named person is their role.
-    A bare common noun ("the minister", "the report") says too little, and is too often no person at all;
-    "his lawyer" describes someone by another person, which is no role of theirs."""
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
-        return None
-    description = description_of(noun)
-    if description is None or (" " not in description and not description[:1].isupper()):
-        return None
-    return description
-
-
 class SpeakerResolver:
     """From a cue to its source, reading who is who from the article's cast and resolving references in the
     order a reader meets them."""
@@ -122,6 +110,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, text: str, quoted: list[tuple[int, int]]) -> None:
         self.cast = Cast(doc, text, quoted)
         self.coreference = Coreference(self.cast)
+        self.coreference.attach_descriptions()
         self.doc = doc
 
     def _named(self, name: str, role: str | None) -> Source:
@@ -235,7 +224,7 @@ class SpeakerResolver:
                 role = self.cast.role_for(described)
                 if role is None:
                     # Later mentions of them ("the chancellor added") get it too.
-                    role = _description(subject)
+                    role = person_description(subject)
                     if role:
                         self.cast.roles[described] = role
                 return Source(described, "person", role)

@@ -710,3 +710,18 @@ def test_a_definite_description_whose_article_the_parse_hangs_off_a_modifier():
         '"They need to show more ambition," the world 200m and 400m record holder told Five Live.'
     )
     one(text, speaker="Michael Johnson", role="Former Olympic champion")
+
+
+LEGEND = (
+    "Connors joins coaching team\n\nJimmy Connors will coach young players. The American legend swept into "
+    'London on Thursday.\n\n"You have to hate to lose," said Connors.'
+)
+PRICE = 'Napster cuts price\n\nNapster will charge less. The higher price put off fans.\n\n"We listened," said Napster.'
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [(LEGEND, "Jimmy Connors", "American legend"), (PRICE, "Napster", None)],
+)
+def test_a_description_of_a_person_in_the_reporters_own_sentence_is_their_role(text, speaker, role):
+    one(text, speaker=speaker, role=role)
