@@ -118,7 +118,9 @@ class Coreference:
         for token in cast.doc:
             if token.dep_ != "nsubj" or token.pos_ != "NOUN" or cast.in_quote(token):
                 continue
-            if not _names_a_person(token):
+            # "The American legend", "the city's mayor": a phrase that starts with its article or possessor
+            # ("All the user needs is..." is none).
+            if not _names_a_person(token) or not (token.left_edge.lower_ == "the" or token.left_edge.dep_ == "poss"):
                 continue
             description = person_description(token)
             person = self.described_person(token) if description else None

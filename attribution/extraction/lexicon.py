@@ -219,6 +219,9 @@ ORGANISATION_NOUNS = frozenset(
 )
 
 # Things that "say" in a story without being anyone: "the report found", "a letter sent to him said".
+# Where a person is from, which is no role of theirs.
+ORIGIN_NOUNS = frozenset({"native", "resident", "citizen", "inhabitant", "local"})
+
 # Who speaks for others, and whom a story often leaves unnamed: never someone it named with another role.
 UNNAMED_SOURCE_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "official", "source", "aide", "insider", "representative"}

@@ -5,7 +5,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS
+from .lexicon import ORGANISATION_NOUNS, ORIGIN_NOUNS
 from .names import HONORIFICS
 from .outlets import looks_like_outlet
 
@@ -126,7 +126,9 @@ def apposition_of(head: Token) -> str | None:
     for n, child in enumerate(appositions):
         # An age ("Mr Hague, 43,") is no role; "one of the researchers behind it" is.
         age = child.like_num and not any(c.dep_ == "prep" for c in child.children)
-        if child.ent_type_ != "PERSON" and not age:
+        # Where someone is from ("a native of San Diego") says nothing of what they are.
+        origin = child.lemma_.lower() in ORIGIN_NOUNS
+        if child.ent_type_ != "PERSON" and not age and not origin:
             tokens = core_tokens(child)
             # The parser splits a hyphenated word into sibling appositions ("the vice - president of ..."):
             # the pieces joined with no space are one word.

@@ -725,3 +725,14 @@ PRICE = 'Napster cuts price\n\nNapster will charge less. The higher price put of
 )
 def test_a_description_of_a_person_in_the_reporters_own_sentence_is_their_role(text, speaker, role):
     one(text, speaker=speaker, role=role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"It is cheap," says Manuel Millan, a native of San Diego.',
+        'Manuel Millan runs a radio show. All the user needs is a phone.\n\n"It is cheap," says Manuel Millan.',
+    ],
+)
+def test_where_someone_is_from_or_a_phrase_without_its_article_is_no_role(text):
+    one(text, speaker="Manuel Millan", role=None)
