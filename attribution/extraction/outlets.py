@@ -2,15 +2,14 @@
 
 from spacy.tokens import Doc, Token
 
+from .cues import is_according
 from .lexicon import KNOWN_OUTLETS, MEDIA_NOUNS, ORGANISATION_NOUNS, OUTLET_HINTS, TELL_VERBS
 
 
 def outlet_phrase(token: Token) -> str:
     """The proper-noun phrase headed by token ("Itar-Tass", "BBC News Online"), without "the" or a final 's."""
     doc = token.doc
-    start = token.i
-    while start > 0 and token in doc[start - 1].ancestors and _joins_name(doc[start - 1]):
-        start -= 1
+    start = _name_start(token)
     if token.ent_iob_ in ("B", "I"):
         # The parser sometimes strands part of a name ("Bayside" as an adverb); the entity span keeps it whole.
         entity_start = token.i
@@ -26,6 +25,15 @@ def outlet_phrase(token: Token) -> str:
     return text.removesuffix("'s").removesuffix("\u2019s").strip()
 
 
+def _name_start(token: Token) -> int:
+    """Where the name a token heads begins: the words right before it that join it."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and token in doc[start - 1].ancestors and _joins_name(doc[start - 1]):
+        start -= 1
+    return start
+
+
 def _joins_name(token: Token) -> bool:
     if token.is_punct:
         # Only a hyphen inside a name ("Itar-Tass"), not a dash between clauses.
@@ -36,9 +44,10 @@ def _joins_name(token: Token) -> bool:
 def looks_like_outlet(token: Token, *, spoken_to: bool = False) -> bool:
     """Whether a noun names a news outlet. After "told", any organisation counts ("told Reuters"); elsewhere
     ("the FSB's spokesperson") the name itself must look like a medium."""
-    if token.ent_type_ == "PERSON" or token.pos_ == "PRON":
-        return False
-    words = {w.lower_ for w in token.doc[token.left_edge.i : token.i + 1]}
+    if token.ent_type_ == "PERSON" or token.pos_ not in ("NOUN", "PROPN"):
+        return False  # a person, a pronoun, or a verb the parse made an object ('told BBC News US policy "condemns"')
+    # The words of its own name, not of the whole phrase before it ('told BBC News US policy "condemns"').
+    words = {w.lower_ for w in token.doc[_name_start(token) : token.i + 1]}
     if words & KNOWN_OUTLETS:
         return True
     if token.lower_ in OUTLET_HINTS and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
@@ -73,13 +82,19 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
                 continue
             if looks_like_outlet(child, spoken_to=True):
                 return outlet_phrase(child)
-            if child.lemma_.lower() in MEDIA_NOUNS and any(d.lower_ == "the" for d in child.children):
+            if child.lemma_.lower() not in MEDIA_NOUNS:
+                continue
+            owner = next((d for d in child.children if d.dep_ == "poss" and d.pos_ == "PROPN"), None)
+            if owner is not None:
+                return cue.doc[owner.left_edge.i : child.i + 1].text  # "told Villa's website"
+            if any(d.lower_ == "the" for d in child.children):
                 return last_outlet_before(cue.doc, child.idx)
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "on")):
         for obj in prep.children:
             if obj.dep_ != "pobj":
                 continue
-            if prep.lower_ == "to" and looks_like_outlet(obj, spoken_to=True):
+            # "according to the Bishop" names the source, not whom it spoke to.
+            if prep.lower_ == "to" and not is_according(cue) and looks_like_outlet(obj, spoken_to=True):
                 return outlet_phrase(obj)
             if prep.lower_ in ("in", "on") and looks_like_outlet(obj):
                 # "wrote in the Valley Gazette", "said on Radio 4"; never "in a statement"

@@ -736,3 +736,20 @@ def test_a_description_of_a_person_in_the_reporters_own_sentence_is_their_role(t
 )
 def test_where_someone_is_from_or_a_phrase_without_its_article_is_no_role(text):
     one(text, speaker="Manuel Millan", role=None)
+
+
+def test_a_website_with_its_owner_after_told_is_the_outlet():
+    text = 'Club chairman Ed Bly was pleased.\n\n"We got this right," he told Villa\'s website.'
+    one(text, speaker="Ed Bly", outlet="Villa's website")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan is fair, according to the Bishop of Wells.",
+        'But the Ministry told Harbour News its policy "condemns and prohibits" torture.',
+    ],
+)
+def test_no_outlet_from_according_to_or_a_word_the_parse_makes_an_object(text):
+    assert all(a.outlet in (None, "Harbour News") for a in extract(text))
+    assert "condemns" not in {a.outlet for a in extract(text)}
