@@ -10,6 +10,12 @@ def outlet_phrase(token: Token) -> str:
     """The proper-noun phrase headed by token ("Itar-Tass", "BBC News Online"), without "the" or a final 's."""
     doc = token.doc
     start = _name_start(token)
+    if token.pos_ == "PROPN":
+        # "the US entertainment industry paper Variety": the name, not the description before it.
+        run = token.i
+        while run > start and (doc[run - 1].pos_ == "PROPN" or (_joins_name(doc[run - 1]) and doc[run - 1].is_punct)):
+            run -= 1
+        start = run
     if token.ent_iob_ in ("B", "I"):
         # The parser sometimes strands part of a name ("Bayside" as an adverb); the entity span keeps it whole.
         entity_start = token.i
@@ -74,6 +80,24 @@ def last_outlet_before(doc: Doc, offset: int) -> str | None:
     return None
 
 
+_FRAMING_VERBS = frozenset({"write", "speak", "talk"})
+
+
+def _quoted_by(cue: Token) -> str | None:
+    """ "added in remarks quoted by the paper Variety", "as reported by Reuters": the outlet that carried the
+    words, named as the agent of a quoting or reporting verb hanging off the cue."""
+    for token in cue.subtree:
+        if token.lemma_ not in ("quote", "report", "carry", "publish") or token == cue or token.pos_ != "VERB":
+            continue
+        for agent in (c for c in token.children if c.dep_ == "agent"):
+            target = next((t for t in agent.children if t.dep_ == "pobj"), None)
+            if target is not None and (
+                looks_like_outlet(target, spoken_to=True) or target.lemma_.lower() in MEDIA_NOUNS
+            ):
+                return outlet_phrase(target)
+    return None
+
+
 def outlet_of(cue: Token, speaker: Token | None) -> str | None:
     """The outlet named around a reporting verb, or None."""
     if cue.lemma_ in TELL_VERBS:
@@ -89,6 +113,14 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
                 return cue.doc[owner.left_edge.i : child.i + 1].text  # "told Villa's website"
             if any(d.lower_ == "the" for d in child.children):
                 return last_outlet_before(cue.doc, child.idx)
+    for frame in (c for c in cue.children if c.dep_ == "advcl" and c.lemma_ in _FRAMING_VERBS):
+        # "Writing in the Northern Echo, the Bishop said", "Speaking to Radio Deva, she said".
+        outlet = outlet_of(frame, None)
+        if outlet:
+            return outlet
+    quoted_by = _quoted_by(cue)
+    if quoted_by is not None:
+        return quoted_by
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "on")):
         for obj in prep.children:
             if obj.dep_ != "pobj":
@@ -96,7 +128,10 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
             # "according to the Bishop" names the source, not whom it spoke to.
             if prep.lower_ == "to" and not is_according(cue) and looks_like_outlet(obj, spoken_to=True):
                 return outlet_phrase(obj)
-            if prep.lower_ in ("in", "on") and looks_like_outlet(obj):
+            # What one writes in is a publication ("wrote in the Northern Echo", labelled a place), unless a country
+            # or city.
+            written = cue.lemma_ == "write" and prep.lower_ == "in" and obj.pos_ == "PROPN" and obj.ent_type_ != "GPE"
+            if prep.lower_ in ("in", "on") and (written or looks_like_outlet(obj)):
                 # "wrote in the Valley Gazette", "said on Radio 4"; never "in a statement"
                 return outlet_phrase(obj)
             # "in an interview with X", "on X's programme"

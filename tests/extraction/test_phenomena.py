@@ -753,3 +753,15 @@ def test_a_website_with_its_owner_after_told_is_the_outlet():
 def test_no_outlet_from_according_to_or_a_word_the_parse_makes_an_object(text):
     assert all(a.outlet in (None, "Harbour News") for a in extract(text))
     assert "condemns" not in {a.outlet for a in extract(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ('"France is a poor market," Mr Gerolami added in remarks quoted by the US trade paper Variety.', "Variety"),
+        ('Speaking to Radio Deva, coach Lena Ortiz said: "We trained all winter."', "Radio Deva"),
+        ('Writing his Christmas message in the Northern Echo, the Bishop said: "Theories are fun."', "Northern Echo"),
+    ],
+)
+def test_outlets_named_by_the_frame_around_the_cue(text, outlet):
+    assert [a.outlet for a in extract(text)] == [outlet]
