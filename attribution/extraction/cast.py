@@ -96,6 +96,7 @@ class Cast:
     def __init__(self, doc: Doc, text: str, quoted: list[tuple[int, int]]) -> None:
         self.doc = doc
         self.text = text
+        self.ents = doc.ents  # spaCy builds them anew at every access
         self.names = NameIndex(doc)
         self.paragraphs = Paragraphs(text)
         self.quoted = SpanSet(quoted)
@@ -109,7 +110,7 @@ class Cast:
         self.ages: dict[str, str] = {}
         self.people = {
             name
-            for name in (self.names.resolve(ent.text) for ent in doc.ents if ent.label_ == "PERSON")
+            for name in (self.names.resolve(ent.text) for ent in self.ents if ent.label_ == "PERSON")
             if len(name.split()) >= 2
         }
         # The token opening the story with a description of someone ("A senior planner has resigned") and who
@@ -147,7 +148,7 @@ class Cast:
             return name
         spelled = {
             full
-            for full in (organisation_name(ent) for ent in self.doc.ents if ent.label_ == "ORG")
+            for full in (organisation_name(ent) for ent in self.ents if ent.label_ == "ORG")
             if "".join(word[0] for word in _initial_words(full)) == name
         }
         return spelled.pop() if len(spelled) == 1 else name
@@ -224,7 +225,7 @@ class Cast:
             name = self.names.resolve(span.text)
             places[name].append((span.start_char, span.end_char))
             kinds.setdefault(name, "organization" if name in self.organisations else "person")
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in _ORGANISATION_KINDS or self.names.span_of(ent.root) is not None:
                 continue
             name = organisation_name(ent)

@@ -177,7 +177,7 @@ class Coreference:
         word = noun.lemma_.lower()
         named = [
             ent
-            for ent in self.cast.doc.ents
+            for ent in self.cast.ents
             if ent.end_char <= noun.idx
             and ent.label_ in ("ORG", "NORP")
             and not self.cast.in_quote(ent[0])
@@ -194,7 +194,7 @@ class Coreference:
         cast = self.cast
         paragraphs = cast.paragraphs
         limit = paragraphs.ranges[min(paragraphs.index(noun.idx) + 1, len(paragraphs.ranges) - 1)][1]
-        for ent in cast.doc.ents:
+        for ent in cast.ents:
             if (
                 noun.idx < ent.start_char < limit
                 and ent.label_ == "ORG"

@@ -2,7 +2,7 @@
 that looks for attribution asks here, so a quote's cue, a reported clause's verb and the verb that shows a
 name is a speaker are the same thing."""
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .lexicon import REPORTING_VERBS
 
@@ -26,6 +26,14 @@ def is_reporting_verb(token: Token) -> bool:
 
 def is_cue(token: Token) -> bool:
     return is_reporting_verb(token) or is_according(token)
+
+
+def cues_in(doc: Doc) -> list[Token]:
+    """Every cue of the article, in order: the lemma array first, as few words are cues at all."""
+    # The lemmas (and the word) a cue can have, as the hashes the array holds.
+    wanted = {doc.vocab.strings.add(word) for word in (*REPORTING_VERBS, "according")}
+    rows = doc.to_array(["LEMMA", "LOWER"]).tolist()
+    return [doc[i] for i, (lemma, lower) in enumerate(rows) if (lemma in wanted or lower in wanted) and is_cue(doc[i])]
 
 
 def cue_text(cue: Token | None) -> str | None:

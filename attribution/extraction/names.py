@@ -111,9 +111,11 @@ class NameIndex:
         self._fullest: dict[str, list[str]] = {}
         # Every stretch of the article that names a person, in order.
         # Not a span of honorifics alone ("the Rt Rev Dr" before "Tom Wright", labelled a person of its own).
+        ents = doc.ents  # built anew at every access, as is doc.text
+        text = doc.text
         self.spans: list[Span] = [
             _as_name(ent)
-            for ent in doc.ents
+            for ent in ents
             if ent.label_ == "PERSON" and any(w[:1].isupper() for w in name_tokens(ent.text))
         ]
         self.spans += _names_by_position(doc, {t.i for s in self.spans for t in s})
@@ -124,7 +126,7 @@ class NameIndex:
         # A story names a person in full before it shortens the name: a bare form the model labels otherwise
         # that the story uses before the full name ("Kasabian", a band, long before "Linda Kasabian") is
         # someone else. A headline comes before everything and does not count.
-        body = doc.text.find("\n")
+        body = text.find("\n")
         introduced: dict[str, int] = {}
         for span in self.spans:
             words = name_tokens(span.text)
@@ -132,10 +134,10 @@ class NameIndex:
                 key = self._key(words[-1])
                 introduced[key] = min(introduced.get(key, span.start_char), span.start_char)
         first_use: dict[str, int] = {}
-        for ent in doc.ents:
+        for ent in ents:
             if ent.start_char > body:
                 first_use.setdefault(ent.text, ent.start_char)
-        for ent in doc.ents:
+        for ent in ents:
             # The tagger takes a surname ending in s for a plural noun now and then ("Connors").
             capitalised = all(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text.istitle()) for t in ent)
             if ent.label_ == "PERSON" or not capitalised or not self.knows(ent.text):
@@ -143,7 +145,7 @@ class NameIndex:
             name = _as_name(ent)
             full = len(name_tokens(name.text)) > 1  # "Pranab" + "Mukherjee": an introduction itself
             key = self._key(name_tokens(ent.text)[-1])
-            if full or introduced.get(key, 0) <= first_use.get(ent.text, len(doc.text)):
+            if full or introduced.get(key, 0) <= first_use.get(ent.text, len(text)):
                 self.add(name.text)
                 self.spans.append(name)
         self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)

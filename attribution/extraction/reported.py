@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import is_according, is_reporting_verb
+from .cues import cues_in, is_according
 from .quotes import Paragraphs, SpanSet
 
 _LEADING_DROP = {"that", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
@@ -129,15 +129,10 @@ def reported_clauses(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> Iter
     paras = Paragraphs(text)
     headlines = {i for i, paragraph in enumerate(paras.ranges) if is_headline(text, paragraph)}
     inside = SpanSet(quoted)
-    for token in doc:
+    for token in cues_in(doc):
         if token.idx in inside or paras.index(token.idx) in headlines:
             continue
-        if is_according(token):
-            span = _according_to_content(token)
-        elif is_reporting_verb(token):
-            span = _content_clause(token)
-        else:
-            continue
+        span = _according_to_content(token) if is_according(token) else _content_clause(token)
         span = _within_paragraph(paras, span, token.idx) if span else None
         span = _before_colon_quote(text, span, quoted) if span else None
         if span is not None:
