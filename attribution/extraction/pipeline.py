@@ -1,5 +1,6 @@
 """Loading the spaCy model once per process."""
 
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -227,4 +228,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
         nlp.disable_pipe("lemmatizer")
     # Articles are long; the default 1M-character cap would refuse some real ones.
     nlp.max_length = 2_000_000
+    # The model's millions of objects live as long as the process: out of the collector's way, so the full
+    # collections that reading articles sets off do not walk them again and again (a sixth of the engine's time).
+    gc.collect()
+    gc.freeze()
     return nlp
