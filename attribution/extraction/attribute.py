@@ -62,6 +62,8 @@ def _after_region(text: str, quote: QuoteSpan, limit: int) -> tuple[int, int] | 
         if len(first_sentence.split()) > 6:
             return None
     end_match = re.search(r"[.!?:;]", rest)
+    if end_match and end_match.group() == ":" and not ends_clause:
+        return None  # '..." David Page said: "His forecast...': a frame that opens the next quote
     end = start + (end_match.start() if end_match else len(rest))
     return (start, end)
 

@@ -765,3 +765,11 @@ def test_no_outlet_from_according_to_or_a_word_the_parse_makes_an_object(text):
 )
 def test_outlets_named_by_the_frame_around_the_cue(text, outlet):
     assert [a.outlet for a in extract(text)] == [outlet]
+
+
+def test_a_frame_ending_in_a_colon_opens_the_next_quote_not_the_one_before():
+    text = (
+        'Carl Emmerson, from the Fiscal Institute, told Radio Deva: "He thinks it will all be OK. We are not so sure." '
+        'David Page, of Harbour Securities, said: "His forecast is too rosy."'
+    )
+    assert [a.speaker for a in extract(text)] == ["Carl Emmerson", "David Page"]
