@@ -24,6 +24,9 @@ class Mention:
     is_subject: bool
     # False for a description standing in for a source ("a spokesperson for Delta Airlines").
     named: bool = True
+    # Named inside what someone says or thinks ("A spokeswoman said Andi Peters would stay"), not as the
+    # subject of the story's own sentence: a later "she" means the one who spoke first.
+    reported: bool = False
 
 
 @dataclass(frozen=True)
@@ -159,7 +162,8 @@ class Cast:
             if ent.start_char in self.quoted:
                 continue
             name = self.names.resolve(ent.text)
-            self.mentions.append(Mention(ent.start_char, name, is_subject(ent.root)))
+            reported = any(a.dep_ in ("ccomp", "xcomp") for a in ent.root.ancestors)
+            self.mentions.append(Mention(ent.start_char, name, is_subject(ent.root), reported=reported))
             title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
             first = ent[0].lower_.rstrip(".")
             for word in (title, first):

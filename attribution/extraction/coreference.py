@@ -142,11 +142,10 @@ class Coreference:
             and (gender is None or cast.gender.get(m.name, gender) == gender)
             and not (addressed and addressed.intersection(m.name.split()))
         ]
-        for mention in compatible:
-            if mention.start < window_start:
-                break
-            if mention.is_subject:
-                return mention.name
+        recent = [m for m in compatible if m.start >= window_start and m.is_subject]
+        chosen = next((m for m in recent if not m.reported), recent[0] if recent else None)
+        if chosen is not None:
+            return chosen.name
         return compatible[0].name if compatible else self.last_person
 
     def organisation_before(self, offset: int, *, plural: bool) -> Source:

@@ -773,3 +773,20 @@ def test_a_frame_ending_in_a_colon_opens_the_next_quote_not_the_one_before():
         'David Page, of Harbour Securities, said: "His forecast is too rosy."'
     )
     assert [a.speaker for a in extract(text)] == ["Carl Emmerson", "David Page"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "A station spokeswoman said Andi Peters would stay as producer. She said the slot was still to be decided.",
+            "station spokeswoman",
+        ),
+        (
+            "Trevor Phillips spoke. He did not think Mr Howard meant to stir up trouble. But he warned that it could.",
+            "Trevor Phillips",
+        ),
+    ],
+)
+def test_a_pronoun_means_who_spoke_not_whom_their_words_named(text, speaker):
+    assert {a.speaker for a in extract(text)} == {speaker}
