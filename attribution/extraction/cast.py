@@ -232,7 +232,7 @@ class Cast:
         for ent in self.ents:
             if ent.label_ not in _ORGANISATION_KINDS or self.names.span_of(ent.root) is not None:
                 continue
-            name = organisation_name(ent)
+            name = self.full_name(organisation_name(ent))  # "FA" is listed as the Football Association
             places[name].append((ent.start_char, ent.end_char))
             kinds.setdefault(name, _ORGANISATION_KINDS[ent.label_])
         found = [

@@ -1,6 +1,6 @@
 import pytest
 
-from attribution.extraction import ExtractionError, extract, read_many
+from attribution.extraction import ExtractionError, extract, read, read_many
 from attribution.extraction.coreference import noun_phrase
 from attribution.extraction.pipeline import load_nlp
 
@@ -72,3 +72,19 @@ def test_read_many_keeps_order_and_handles_empty_texts():
 def test_punctuation_parsed_as_a_subject_does_not_break_the_noun_phrase():
     doc = load_nlp()("- said the minister.")
     assert noun_phrase(doc[0]) == "-"
+
+
+def test_the_cast_lists_each_person_and_organisation_once_with_every_mention():
+    text = (
+        "Cup tie moved\n\n"
+        "Rovers boss Declan O'Hara said the Football Association had moved the tie to Sunday.\n\n"
+        '"We accept it," O\'Hara said. The FA said police had asked for the change.'
+    )
+    entities = {entity.name: entity for entity in read(text).entities}
+    assert entities["Declan O'Hara"].kind == "person"
+    assert entities["Declan O'Hara"].role == "Rovers boss"
+    assert len(entities["Declan O'Hara"].mentions) == 2
+    assert entities["Football Association"].kind == "organization"
+    mentions = [text[s:e].removeprefix("the ") for s, e in entities["Football Association"].mentions]
+    assert mentions == ["Football Association", "FA"]
+    assert "FA" not in entities
