@@ -49,6 +49,11 @@ def is_subject(token: Token) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "attr" and copular_description(token) is not None)
 
 
+def in_report(token: Token) -> bool:
+    """Whether a word stands inside what someone says or thinks (a clause complementing a verb)."""
+    return any(a.dep_ in ("ccomp", "xcomp") for a in token.ancestors)
+
+
 # What NER labels that can speak or publish without being a person: a company, a party's members, a country.
 _ORGANISATION_KINDS: dict[str, SourceKind] = {"ORG": "organization", "NORP": "group", "GPE": "organization"}
 
@@ -162,8 +167,7 @@ class Cast:
             if ent.start_char in self.quoted:
                 continue
             name = self.names.resolve(ent.text)
-            reported = any(a.dep_ in ("ccomp", "xcomp") for a in ent.root.ancestors)
-            self.mentions.append(Mention(ent.start_char, name, is_subject(ent.root), reported=reported))
+            self.mentions.append(Mention(ent.start_char, name, is_subject(ent.root), reported=in_report(ent.root)))
             title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
             first = ent[0].lower_.rstrip(".")
             for word in (title, first):

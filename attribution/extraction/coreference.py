@@ -10,7 +10,10 @@ from .source import Source
 
 
 def noun_phrase(token: Token) -> str:
-    words = [t for t in core_tokens(token) if not t.is_punct]
+    core = core_tokens(token)
+    # A phrase ends where quoted words begin ('a psychiatric advisor "in conjunction with officials"').
+    quote = next((t.i for t in core if t.is_quote and t.i > token.i), None)
+    words = [t for t in core if not t.is_punct and (quote is None or t.i < quote)]
     if len(words) > 1 and words[0].dep_ == "det":
         words = words[1:]
     if not words:  # the parser can make a punctuation mark a subject

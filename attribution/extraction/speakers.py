@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .cast import Cast, Mention
+from .cast import Cast, Mention, in_report
 from .coreference import Coreference, noun_phrase
 from .lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, TELL_VERBS
 from .names import is_epithet
@@ -240,7 +240,8 @@ class SpeakerResolver:
                 return Source(phrase)  # "a letter said", "the report found": whose, the words do not say
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
             # and a later "she added" refers back to them.
-            insort(self.cast.mentions, Mention(subject.idx, phrase, True, named=False), key=lambda m: m.start)
+            mention = Mention(subject.idx, phrase, True, named=False, reported=in_report(subject))
+            insort(self.cast.mentions, mention, key=lambda m: m.start)
             if subject.lower_.endswith(("woman", "man")):
                 self.cast.gender.setdefault(phrase, "female" if subject.lower_.endswith("woman") else "male")
             return Source(phrase, "anonymous", phrase)

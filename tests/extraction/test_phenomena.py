@@ -790,3 +790,14 @@ def test_a_frame_ending_in_a_colon_opens_the_next_quote_not_the_one_before():
 )
 def test_a_pronoun_means_who_spoke_not_whom_their_words_named(text, speaker):
     assert {a.speaker for a in extract(text)} == {speaker}
+
+
+def test_an_unnamed_source_inside_reported_words_is_not_who_she_refers_to():
+    text = (
+        'The executive spokeswoman said the leave was agreed by a psychiatric advisor "in conjunction with officials'
+        ' on behalf of ministers". She said: "Ministers were told of that."'
+    )
+    assert [(a.kind, a.speaker) for a in extract(text)] == [
+        ("mixed", "executive spokeswoman"),
+        ("direct", "executive spokeswoman"),
+    ]
