@@ -149,6 +149,14 @@ class NameIndex:
             if full or introduced.get(key, 0) <= first_use.get(ent.text, len(text)):
                 self.add(name.text)
                 self.spans.append(name)
+        # The surname of someone named in full, on its own and labelled nothing at all ("Zvonareva has lost
+        # both her games").
+        taken = {t.i for span in self.spans for t in span}
+        self.spans += [
+            doc[t.i : t.i + 1]
+            for t in proper_nouns(doc)
+            if t.i not in taken and not t.ent_type_ and t.text.istitle() and len(self._fullest.get(t.lower_, [])) > 1
+        ]
         self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)
         self._span_at = {t.i: span for span in self.spans for t in span}
 
@@ -215,6 +223,10 @@ def _honorific_surnames(doc: Doc, propn: list[Token]) -> set[str]:
     return surnames
 
 
+# Words that refer back to a person, never to an organisation.
+_PERSONAL = frozenset({"his", "her", "himself", "herself"})
+
+
 def _described_in_apposition(token: Token) -> bool:
     """ "said Nikki Rocco, head of distribution at Universal": a speaker with a person's description in
     apposition, which no organisation has."""
@@ -258,6 +270,12 @@ def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
     # ... or that speaks on its own ("said Pizzorno" after "guitarist Sergio Pizzorno").
     person_surnames |= {
         t.lower_ for t in propn if t.dep_ == "nsubj" and is_reporting_verb(t.head) and not any(t.children)
+    }
+    # ... or whose own clause refers back to them as a man or a woman ("Zvonareva has lost both her games").
+    person_surnames |= {
+        t.lower_
+        for t in propn
+        if t.dep_ == "nsubj" and not any(t.children) and any(w.lower_ in _PERSONAL for w in t.head.subtree if w.i > t.i)
     }
     found: list[Span] = []
     for token in propn:

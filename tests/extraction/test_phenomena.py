@@ -801,3 +801,12 @@ def test_an_unnamed_source_inside_reported_words_is_not_who_she_refers_to():
         ("mixed", "executive spokeswoman"),
         ("direct", "executive spokeswoman"),
     ]
+
+
+def test_a_surname_whose_clause_says_her_is_a_person_and_its_bare_mentions_are_hers():
+    text = (
+        "Mauresmo wins in LA\n\n"
+        "France's Amelie Mauresmo routed Vera Zvonareva 6-1 6-0 on Tuesday.\n\n"
+        'Zvonareva has lost both her games so far. "Sometimes not everything works," she said.'
+    )
+    one(text, speaker="Vera Zvonareva")
