@@ -219,6 +219,33 @@ ORGANISATION_NOUNS = frozenset(
 )
 
 # Things that "say" in a story without being anyone: "the report found", "a letter sent to him said".
+# Shares and amounts that stand for the people they count ("a third of shoppers said", "many said").
+QUANTITIES = frozenset(
+    {
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "majority",
+        "minority",
+        "many",
+        "most",
+        "some",
+        "few",
+        "several",
+        "all",
+        "both",
+        "none",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "percent",
+    }
+)
+
 # Where a person is from, which is no role of theirs.
 ORIGIN_NOUNS = frozenset({"native", "resident", "citizen", "inhabitant", "local"})
 

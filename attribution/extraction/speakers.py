@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cast import Cast, Mention, in_report
 from .coreference import Coreference, noun_phrase
-from .lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, TELL_VERBS
+from .lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, QUANTITIES, TELL_VERBS
 from .names import is_epithet
 from .outlets import outlet_of
 from .roles import affiliation_of, apposition_of, person_description, role_at_mention
@@ -17,7 +17,11 @@ from .source import Source, SourceKind
 def subject_of(verb: Token) -> Token | None:
     """Who performs the verb: the subject, or for a passive ("branded a 'retreat' by the Tories") the agent."""
     # A mark the parser made a subject (the marks closing a quote before "said X") is none.
-    subjects = [child for child in verb.children if child.dep_ == "nsubj" and any(c.isalnum() for c in child.text)]
+    subjects = [
+        child
+        for child in verb.children
+        if child.dep_ == "nsubj" and (any(c.isalnum() for c in child.text) or child.text == "%")  # "60% said"
+    ]
     if subjects:
         # When a stray word is parsed as a second subject ("Bayside Radio's correspondent X reported"), the
         # one nearest the verb is the real one.
@@ -90,6 +94,11 @@ def _described_by_last_noun(cue: Token, subject: Token) -> Token:
     ):
         return last
     return subject
+
+
+def _quantity(noun: Token) -> bool:
+    """A share or number of people standing for them ("a third of shoppers", "60%", "many"): a group."""
+    return noun.like_num or noun.text == "%" or noun.ent_type_ in ("PERCENT", "CARDINAL") or noun.lower_ in QUANTITIES
 
 
 def according_to_source(token: Token) -> Token | None:
@@ -238,6 +247,8 @@ class SpeakerResolver:
                 return Source(named or phrase, "organization")
             if subject.lemma_.lower() in DOCUMENT_NOUNS:
                 return Source(phrase)  # "a letter said", "the report found": whose, the words do not say
+            if _quantity(subject):
+                return Source(phrase, "group")  # "A third of shoppers said", "60% of those asked", "Many said"
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
             # and a later "she added" refers back to them.
             mention = Mention(subject.idx, phrase, True, named=False, reported=in_report(subject))

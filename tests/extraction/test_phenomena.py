@@ -810,3 +810,15 @@ def test_a_surname_whose_clause_says_her_is_a_person_and_its_bare_mentions_are_h
         'Zvonareva has lost both her games so far. "Sometimes not everything works," she said.'
     )
     one(text, speaker="Vera Zvonareva")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A third of shoppers said they would spend less this Christmas.",
+        "Some 60% of those questioned said the service had got worse.",
+        "Many said the plan was unfair.",
+    ],
+)
+def test_a_share_or_number_of_people_is_a_group_with_no_role(text):
+    one(text, speaker_kind="group", role=None)
