@@ -5,6 +5,14 @@
 REPORTING_VERBS = frozenset(
     [
         "say",
+        # Verbs that report what is said of something: "rejected suggestions that", "hinted that", "assured
+        # MPs that", "dubbed the plans an \"abuse of power\"", "labelled it \"a disgrace\"".
+        "reject",
+        "hint",
+        "assure",
+        "dub",
+        "label",
+        "signal",
         "tell",
         "add",
         "claim",

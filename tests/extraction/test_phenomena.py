@@ -822,3 +822,14 @@ def test_a_surname_whose_clause_says_her_is_a_person_and_its_bare_mentions_are_h
 )
 def test_a_share_or_number_of_people_is_a_group_with_no_role(text):
     one(text, speaker_kind="group", role=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ('The Law Society dubbed the new proposals an "abuse of power".', "Law Society", "direct"),
+        ("Jimmy Connors rejected suggestions that the Scot might be under pressure.", "Jimmy Connors", "indirect"),
+    ],
+)
+def test_verbs_that_report_what_is_said_of_something(text, speaker, kind):
+    one(text, speaker=speaker, kind=kind)
