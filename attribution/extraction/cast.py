@@ -4,6 +4,7 @@ The speaker stages read who is who from here instead of from the words around on
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -152,14 +153,17 @@ class Cast:
     def full_name(self, name: str) -> str:
         """An organisation's acronym ("FA", "CSA") as the article spells it out, where one of its
         organisations has those initials ("Football Association", "Conseil Superieur de l'Audiovisuel")."""
-        if not (name.isupper() and name.isalpha() and 2 <= len(name) <= 6):
-            return name
-        spelled = {
-            full
-            for full in (organisation_name(ent) for ent in self.ents if ent.label_ == "ORG")
-            if "".join(word[0] for word in _initial_words(full)) == name
-        }
-        return spelled.pop() if len(spelled) == 1 else name
+        return self._spelled_out.get(name, name)
+
+    @cached_property
+    def _spelled_out(self) -> dict[str, str]:
+        """Each acronym the article's organisations spell out, where only one does."""
+        by_initials: dict[str, set[str]] = defaultdict(set)
+        for full in {organisation_name(ent) for ent in self.ents if ent.label_ == "ORG"}:
+            initials = "".join(word[0] for word in _initial_words(full))
+            if 2 <= len(initials) <= 6 and len(full.split()) > 1:
+                by_initials[initials].add(full)
+        return {initials: names.pop() for initials, names in by_initials.items() if len(names) == 1}
 
     def _collect_mentions(self) -> None:
         doc = self.doc
