@@ -119,7 +119,8 @@ class NameIndex:
             for ent in ents
             if ent.label_ == "PERSON" and any(w[:1].isupper() for w in name_tokens(ent.text))
         ]
-        self.spans += _names_by_position(doc, {t.i for s in self.spans for t in s})
+        propn = proper_nouns(doc)
+        self.spans += _names_by_position(doc, propn, {t.i for s in self.spans for t in s})
         for span in self.spans:
             self.add(span.text)
         # The small model often labels one mention of a person as an organisation ("Declan Farris said");
@@ -154,7 +155,7 @@ class NameIndex:
         taken = {t.i for span in self.spans for t in span}
         self.spans += [
             doc[t.i : t.i + 1]
-            for t in proper_nouns(doc)
+            for t in propn
             if t.i not in taken and not t.ent_type_ and t.text.istitle() and len(self._fullest.get(t.lower_, [])) > 1
         ]
         self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)
@@ -257,12 +258,11 @@ def _name_before(doc: Doc, end: int) -> int:
     return start
 
 
-def _names_by_position(doc: Doc, taken: set[int]) -> list[Span]:
+def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Span]:
     """Names the model did not label as people but that stand where people stand: "First Last" in
     apposition to a description ("the spokesperson, Lars Eklund,"), after a title as the subject of a
     reporting verb ("union official Karl Benn said"), or with a surname the article puts behind an honorific
     elsewhere ("Ms Kerr")."""
-    propn = proper_nouns(doc)
     titled_surnames = _honorific_surnames(doc, propn)
     # Surnames the model labels a person somewhere: "Amelie Mauresmo" is a name though only a later
     # "said Mauresmo" is labelled.
