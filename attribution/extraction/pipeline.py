@@ -51,6 +51,26 @@ class _Rule:
         )
 
 
+def _patterns(ruler: AttributeRuler) -> list[list[list[dict[str, Any]]]]:
+    """Each rule's token patterns, in the ruler's order."""
+    return [rule["patterns"] for rule in ruler.patterns]  # type: ignore[misc]
+
+
+def bulk_applies(ruler: AttributeRuler) -> bool:
+    """Whether every rule reads only what the bulk ruler reads, in the value syntax it knows (another model's
+    rules may use more: operators, lengths; that model keeps spaCy's own ruler)."""
+    known = ("IN", "NOT_IN", "REGEX")
+    return all(
+        set(token) <= set(_COLUMNS)
+        and all(
+            not isinstance(value, dict) or (len(value) == 1 and next(iter(value)) in known) for value in token.values()
+        )
+        for patterns in _patterns(ruler)
+        for pattern in patterns
+        for token in pattern
+    )
+
+
 class BulkAttributeRuler:
     """The model's own attribute ruler, its rules applied in its order with the same result, but found
     through an index on each rule's word, tag, label or spacing over the article's attribute array, and set in
@@ -61,11 +81,8 @@ class BulkAttributeRuler:
         self.ruler = ruler
         self.strings = ruler.vocab.strings
         self.index: dict[tuple[int, int], list[_Rule]] = defaultdict(list)
-        for number, rule in enumerate(ruler.patterns):
-            patterns: list[list[dict[str, Any]]] = rule["patterns"]  # type: ignore[assignment]
+        for number, patterns in enumerate(_patterns(ruler)):
             for pattern in patterns:
-                if any(set(token) - set(_COLUMNS) for token in pattern):
-                    raise ValueError(f"attribute rule {rule} reads an attribute the bulk ruler does not")
                 self._file(number, pattern)
         # Per column and value: the rules a token with it meets outright, and those with more to check.
         self.by_column: list[dict[int, tuple[list[int], list[_Rule]]]] = [{} for _ in _COLUMNS]
@@ -215,7 +232,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     nlp = spacy.load(model)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
-    if "attribute_ruler" in nlp.pipe_names:
+    ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, AttributeRuler) and bulk_applies(ruler):
         nlp.add_pipe("bulk_attribute_ruler", after="attribute_ruler")
         nlp.disable_pipe("attribute_ruler")
     lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None

@@ -1,8 +1,9 @@
 """The engine's loading of the model changes how fast its attribute rules run, never what they set."""
 
 import spacy
+from spacy.pipeline import AttributeRuler
 
-from attribution.extraction.pipeline import DEFAULT_MODEL, load_nlp
+from attribution.extraction.pipeline import DEFAULT_MODEL, bulk_applies, load_nlp
 
 TEXTS = [
     "Harbour master Ada Quinn said: \"We ain't gonna close the pier, y'all know that.\"\n\nLet's see.",
@@ -23,3 +24,15 @@ def test_the_bulk_ruler_and_lemmatiser_give_what_the_model_gives():
     assert {"attribute_ruler", "lemmatizer"} <= set(ours.disabled)
     for text in TEXTS * 2:  # twice: the second time from what was remembered
         assert _attributes(ours(text)) == _attributes(shipped(text))
+
+
+def test_a_model_whose_attribute_rules_read_more_keeps_spacys_own_ruler():
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    assert isinstance(ruler, AttributeRuler)
+    ruler.add([[{"TAG": "NN"}]], {"POS": "NOUN"})
+    assert bulk_applies(ruler)
+    ruler.add([[{"LOWER": "new", "OP": "+"}]], {"POS": "ADJ"})
+    assert not bulk_applies(ruler)
+    ruler.add([[{"LENGTH": {">=": 3}}]], {"POS": "X"})
+    assert not bulk_applies(ruler)
