@@ -105,6 +105,26 @@ class Outlet(models.Model):
         return self.name
 
 
+class Publisher(models.Model):
+    """One outlet that publishes articles, with every form its pages and feeds name it by ("NYTimes", "The New
+    York Times", "nytimes.com"): the one name the list's filter and the export use for all of them."""
+
+    name = models.CharField(max_length=200)
+    # Other names and the sites (hosts, www. dropped) whose pages are this publisher's.
+    aliases = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RegistryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="publisher_unique_name")]
+        indexes = [GinIndex(fields=["aliases"], name="publisher_aliases")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ImportBatch(models.Model):
     """One import of a file: who, when, what it held and what became of each row."""
 
@@ -186,6 +206,10 @@ class Article(models.Model):
     # Offsets of every quote refer to this exact text; it is never rewritten after import.
     body = models.TextField()
     url = models.URLField(max_length=2000, blank=True)
+    # What two addresses of one page share (webpages.urls.identity): http and https, www., a trailing slash and
+    # tracking parameters aside, so the same page saved twice is one article.
+    url_key = models.CharField(max_length=2000, blank=True, editable=False)
+    # The registry's name for the publisher (Publisher.name), kept on the row for the list's filter and index.
     publisher = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     # The publisher's own identifier (CMS id, wire slug), kept so a row can be traced back to its source.
@@ -205,6 +229,8 @@ class Article(models.Model):
     # Who is who, as the engine read the article: [{"name", "kind", "role", "mentions": [[start, end], ...]}],
     # what the desk offers an editor to pick a speaker or an outlet from, with the role the text gives.
     entities = models.JSONField(default=list, blank=True, editable=False)
+    # What reading a web page left out as not the article's: [{"text", "reason"}], shown on its import's page.
+    dropped = models.JSONField(default=list, blank=True, editable=False)
     # What the list's search reads: the title and every quote's text as one document, which the database keeps
     # (triggers of migration 0017). One index read per article, where matching titles and quotes apart meant
     # finding every matching quote's article (58,000 quotes for "ferry", 190 ms) before listing the newest 50.
@@ -219,7 +245,7 @@ class Article(models.Model):
     class Meta:
         ordering = ["-created_at", "-id"]
         constraints = [
-            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_unique_url"),
+            models.UniqueConstraint(fields=["url_key"], condition=~Q(url_key=""), name="article_unique_url_key"),
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
             models.CheckConstraint(
                 condition=Q(published_at__isnull=True)

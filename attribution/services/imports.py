@@ -26,6 +26,7 @@ from attribution.services.errors import IngestError
 from attribution.services.extract import articles_extract, batch_retry_failed, extraction_queue
 from attribution.services.ingest import DuplicateArticle, article_create, content_hash
 from attribution.services.readers import FileRows, Record, check_supported
+from attribution.webpages.page import Page
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,14 @@ def _record_fields(record: dict[str, Any], default_publisher: str) -> dict[str, 
     for name in ("title", "body", "url", "publisher", "external_id"):
         if fields[name] is not None and not isinstance(fields[name], str):
             raise IngestError(f"{name}: must be a string.", field=name)
+    if isinstance(page := record.get("page"), Page):
+        # The page's own names for its publisher come before the import's, which is for rows that name none.
+        fields |= {
+            "publisher": "",
+            "publisher_names": [*page.metadata.publisher_names, default_publisher],
+            "site": page.metadata.host,
+            "dropped": page.dropped,
+        }
     return fields
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import unicodedata
+from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
 
 from django.conf import settings
@@ -16,7 +17,10 @@ from django.utils.dateparse import parse_date, parse_datetime
 from attribution.models import PUBLISHED_AT_EARLIEST, Article, ImportBatch
 from attribution.services.errors import IngestError
 from attribution.services.extract import article_extract
+from attribution.services.publishers import publisher_resolve
 from attribution.text import fold_whitespace
+from attribution.webpages import urls
+from attribution.webpages.page import Dropped
 
 # How far ahead of now a publication date may be: time zones east of UTC and a post scheduled for tonight. Later
 # dates, like those before PUBLISHED_AT_EARLIEST, are placeholders or typing slips (9999-12-31, 0202 for 2020).
@@ -122,19 +126,26 @@ def article_create(
     imported_by: User | None = None,
     import_batch: ImportBatch | None = None,
     extract: bool = True,
+    publisher_names: Sequence[str] = (),
+    site: str = "",
+    dropped: Sequence[Dropped] = (),
 ) -> Article:
-    """Store one article (and, by default, extract its quotes) or raise IngestError having written nothing."""
+    """Store one article (and, by default, extract its quotes) or raise IngestError having written nothing.
+    The publisher is the registry's name for publisher, else for publisher_names (other names tried in turn),
+    on site (the host of the page it came from; see publisher_resolve). dropped is what reading its page left
+    out."""
     title = fold_whitespace(storable_text("title", title))
     body = normalise_body(storable_text("body", body))
-    url = storable_text("url", url).strip()
+    url = urls.normalise(storable_text("url", url))
     publisher = storable_text("publisher", publisher).strip()
     external_id = storable_text("external_id", external_id).strip()
     _validate(title, body, url, publisher, external_id)
     published = parse_published_at(published_at)
     digest = content_hash(body)
+    url_key = urls.identity(url)
     existing = Article.objects.filter(content_hash=digest).first()
-    if existing is None and url:
-        existing = Article.objects.filter(url=url).first()
+    if existing is None and url_key:
+        existing = Article.objects.filter(url_key=url_key).first()
     if existing is not None:
         raise DuplicateArticle(f"duplicate of article {existing.pk} ({existing.title!r}).", existing=existing)
     try:
@@ -143,7 +154,9 @@ def article_create(
                 title=title,
                 body=body,
                 url=url,
-                publisher=publisher,
+                url_key=url_key,
+                publisher=publisher_resolve([publisher, *publisher_names], site),
+                dropped=[{"text": part.text, "reason": part.reason} for part in dropped],
                 published_at=published,
                 external_id=external_id,
                 content_hash=digest,
@@ -154,7 +167,7 @@ def article_create(
                 article_extract(article=article)
     except IntegrityError:
         # Another import stored the same article between the lookup and the insert.
-        existing = Article.objects.filter(Q(content_hash=digest) | (Q(url=url) & ~Q(url=""))).first()
+        existing = Article.objects.filter(Q(content_hash=digest) | (Q(url_key=url_key) & ~Q(url_key=""))).first()
         if existing is None:
             raise
         raise DuplicateArticle(f"duplicate of article {existing.pk} ({existing.title!r}).", existing=existing) from None

@@ -18,14 +18,14 @@ import lzma
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
-import trafilatura
 from django.conf import settings
 
 from attribution.services.errors import IngestError
+from attribution.webpages.page import read_page, site_furniture
 
 # A row as the file gives it (title, body, url... as found), or why it cannot be read.
 Record = dict[str, Any] | IngestError
@@ -78,22 +78,23 @@ def text_record(data: bytes) -> dict[str, Any]:
     return {"title": title, "body": body}
 
 
-def html_record(data: bytes) -> dict[str, Any]:
-    """An .html article reduced to its main text, paragraphs kept, boilerplate (menus, footers) dropped."""
+def _html(data: bytes) -> str:
     # NUL is never text (the ingest service drops it too), and the HTML parser refuses a document with one.
-    html = decode(data).replace("\x00", "")
-    text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False) or ""
-    metadata = trafilatura.extract_metadata(html)
-    title = (metadata.title if metadata and metadata.title else "").strip()
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if lines and title and lines[0] == title:
-        lines = lines[1:]
-    record: dict[str, Any] = {"title": title or (lines[0] if lines else ""), "body": "\n\n".join(lines)}
-    if metadata is not None:
-        record["url"] = metadata.url or ""
-        record["published_at"] = metadata.date or None
-        record["publisher"] = metadata.sitename or ""
-    return record
+    return decode(data).replace("\x00", "")
+
+
+def html_record(data: bytes, *, repeated: Mapping[str, frozenset[str]] | None = None) -> dict[str, Any]:
+    """A saved news page as an article: its visible headline, its text without the page's boilerplate
+    (subheadings and list items marked), its publication time and canonical address; "page" keeps the rest
+    (the publisher's names, what was dropped and why). repeated: see read_page."""
+    page = read_page(_html(data), repeated=repeated)
+    return {
+        "title": page.title,
+        "body": page.body,
+        "url": page.metadata.url,
+        "published_at": page.metadata.published or None,
+        "page": page,
+    }
 
 
 def _too_long(limit: int) -> IngestError:
@@ -299,24 +300,38 @@ def _zip(path: Path, name: str) -> Iterator[tuple[str, Record, int]]:
     except (zipfile.BadZipFile, UnicodeDecodeError, NotImplementedError):
         yield name, IngestError("not a readable ZIP archive."), path.stat().st_size
         return
-    unpacked = 0
     with archive:
-        for member in archive.infolist():
-            inner = PurePosixPath(member.filename)
-            if member.is_dir() or inner.name.startswith((".", "__MACOSX")) or "__MACOSX" in inner.parts:
-                continue
-            suffix = inner.suffix.lower()
-            try:
-                if suffix not in TEXT_SUFFIXES + HTML_SUFFIXES:
-                    raise IngestError("not a .txt or .html article; skipped.")
-                if unpacked >= zip_limit():
-                    raise IngestError(f"the archive unpacks to more than {zip_limit():,} bytes; the rest is skipped.")
-                data = _member_bytes(archive, member)
-                unpacked += len(data)
-                record = _article_file(data, suffix)
-            except IngestError as error:
-                record = error
+        # A first pass finds what the archive's pages of one site all carry, which the second leaves out.
+        furniture = site_furniture(
+            _html(data)
+            for member, data in _members(archive)
+            if not isinstance(data, IngestError) and PurePosixPath(member.filename).suffix.lower() in HTML_SUFFIXES
+        )
+        for member, data in _members(archive):
+            suffix = PurePosixPath(member.filename).suffix.lower()
+            record = data if isinstance(data, IngestError) else _article_file(data, suffix, furniture)
             yield f"{name}: {member.filename}", record, member.header_offset + member.compress_size
+
+
+def _members(archive: zipfile.ZipFile) -> Iterator[tuple[zipfile.ZipInfo, bytes | IngestError]]:
+    """The archive's article files with their bytes, or why one cannot be read, skipping folders and the
+    hidden files of the system that packed it."""
+    unpacked = 0
+    for member in archive.infolist():
+        inner = PurePosixPath(member.filename)
+        if member.is_dir() or inner.name.startswith((".", "__MACOSX")) or "__MACOSX" in inner.parts:
+            continue
+        try:
+            if inner.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES:
+                raise IngestError("not a .txt or .html article; skipped.")
+            if unpacked >= zip_limit():
+                raise IngestError(f"the archive unpacks to more than {zip_limit():,} bytes; the rest is skipped.")
+            data = _member_bytes(archive, member)
+            unpacked += len(data)
+        except IngestError as error:
+            yield member, error
+        else:
+            yield member, data
 
 
 def _member_bytes(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
@@ -332,12 +347,13 @@ def _member_bytes(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
         raise IngestError("damaged in the archive; skipped.") from None
 
 
-def _article_file(data: bytes, suffix: str) -> Record:
-    """A .txt or .html article from its bytes, which may be one byte over the row limit (then it is refused)."""
+def _article_file(data: bytes, suffix: str, furniture: Mapping[str, frozenset[str]] | None = None) -> Record:
+    """A .txt or .html article from its bytes, which may be one byte over the row limit (then it is refused);
+    furniture: see html_record."""
     if len(data) > row_limit():
         return _too_long(row_limit())
     try:
-        return html_record(data) if suffix in HTML_SUFFIXES else text_record(data)
+        return html_record(data, repeated=furniture) if suffix in HTML_SUFFIXES else text_record(data)
     except Exception as exc:  # a malformed document is that row's problem, not the whole import's
         return IngestError(f"unparsable ({type(exc).__name__}: {exc}).")
 

@@ -16,6 +16,7 @@ from attribution.review_actions import ACTIONS, ADD, CONFIRM, DELETE, EDIT, REJE
 from attribution.selectors.articles import next_article_to_review
 from attribution.selectors.review import article_entities, text_role
 from attribution.services.errors import ServiceError
+from attribution.services.registry import registry_entry
 from attribution.text import fold_whitespace, snap_to_words, word_step
 
 AUDITED_FIELDS = ("status", "kind", "speaker_text", "role", "outlet_text", "start", "end")
@@ -142,29 +143,13 @@ def _named_in(quote: Quote, name: str) -> bool:
     return any(wanted in (speaker.casefold(), outlet.casefold()) for speaker, outlet in names)
 
 
-def _registry_entry[Entry: (Speaker, Outlet)](model: type[Entry], name: str, **fields: str) -> Entry:
-    """The registry's entry for name, made if it has none. Another request may be making the same entry at
-    the same moment (an editor confirming two quotes of one speaker in quick succession, or two editors): the
-    database's unique constraint lets one insert win, and the other then finds its entry."""
-    name = fold_whitespace(name)
-    if (known := model.objects.matching(name)) is not None:
-        return known
-    try:
-        with transaction.atomic():
-            return model.objects.create(name=name, **fields)
-    except IntegrityError:
-        if (made := model.objects.matching(name)) is None:
-            raise
-        return made
-
-
 def _link_registry(quote: Quote) -> None:
     """Tie the reviewed names to the speaker and outlet registries, creating entries for new names."""
     quote.speaker = None
     if quote.speaker_text:
         kind = quote.extracted_speaker_kind or Speaker.Kind.PERSON
-        quote.speaker = _registry_entry(Speaker, quote.speaker_text, kind=kind).canonical()
-    quote.outlet = _registry_entry(Outlet, quote.outlet_text) if quote.outlet_text else None
+        quote.speaker = registry_entry(Speaker, quote.speaker_text, kind=kind).canonical()
+    quote.outlet = registry_entry(Outlet, quote.outlet_text) if quote.outlet_text else None
 
 
 def _set_speaker_kind(quote: Quote, kind: str) -> None:

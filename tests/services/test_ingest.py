@@ -238,7 +238,7 @@ def test_every_kind_of_bad_row_is_reported_with_its_reason_and_the_good_rows_imp
     csv_path.write_text('title,text\nOne,"Story one."\nTwo,"Story two.",extra cell\n')
     assert skipped(import_path(csv_path, extract=False)) == ["rows.csv line 3: the row has more cells than the header."]
 
-    def broken(data):
+    def broken(data, **options):
         raise ValueError("document is empty")
 
     monkeypatch.setattr(readers, "html_record", broken)

@@ -1,0 +1,139 @@
+"""Which of an article's blocks are the page's furniture, not its text: link paragraphs, promotions, credits,
+gallery and help-line boxes. Each rule names its reason, which the import shows beside what it dropped.
+
+The rules read a block's form (a label opening it, how much of it is link text, how long it is), never a site's
+markup, so they hold for pages of sites they were not written against; a sentence of the story is long, runs
+on past such a label and is rarely a link through and through, which is what keeps every body sentence.
+"""
+
+import re
+
+from attribution.webpages.blocks import Block, Kind
+
+# A short block that opens with one of these labels points elsewhere: another story, the app, the newsletter.
+_POINTER = re.compile(
+    r"^(?:related(?: stories| articles| coverage| content| links| internet links| topics)?|read (?:more|also|next)"
+    r"|more on this(?: story)?"
+    r"|also read|see also|recommended|more from|watch|listen|latest|top stories|most read|trending|editor's picks)"
+    r"\s*(?:[:|\u00bb\u203a>\-\u2013\u2014]|$)",
+    re.IGNORECASE,
+)
+_PROMOTION = re.compile(
+    r"^(?:follow .{0,60}(?:\bon (?:twitter|facebook|instagram|x|tiktok|threads|youtube|linkedin|bluesky)\b|coverage"
+    r"|\blive\b|updates|@)|sign up\b|subscribe\b|listen (?:to|on|here)\b|download (?:the|our)\b"
+    r"|get (?:the|our) (?:app|newsletter|latest)\b|join (?:us|our|the conversation)\b|like us\b|click here\b"
+    r"|tap here\b|share this\b|share on\b|send us\b|do you have a (?:story|news)|got a (?:story|news tip)"
+    r"|want more\b|don't miss\b|for more (?:news|stories|coverage)\b|our standards:)",
+    re.IGNORECASE,
+)
+_PROMOTION_ANYWHERE = re.compile(
+    r"(?:(?:follow|find|join|like|connect with) (?:\S+ ){0,5}on (?:twitter|facebook|instagram|x|tiktok|threads"
+    r"|youtube|linkedin|bluesky)\b|full coverage of|trust principles|in your inbox|(?:sign up|subscribe) (?:to|for"
+    r"|here|now|today)\b)",
+    re.IGNORECASE,
+)
+_NAME = r"[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}"
+_CREDIT = re.compile(
+    r"^(?:written by|reporting by|additional reporting|(?:writing|editing|edited|compiled|produced|graphics|"
+    r"video|photos?|photographs?|pictures?|illustrations?|images?) by|image (?:caption|source|copyright)\b"
+    r"|photo(?:graph)?:|picture:|credit:|copyright (?:©|\(c\)|\d{4})|©|\(c\) \d{4}"
+    r"|(?:published|updated|last updated|last modified|posted)(?::| on| at| \d))",
+    re.IGNORECASE,
+)
+# A byline alone on its line: "By Jane Doe", "By Jane Doe and John Roe, BBC News".
+_BYLINE = re.compile(rf"^By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? (?:in|for) {_NAME})?\.?$")
+_CREDIT_ANYWHERE = re.compile(
+    r"(?:^(?:this|the|a version of this) (?:article|story|piece|post|report) (?:was )?(?:originally|first)"
+    r" (?:appeared|published|ran)|all rights reserved|may not be (?:published|reproduced|broadcast|redistributed)"
+    r"|not responsible for the content of external|contributed (?:reporting )?to this (?:report|story|article)"
+    r"|(?:/|via |\()\s*getty images\b|getty images$|/ ?(?:reuters|ap|afp|epa|pa)$|\bap photo\b)",
+    re.IGNORECASE,
+)
+_GALLERY = re.compile(
+    r"^(?:show all \d+|\d+ of \d+|view (?:all|gallery|\d+ (?:photos|images))|\d+ (?:photos|images)|open gallery"
+    r"|(?:next|previous) (?:image|slide|photo)|enlarge (?:this )?image)$",
+    re.IGNORECASE,
+)
+_HELP_LINE = re.compile(
+    r"(?:if you(?:'re| are)? (?:or someone you know )?(?:are )?(?:affected|struggling|in crisis|need (?:help|support)"
+    r"|have been affected)|(?:help|support) is available|samaritans|helpline|crisis (?:line|text)|lifeline)",
+    re.IGNORECASE,
+)
+_PHONE = re.compile(r"\b\d{3}(?:[\s-]?\d{3,4}){0,2}\b")
+# Speech marks or a reporting verb: a block with them is the story's, whatever label opens it.
+_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|added|according to)\b", re.IGNORECASE)
+# Words of the page's machinery shown as a line of their own.
+_LABELS = frozenset(
+    {
+        "advertisement",
+        "advert",
+        "skip advert",
+        "ad",
+        "share",
+        "comments",
+        "comment",
+        "copy link",
+        "print",
+        "email",
+        "image caption",
+        "media caption",
+        "image source",
+        "related topics",
+        "topics",
+        "loading",
+        "close",
+        "menu",
+        "story continues below advertisement",
+        "continue reading",
+        "share this article",
+        "copied",
+        "listen to article",
+        "play video",
+        "watch video",
+        "more",
+        "back to top",
+        "top of page",
+        "sponsored",
+        "paid content",
+        "skip to content",
+        "read more",
+        "related",
+        "more on this story",
+        "see also",
+    }
+)
+
+
+# Punctuation around a label on a line of its own ("Advertisement -", "» Related").
+_EDGE_MARKS = " :.|>\u00bb\u203a-\u2013\u2014"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def boilerplate_reason(block: Block) -> str:
+    """Why block is not part of the article's text, or "" when it is."""
+    text, words = block.text, _words(block.text)
+    folded = text.strip(_EDGE_MARKS).lower()
+    if folded in _LABELS:
+        return "page label"
+    if block.kind is Kind.ITEM and block.list_size and block.linked_items >= max(2, 0.6 * block.list_size):
+        return "list of links"
+    if _GALLERY.match(text.strip()):
+        return "gallery control"
+    if words <= 25 and block.link_density >= 0.75:
+        return "mostly a link"
+    if words <= 30 and _POINTER.match(text):
+        return "link to other stories"
+    if words > 60 or _SPEECH.search(text):
+        return ""
+    if _HELP_LINE.search(text) and _PHONE.search(text):
+        return "help-line box"
+    if words > 30:
+        return ""
+    if _PROMOTION.match(text) or _PROMOTION_ANYWHERE.search(text):
+        return "promotion"
+    if _CREDIT.match(text) or _CREDIT_ANYWHERE.search(text) or (words <= 14 and _BYLINE.match(text)):
+        return "byline or credit"
+    return ""

@@ -1,0 +1,106 @@
+"""A saved news page read into the article an editor expects: kept blocks as the body, what was dropped with
+its reason, and the page's metadata."""
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from attribution.webpages.blocks import Block, Kind, article_blocks
+from attribution.webpages.boilerplate import boilerplate_reason
+from attribution.webpages.metadata import Metadata, parse, read_metadata
+
+# How the stored body marks the blocks that are not sentences of the story (Markdown's forms, which read as
+# they are meant in plain text too): the extractor reads them, the desk shows them as such.
+HEADING_MARK = "## "
+ITEM_MARK = "- "
+_MARKS = {Kind.HEADING: HEADING_MARK, Kind.ITEM: ITEM_MARK, Kind.PARAGRAPH: ""}
+# A page's headline repeated as a body block is looked for among its first blocks only.
+_HEADLINE_REACH = 4
+# A block is the site's, not the story's, when it is on at least this many of a site's pages in one import and
+# on at least this share of them (a background paragraph shared by two versions of one story is not).
+REPEATED_PAGES = 3
+REPEATED_SHARE = 0.5
+_BLOCK_ELEMENTS = "//p | //li | //h2 | //h3 | //h4 | //h5 | //h6 | //blockquote"
+
+
+@dataclass(frozen=True)
+class Dropped:
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Page:
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    dropped: tuple[Dropped, ...] = field(default=())
+
+    @property
+    def title(self) -> str:
+        return self.metadata.headline or next((block.text for block in self.blocks), "")
+
+    @property
+    def body(self) -> str:
+        """The kept blocks as the stored text: one paragraph each, subheadings and list items marked."""
+        return "\n\n".join(_MARKS[block.kind] + block.text for block in self.blocks)
+
+
+def fingerprint(text: str) -> str:
+    """A block's text as lines repeated across pages are compared: case, spacing and punctuation aside."""
+    return hashlib.blake2b(re.sub(r"\W+", " ", text.lower()).strip().encode(), digest_size=8).hexdigest()
+
+
+def _same_text(one: str, other: str) -> bool:
+    return fingerprint(one) == fingerprint(other)
+
+
+def site_furniture(pages: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For each site (host) among pages (HTML documents read together, an archive's), the fingerprints of
+    the blocks repeated on many of its pages: a sign-off, a promotion, a standing note no rule knows."""
+    counts: dict[str, Counter[str]] = {}
+    pages_of: Counter[str] = Counter()
+    for html in pages:
+        tree = parse(html)
+        host = read_metadata(tree).host
+        pages_of[host] += 1
+        texts = {" ".join(element.text_content().split()) for element in tree.xpath(_BLOCK_ELEMENTS)}
+        counts.setdefault(host, Counter()).update(fingerprint(text) for text in texts if text)
+    return {
+        host: frozenset(
+            mark for mark, count in found.items() if count >= max(REPEATED_PAGES, REPEATED_SHARE * pages_of[host])
+        )
+        for host, found in counts.items()
+        if host
+    }
+
+
+def read_page(html: str, *, url: str = "", repeated: Mapping[str, frozenset[str]] | None = None) -> Page:
+    """The page's article. repeated is site_furniture's finding for the pages read with this one: blocks
+    repeated on many pages of its site are dropped too."""
+    tree = parse(html)
+    metadata = read_metadata(tree, url)
+    furniture = (repeated or {}).get(metadata.host, frozenset())
+    kept: list[Block] = []
+    dropped: list[Dropped] = []
+    seen: set[str] = set()
+    for place, block in enumerate(article_blocks(tree, metadata.url or url)):
+        mark = fingerprint(block.text)
+        reason = boilerplate_reason(block)
+        if not reason and place < _HEADLINE_REACH and not kept and _is_headline(block, metadata):
+            reason = "headline repeated"
+        elif not reason and mark in furniture:
+            reason = "repeated on other pages of the site"
+        elif not reason and mark in seen and len(block.text.split()) > 3:
+            reason = "repeated in the page"
+        if reason:
+            dropped.append(Dropped(block.text, reason))
+        else:
+            kept.append(block)
+            seen.add(mark)
+    return Page(metadata, tuple(kept), tuple(dropped))
+
+
+def _is_headline(block: Block, metadata: Metadata) -> bool:
+    return any(_same_text(block.text, title) for title in (metadata.headline, *metadata.titles) if title)

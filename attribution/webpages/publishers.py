@@ -1,0 +1,55 @@
+"""Common outlets and the forms their pages and feeds name them by (og:site_name, JSON-LD publisher, feed
+fields) and their sites: the publisher registry's first entries, which editors then extend and merge.
+
+Names that belong to two outlets ("ABC", "Sky", "The Times" as a US paper's short name) are left out: a wrong
+merge hides an outlet, a missing one only waits for an editor to merge it."""
+
+from typing import Final
+
+SEED: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
+    ("Reuters", ("Thomson Reuters", "Reuters.com", "reuters.com")),
+    ("BBC News", ("BBC", "BBC Online", "BBC News Online", "bbc.co.uk", "bbc.com")),
+    ("CNN", ("CNN International", "Cable News Network", "cnn.com")),
+    ("The Associated Press", ("Associated Press", "AP", "AP News", "apnews.com", "ap.org")),
+    ("DW", ("Deutsche Welle", "DW.COM", "DW News", "dw.com")),
+    ("The Guardian", ("Guardian", "the Guardian", "Guardian News & Media", "theguardian.com", "guardian.co.uk")),
+    ("The New York Times", ("New York Times", "NYTimes", "NYTimes.com", "NYT", "nytimes.com")),
+    ("Los Angeles Times", ("LA Times", "L.A. Times", "latimes.com")),
+    ("Sky News", ("SkyNews", "news.sky.com")),
+    ("Al Jazeera", ("Al Jazeera English", "Al Jazeera Media Network", "aljazeera.com")),
+    ("Phys.org", ("phys.org", "PhysOrg")),
+    ("The Times of Israel", ("Times of Israel", "Timesofisrael", "TimesofIsrael", "timesofisrael.com")),
+    ("The Hill", ("TheHill", "thehill.com")),
+    ("Live Science", ("LiveScience", "livescience.com")),
+    ("The Washington Post", ("Washington Post", "washingtonpost.com")),
+    ("The Wall Street Journal", ("Wall Street Journal", "WSJ", "wsj.com")),
+    ("Bloomberg", ("Bloomberg News", "Bloomberg.com", "bloomberg.com")),
+    ("Agence France-Presse", ("AFP", "Agence France Presse", "afp.com")),
+    ("The Independent", ("Independent", "independent.co.uk")),
+    ("The Telegraph", ("Telegraph", "The Daily Telegraph", "telegraph.co.uk")),
+    ("Financial Times", ("The Financial Times", "FT", "ft.com")),
+    ("NPR", ("National Public Radio", "npr.org")),
+    ("Fox News", ("Fox News Channel", "FOX News", "foxnews.com")),
+    ("NBC News", ("nbcnews.com",)),
+    ("CBS News", ("cbsnews.com",)),
+    ("USA Today", ("USA TODAY", "usatoday.com")),
+    ("Politico", ("POLITICO", "politico.com", "politico.eu")),
+    ("Axios", ("axios.com",)),
+    ("The Economist", ("Economist", "economist.com")),
+    ("Daily Mail", ("Mail Online", "MailOnline", "dailymail.co.uk")),
+    ("Euronews", ("euronews", "euronews.com")),
+    ("France 24", ("FRANCE 24", "France24", "france24.com")),
+    ("Xinhua", ("Xinhua News Agency", "xinhuanet.com", "news.cn")),
+    ("Haaretz", ("haaretz.com",)),
+    ("South China Morning Post", ("SCMP", "scmp.com")),
+    ("The Atlantic", ("theatlantic.com",)),
+    ("Newsweek", ("newsweek.com",)),
+    ("CNBC", ("cnbc.com",)),
+    ("HuffPost", ("Huffington Post", "The Huffington Post", "HuffPost UK", "huffpost.com")),
+    ("Business Insider", ("businessinsider.com",)),
+    ("The Conversation", ("theconversation.com",)),
+    ("Nature", ("nature.com",)),
+    ("ITV News", ("itv.com",)),
+    ("The Irish Times", ("Irish Times", "irishtimes.com")),
+    ("RTÉ", ("RTE", "RTÉ News", "rte.ie")),
+)

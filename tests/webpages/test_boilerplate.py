@@ -1,0 +1,74 @@
+import pytest
+
+from attribution.webpages.blocks import Block, Kind
+from attribution.webpages.boilerplate import boilerplate_reason
+
+
+def paragraph(text: str, linked: int = 0) -> Block:
+    return Block(Kind.PARAGRAPH, text, linked)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Related: Council rejects second flood plan",
+        "READ MORE: The towns where the river rose fastest",
+        "More on this story",
+        "Follow Jane Doe on Twitter",
+        "Follow AP\u2019s full coverage of the elections at https://apnews.com/hub/elections",
+        "Listen to our daily podcast on Apple or Spotify",
+        "Sign up for our morning briefing newsletter",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+        "Written by: Jane Doe",
+        "Reporting by Jane Doe in Lagos; Editing by John Roe",
+        "Additional reporting by Ana Silva",
+        "This article originally appeared on The Conversation.",
+        "\u00a9 2020 The Associated Press. All rights reserved.",
+        "Copyright 2021 Northgate Courier. This material may not be published, broadcast or redistributed.",
+        "By Jane Doe and John Roe, BBC News",
+        "Show all 50",
+        "3 of 12",
+        "Advertisement",
+        "Image caption, Crowds gathered outside the court",
+        "Photo: Jane Doe/Getty Images",
+        "If you or someone you know is affected by these issues, call Samaritans on 116 123.",
+        "Published 4 March 2021",
+    ],
+)
+def test_boilerplate_is_dropped(text):
+    assert boilerplate_reason(paragraph(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow-up talks are due on Monday, the union said.",
+        "By Tuesday, the river had risen by two metres and the bridge was closed to traffic.",
+        "He posted the video on Twitter, where it was viewed 2m times.",
+        "The newsletter was sent to 3,000 members last week.",
+        '"Follow the money," the inspector told the committee.',
+        "Copyright lawyers say the ruling will change how music is sampled.",
+        "Getty Images said it would appeal against the decision.",
+        "Published figures show the number of crossings fell by a third.",
+        "The Samaritans helpline took 5,000 calls on 116 123 last month, the charity said.",
+        "Watch the skies tonight, the observatory advised, as the meteor shower peaks at 02:00.",
+        "Listen to people on the ground and you hear a different story, she said.",
+        "The story originally appeared in the Sun, she told the inquiry.",
+    ],
+)
+def test_story_sentences_are_kept(text):
+    assert boilerplate_reason(paragraph(text)) == ""
+
+
+def test_a_paragraph_that_is_a_link_is_dropped_and_one_with_a_link_in_it_is_not():
+    linked = "Ferry strike: what you need to know"
+    assert boilerplate_reason(paragraph(linked, linked=len(linked))) == "mostly a link"
+    sentence = "The mayor of Example Town defended her housing plan on Tuesday."
+    assert boilerplate_reason(paragraph(sentence, linked=len("Example Town"))) == ""
+
+
+def test_a_list_of_links_is_dropped_and_a_list_of_points_is_kept():
+    links = [Block(Kind.ITEM, f"Story {number}", 7, list_size=4, linked_items=4) for number in range(4)]
+    points = [Block(Kind.ITEM, f"Point {number} of the plan", 0, list_size=4, linked_items=0) for number in range(4)]
+    assert all(boilerplate_reason(block) == "list of links" for block in links)
+    assert not any(boilerplate_reason(block) for block in points)
