@@ -95,6 +95,7 @@ screenshots: venv-dev chromium
 # The effort benchmark drives Chromium, hence the dev requirements (Playwright) and the browser.
 bench: venv-dev chromium
 	$(PY) bench/extract.py
+	$(PY) bench/pages.py --quiet
 	$(PY) bench/export.py
 	$(PY) bench/review.py
 	$(PY) bench/import.py

@@ -7,7 +7,17 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from attribution.models import Article, ExportLog, ImportBatch, Outlet, Quote, ReviewEvent, Speaker, SpeakerMerge
+from attribution.models import (
+    Article,
+    ExportLog,
+    ImportBatch,
+    Outlet,
+    Publisher,
+    Quote,
+    ReviewEvent,
+    Speaker,
+    SpeakerMerge,
+)
 from attribution.uploads import upload_form_queue
 
 
@@ -77,6 +87,16 @@ class SpeakerAdmin(admin.ModelAdmin[Speaker]):
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin[Outlet]):
     search_fields = ("name",)
+
+
+@admin.register(Publisher)
+class PublisherAdmin(admin.ModelAdmin[Publisher]):
+    list_display = ("name", "created_at")
+    search_fields = ("name",)
+
+    def has_change_permission(self, request: HttpRequest, obj: Publisher | None = None) -> bool:
+        # A renamed entry would leave its articles under the old name: merges (the Publishers page) rename both.
+        return False
 
 
 @admin.register(ReviewEvent)

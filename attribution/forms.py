@@ -11,7 +11,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from django.urls import reverse
 
 from attribution.http import whole_number
-from attribution.models import Article, ExportLog, ImportBatch, Quote, Speaker
+from attribution.models import Article, ExportLog, ImportBatch, Publisher, Quote, Speaker
 from attribution.selectors.articles import ArticleFilters
 from attribution.selectors.export import ExportFilters
 from attribution.selectors.suggestions import article_label, import_batch_label, speaker_label
@@ -67,6 +67,12 @@ def article_named(value: str) -> str:
 def speaker_named(value: str) -> str:
     number = whole_number(value)
     return speaker_label(Speaker.objects.filter(pk=number).first() if number is not None else None)
+
+
+def publisher_named(value: str) -> str:
+    number = whole_number(value)
+    entry = Publisher.objects.filter(pk=number).first() if number is not None else None
+    return entry.name if entry else ""
 
 
 def batch_field() -> forms.ModelChoiceField[ImportBatch]:
@@ -298,6 +304,20 @@ class SpeakerMergeForm(DeskForm):
         error_messages={
             "required": "Choose the speaker to merge.",
             "invalid_choice": "“%(value)s” is not a speaker in the registry: choose one from the list.",
+        },
+    )
+    confirm = forms.BooleanField(required=False)
+
+
+class PublisherMergeForm(DeskForm):
+    """Which publisher to merge into the one whose page this is, and whether the Editor has confirmed it."""
+
+    source = forms.ModelChoiceField(
+        queryset=Publisher.objects.all(),
+        widget=Typeahead("publisher_entry_suggestions", label=publisher_named, attrs={"placeholder": "a name or site"}),
+        error_messages={
+            "required": "Choose the publisher to merge.",
+            "invalid_choice": "“%(value)s” is not a publisher in the registry: choose one from the list.",
         },
     )
     confirm = forms.BooleanField(required=False)

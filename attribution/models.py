@@ -116,6 +116,9 @@ class Publisher(models.Model):
 
     objects = RegistryQuerySet.as_manager()
 
+    # Not stored: set for the publisher list, by selectors.registry.publisher_page.
+    article_count: int
+
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(Lower("name"), name="publisher_unique_name")]

@@ -2,6 +2,21 @@
 
 import re
 
+# How a stored body marks the blocks of a web page that are not sentences of the story (Markdown's forms, which
+# read as meant in plain text too): a subheading, and an item of a list. The extractor and the desk read them.
+HEADING_MARK = "## "
+ITEM_MARK = "- "
+_HEADING_LINE = re.compile(rf"(?m)^{HEADING_MARK}[^\n]*")
+
+
+def without_headings(text: str) -> str:
+    """text with each marked subheading blanked out, offsets kept: a subheading ("Policy shortcomings") is
+    nobody's words and names no speaker."""
+    if HEADING_MARK not in text:
+        return text
+    return _HEADING_LINE.sub(lambda line: " " * len(line.group()), text)
+
+
 # Control characters that are not whitespace (NUL among them, which PostgreSQL cannot store in text) and
 # lone surrogates (which no UTF-8 text can hold): never part of a name or a typed value.
 _UNSTORABLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x9f\ud800-\udfff]")

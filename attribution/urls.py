@@ -5,7 +5,7 @@ from django.views.generic import RedirectView
 
 from attribution.forms import LoginForm
 from attribution.review_actions import ACTIONS, ADD, EDIT, NEXT_ARTICLE, REDO_MINE, UNDO_MINE
-from attribution.views import articles, export, health, imports, quotes, registry, speakers, suggestions
+from attribution.views import articles, export, health, imports, publishers, quotes, registry, speakers, suggestions
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="article_list", permanent=False)),
@@ -35,11 +35,15 @@ urlpatterns = [
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker_detail"),
     path("speakers/<int:pk>/merge/", speakers.speaker_merge_view, name="speaker_merge"),
     path("speakers/merges/<int:pk>/undo/", speakers.speaker_merge_undo_view, name="speaker_merge_undo"),
+    path("publishers/", publishers.publisher_list, name="publisher_list"),
+    path("publishers/<int:pk>/", publishers.publisher_detail, name="publisher_detail"),
+    path("publishers/<int:pk>/merge/", publishers.publisher_merge_view, name="publisher_merge"),
     path("speakers/search/", registry.speaker_search, name="speaker_search"),
     path("outlets/search/", registry.outlet_search, name="outlet_search"),
     path("roles/search/", registry.role_search, name="role_search"),
     path("suggest/publishers/", suggestions.publishers, name="publisher_suggestions"),
     path("suggest/articles/", suggestions.articles, name="article_suggestions"),
+    path("suggest/publisher-entries/", suggestions.publisher_entries, name="publisher_entry_suggestions"),
     path("suggest/import-batches/", suggestions.import_batches, name="import_batch_suggestions"),
     path("suggest/speaker-names/", suggestions.speaker_names, name="speaker_name_suggestions"),
     path("suggest/speakers/", suggestions.speakers, name="speaker_suggestions_keyed"),

@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 # Run as a script, Python puts bench/ on the path, not the project the reader belongs to.
 sys.path.insert(0, str(ROOT))
 
-from attribution.webpages.page import HEADING_MARK, ITEM_MARK, read_page  # noqa: E402
+from attribution.text import HEADING_MARK, ITEM_MARK  # noqa: E402
+from attribution.webpages.page import read_page  # noqa: E402
 
 MARKS = {"heading": HEADING_MARK, "item": ITEM_MARK, "paragraph": ""}
 _SENTENCE_END = re.compile(r"(?<=[.!?\"”])\s+(?=[\"“A-Z0-9])")

@@ -6,6 +6,8 @@ Offsets are Python `str` indices into the exact text given.
 
 from collections.abc import Iterable, Iterator
 
+from attribution.text import without_headings
+
 from .attribute import Attribution, Reading, read_article
 from .cast import Entity
 from .pipeline import DEFAULT_MODEL, load_nlp
@@ -19,7 +21,7 @@ def read(text: str, *, model: str = DEFAULT_MODEL) -> Reading:
     """Every attributed quote in text, in order of appearance, and the people and organisations it names."""
     if not text or not text.strip():
         return Reading([], [])
-    return read_article(load_nlp(model)(text))
+    return read_article(load_nlp(model)(without_headings(text)))
 
 
 def extract(text: str, *, model: str = DEFAULT_MODEL) -> list[Attribution]:
@@ -34,7 +36,7 @@ def read_many(
     the engine fails on yields an ExtractionError in its place, so one bad article never stops a batch.
     n_process > 1 parses in that many worker processes (each loads its own copy of the model)."""
     nlp = load_nlp(model)
-    for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+    for doc in nlp.pipe(map(without_headings, texts), batch_size=batch_size, n_process=n_process):
         if not doc.text.strip():
             yield Reading([], [])
             continue

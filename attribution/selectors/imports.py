@@ -47,6 +47,12 @@ def skipped_rows_shown(batch: ImportBatch, kind: SkippedRow.Kind) -> QuerySet[Sk
     return batch.skipped_rows.filter(kind=kind).select_related("duplicate_of")[:ROWS_SHOWN]
 
 
+def cleaned_pages(batch: ImportBatch) -> QuerySet[Article]:
+    """The batch's articles from which reading their web page dropped something (Article.dropped), in file
+    order."""
+    return batch.articles.exclude(dropped=[]).only("pk", "title", "dropped").order_by("pk")
+
+
 def batch_skipped_rows(batch: ImportBatch) -> Iterator[SkippedRow]:
     """Every row the batch skipped, in file order, streamed."""
     return batch.skipped_rows.order_by("position").iterator()

@@ -1,15 +1,17 @@
-"""Reads of the speaker and outlet registries."""
+"""Reads of the speaker, outlet and publisher registries."""
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 
-from attribution.models import Outlet, Quote, Speaker
+from attribution.models import Article, Outlet, Publisher, Quote, Speaker
 from attribution.selectors.review import article_entities, text_role
 from attribution.text import fold_whitespace
 
 
-def registry_matching[Entry: Speaker | Outlet](entries: QuerySet[Entry], typed: str, limit: int) -> list[Entry]:
+def registry_matching[Entry: Speaker | Outlet | Publisher](
+    entries: QuerySet[Entry], typed: str, limit: int
+) -> list[Entry]:
     """Entries whose name or an alias contains what was typed (folded; two characters at least), those starting
     with it first."""
     typed = fold_whitespace(typed)
@@ -86,6 +88,27 @@ def speaker_page(search: str, number: str | None, *, per_page: int = 100) -> Pag
         speaker.quote_count = counts.get(speaker.pk, 0)
     page.object_list = listed
     return page
+
+
+def publisher_page(search: str, number: str | None, *, per_page: int = 100) -> Page[Publisher]:
+    """One page of the publisher registry (entries whose name or an alias contains search, if given), by name,
+    each with how many articles carry its name, counted for the page's entries alone."""
+    publishers = Publisher.objects.all()
+    if search := fold_whitespace(search):
+        publishers = publishers.filter(Q(name__icontains=search) | Q(aliases__icontains=search))
+    page = Paginator(publishers.order_by("name", "id"), per_page).get_page(number)
+    listed = list(page.object_list)
+    counts = publisher_article_counts([publisher.name for publisher in listed])
+    for publisher in listed:
+        publisher.article_count = counts.get(publisher.name, 0)
+    page.object_list = listed
+    return page
+
+
+def publisher_article_counts(names: list[str]) -> dict[str, int]:
+    """How many articles carry each of these publisher names, read from the (publisher, created_at) index."""
+    found = Article.objects.filter(publisher__in=names).values("publisher").annotate(n=Count("id"))
+    return dict(found.values_list("publisher", "n"))
 
 
 def speaker_quotes(speaker: Speaker) -> QuerySet[Quote]:

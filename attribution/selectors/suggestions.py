@@ -8,7 +8,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db.models import Q
 
 from attribution.http import whole_number
-from attribution.models import Article, ImportBatch, Speaker
+from attribution.models import Article, ImportBatch, Publisher, Speaker
 from attribution.selectors.registry import registry_matching
 from attribution.text import fold_whitespace
 
@@ -74,6 +74,11 @@ def speaker_suggestions(typed: str, *, keyed: bool) -> list[Suggestion]:
     if keyed:
         return [Suggestion(str(speaker.pk), speaker_label(speaker)) for speaker in speakers]
     return [Suggestion(name, name) for name in dict.fromkeys(speaker.name for speaker in speakers)]
+
+
+def publisher_entry_suggestions(typed: str) -> list[Suggestion]:
+    """Registry publishers whose name or an alias contains what was typed, by id (the merge form)."""
+    return [Suggestion(str(entry.pk), entry.name) for entry in registry_matching(Publisher.objects.all(), typed, LIMIT)]
 
 
 def speaker_label(speaker: Speaker | None) -> str:

@@ -8,7 +8,17 @@ from django.db import transaction
 
 from attribution.services.imports import already_stored, import_path
 
-EDITOR_PERMISSIONS = ("view_article", "view_quote", "change_quote", "view_speaker", "change_speaker", "view_outlet")
+EDITOR_PERMISSIONS = (
+    "view_article",
+    "view_quote",
+    "change_quote",
+    "view_speaker",
+    "change_speaker",
+    "view_outlet",
+    # The publisher registry: Editors merge two forms of one outlet (a merge renames articles, not quotes).
+    "view_publisher",
+    "change_publisher",
+)
 ADMIN_PERMISSIONS = (
     *EDITOR_PERMISSIONS,
     "add_article",

@@ -1,6 +1,7 @@
 """The review desk's template tags: what the declared review actions (attribution/review_actions.py) put on a
 card, in the shortcut help, and in the key map desk.js reads."""
 
+import re
 from functools import cache
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from attribution.highlight import Painted, Segment
 from attribution.http import queue_batch
 from attribution.review_actions import ACTIONS, COMMANDS, Card, DeskCommand, ReviewAction, card_actions, shortcuts
+from attribution.text import HEADING_MARK
 
 register = template.Library()
 
@@ -78,6 +80,12 @@ def command_url(context: Context, command: DeskCommand, article_id: int) -> str:
     return f"{url}?{urlencode({'batch': batch})}" if batch else url
 
 
+# A web page's subheading in the stored body (attribution.text.HEADING_MARK), set off as one; its mark stays
+# in the text, as every character must for the page's selection offsets.
+_SUBHEADING = re.compile(rf"(?m)^{HEADING_MARK}([^\n]*)")
+_SUBHEADING_HTML = rf'<span class="subheading"><span class="mark">{HEADING_MARK}</span>\1</span>'
+
+
 @register.simple_tag
 def highlighted_body(segments: list[Segment[Painted]]) -> SafeString:
     """The article text with each quote in a <mark>: built here, as the text must come out exactly as stored
@@ -87,7 +95,7 @@ def highlighted_body(segments: list[Segment[Painted]]) -> SafeString:
     for segment in segments:
         text = conditional_escape(segment.text)
         if (quote := segment.quote) is None:
-            parts.append(text)
+            parts.append(_SUBHEADING.sub(_SUBHEADING_HTML, text) if HEADING_MARK in text else text)
         else:
             status = conditional_escape(quote.status)
             parts.append(

@@ -12,7 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from attribution.csv_writer import csv_lines
 from attribution.http import HtmxHttpRequest
 from attribution.models import ImportBatch, SkippedRow
-from attribution.selectors.imports import ROWS_SHOWN, batch_errors, batch_progress, batches, skipped_rows_shown
+from attribution.selectors.imports import (
+    ROWS_SHOWN,
+    batch_errors,
+    batch_progress,
+    batches,
+    cleaned_pages,
+    skipped_rows_shown,
+)
 from attribution.services.imports import batch_retry
 from attribution.uploads import upload_form_queue
 
@@ -43,11 +50,14 @@ def import_list(request: HtmxHttpRequest) -> HttpResponse:
 def import_detail(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(ImportBatch, pk=pk)
     template = "imports/detail.html#progress" if request.htmx else "imports/detail.html"
+    cleaned = cleaned_pages(batch)
     context = {
         "batch": batch,
         "progress": batch_progress(batch),
         "errors": skipped_rows_shown(batch, SkippedRow.Kind.ERROR),
         "duplicates": skipped_rows_shown(batch, SkippedRow.Kind.DUPLICATE),
+        "cleaned": cleaned[:ROWS_SHOWN],
+        "cleaned_count": cleaned.count(),
         "rows_shown": ROWS_SHOWN,
     }
     return TemplateResponse(request, template, context)

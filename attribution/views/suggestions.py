@@ -12,6 +12,7 @@ from attribution.selectors.suggestions import (
     Suggestion,
     article_suggestions,
     import_batch_suggestions,
+    publisher_entry_suggestions,
     publisher_suggestions,
     speaker_suggestions,
 )
@@ -61,3 +62,11 @@ def speaker_names(request: HtmxHttpRequest) -> HttpResponse:
 def speakers(request: HtmxHttpRequest) -> HttpResponse:
     """Registry entries by id, for the merge form."""
     return _options(request, lambda typed: speaker_suggestions(typed, keyed=True), minimum=2)
+
+
+@login_required
+@permission_required("attribution.view_publisher", raise_exception=True)
+@require_GET
+def publisher_entries(request: HtmxHttpRequest) -> HttpResponse:
+    """Registry publishers by id, for the merge form."""
+    return _options(request, publisher_entry_suggestions, minimum=2)

@@ -88,3 +88,23 @@ def test_the_cast_lists_each_person_and_organisation_once_with_every_mention():
     mentions = [text[s:e].removeprefix("the ") for s, e in entities["Football Association"].mentions]
     assert mentions == ["Football Association", "FA"]
     assert "FA" not in entities
+
+
+# A saved web page's body marks its subheadings (attribution.text.HEADING_MARK): they are nobody's words.
+PAGE_BODY = """The county council published its review of temporary housing on Monday, with 40 recommendations.
+
+## Councillor Anger
+
+"We failed the families who needed us most. That must change," she said.
+
+- "It will not happen again," the council leader, Jane Roe, said."""
+
+
+def test_a_subheading_names_no_speaker_and_offsets_still_index_the_body():
+    first, item = extract(PAGE_BODY)
+    assert first.speaker != "Councillor Anger"
+    assert (item.speaker, item.role) == ("Jane Roe", "council leader")
+    assert all(PAGE_BODY[quote.start : quote.end] == quote.text for quote in (first, item))
+    (many,) = read_many([PAGE_BODY])
+    assert not isinstance(many, ExtractionError)
+    assert [quote.speaker for quote in many.quotes] == [first.speaker, "Jane Roe"]

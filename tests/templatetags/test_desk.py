@@ -2,8 +2,10 @@
 
 import pytest
 from django.urls import NoReverseMatch, URLPattern, get_resolver, reverse, set_script_prefix
+from django.utils.html import conditional_escape, strip_tags
 
-from attribution.templatetags.desk import id_url
+from attribution.highlight import Segment
+from attribution.templatetags.desk import highlighted_body, id_url
 
 
 def one_id_routes() -> list[str]:
@@ -31,3 +33,11 @@ def test_id_url_is_what_reverse_gives_for_every_route_taking_one_id(prefix):
 def test_id_url_refuses_a_route_without_one_id_as_the_url_tag_does():
     with pytest.raises(NoReverseMatch):
         id_url("article_list", 1)
+
+
+def test_a_subheading_is_set_off_and_every_character_of_the_body_stays():
+    body = "First paragraph <b>.\n\n## Policy shortcomings\n\nLast paragraph."
+    shown = highlighted_body([Segment(body)])
+    assert '<span class="subheading"><span class="mark">## </span>Policy shortcomings</span>' in shown
+    assert "&lt;b&gt;" in shown
+    assert strip_tags(shown) == conditional_escape(body)

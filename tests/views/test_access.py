@@ -6,7 +6,7 @@ from typing import NamedTuple
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from attribution.models import ImportBatch, Speaker
+from attribution.models import ImportBatch, Publisher, Speaker
 from attribution.services.speakers import speaker_merge
 from tests.factories import QuoteFactory, UserFactory, admin_user, editor
 
@@ -64,6 +64,11 @@ ACCESS: dict[str, Access] = {
     # Merges change the registry for everyone: Admins only. Without a source both ask for one again.
     "speaker_merge": Access(get=(LOGIN, 403, 403, 302), post=(LOGIN, 403, 403, 302), obj="speaker"),
     "speaker_merge_undo": Access(get=(LOGIN, 403, 403, 405), post=(LOGIN, 403, 403, 302), obj="merge"),
+    "publisher_list": EDITORS_READ,
+    "publisher_detail": EDITORS_READ._replace(obj="publisher"),
+    # Editors merge two forms of one outlet; without a source both ask for one again.
+    "publisher_merge": Access(get=(LOGIN, 403, 302, 302), post=(LOGIN, 403, 302, 302), obj="publisher"),
+    "publisher_entry_suggestions": EDITORS_READ,
     "speaker_search": EDITORS_READ,
     "outlet_search": EDITORS_READ,
     "role_search": EDITORS_READ,
@@ -106,6 +111,7 @@ def objects():
         "article": quote.article,
         "speaker": target,
         "batch": ImportBatch.objects.create(source_name="feed.jsonl"),
+        "publisher": Publisher.objects.get(name="Reuters"),
         "merge": speaker_merge(target=target, source=source, user=admin_user("merger")),
     }
 

@@ -1,6 +1,7 @@
 import csv
 import io
 import json
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -139,3 +140,34 @@ def test_retry_failed_requeues(client):
     client.post(reverse("import_retry", args=[batch.pk]))
     assert batch.articles.get().extraction_status == "pending"
     assert DBTaskResult.objects.count() == 1
+
+
+PAGE = """<html><head><title>Ferry crews walk out | Courier</title>
+<link rel="canonical" href="https://courier.example/news/ferry-{n}"></head><body><article>
+<h1>Ferry crews walk out</h1>
+<p>Ferry services across Calder Bay were suspended on Friday after crews refused a new rota, story {n}.</p>
+<p>"We remain ready to talk at any hour," the operator's spokeswoman said.</p>
+<p>Follow the Courier on Twitter</p>
+</article></body></html>"""
+
+
+def test_the_batch_page_shows_what_reading_each_page_dropped(client):
+    client.force_login(admin_user())
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as packed:
+        for number in range(2):
+            packed.writestr(f"ferry-{number}.html", PAGE.format(n=number))
+    upload = SimpleUploadedFile("pages.zip", archive.getvalue())
+    response = client.post(reverse("import_new"), {"file": upload})
+    (task,) = DBTaskResult.objects.filter(task_path=store_import.module_path)
+    batch_run(batch_id=task.args_kwargs["args"][0])
+    page = " ".join(client.get(response.url).content.decode().split())
+    assert "2 pages cleaned of boilerplate" in page
+    assert "2 paragraphs</summary>" in page
+    assert "promotion:</span> Follow the Courier on Twitter" in page
+    assert "headline repeated:</span> Ferry crews walk out" in page
+    article = Article.objects.order_by("pk").first()
+    assert article is not None
+    shown = " ".join(client.get(reverse("article_detail", args=[article.pk])).content.decode().split())
+    assert "2 paragraphs of its page left out" in shown
+    assert "promotion:</span> Follow the Courier on Twitter" in shown

@@ -90,3 +90,16 @@ def test_the_canonical_link_is_preferred_and_normalised():
     found = metadata(head=head)
     assert found.url == "https://www.example.com/news/ferry-strike/"
     assert found.host == "example.com"
+
+
+def test_without_metadata_the_articles_own_time_element_gives_the_time_and_never_an_update():
+    html = """<html><head><title>Storm</title></head><body><article><h1>Storm</h1>
+    <p class="dateline">Updated <time datetime="2021-03-05T09:00:00Z">5 March</time></p>
+    <p class="dateline">Published <time datetime="2021-03-04T10:15:00+01:00">4 March</time></p>
+    <p>The storm hit.</p><footer>\u00a9 2024 Courier</footer></article></body></html>"""
+    assert read_metadata(parse(html)).published == "2021-03-04T10:15:00+01:00"
+
+
+def test_a_page_that_gives_no_time_has_none():
+    html = "<html><body><article><h1>Storm</h1><p>The storm hit on 4 March 2021.</p><p>\u00a9 2024</p></article></body>"
+    assert read_metadata(parse(html)).published == ""

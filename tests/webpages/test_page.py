@@ -1,0 +1,125 @@
+"""Reading saved pages: the original pages under tests/pages/ (each imitating a real site's markup and its kinds
+of boilerplate, with the article it should give beside it) and small pages made here for one behaviour each."""
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from attribution.text import HEADING_MARK, ITEM_MARK
+from attribution.webpages.page import read_page, site_furniture
+
+PAGES = Path(__file__).resolve().parents[1] / "pages"
+EXPECTED = sorted(PAGES.glob("*.json"))
+MARKS = {"heading": HEADING_MARK, "item": ITEM_MARK, "paragraph": ""}
+
+
+def folded(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.fixture(params=EXPECTED, ids=lambda path: path.stem, scope="module")
+def saved(request):
+    expected = json.loads(request.param.read_text(encoding="utf-8"))
+    return read_page(request.param.with_suffix(".html").read_text(encoding="utf-8")), expected
+
+
+def test_every_body_block_is_kept_in_order_with_its_kind(saved):
+    page, expected = saved
+    stored = [folded(block) for block in page.body.split("\n\n")]
+    wanted = [MARKS[block["kind"]] + folded(block["text"]) for block in expected["body"]]
+    assert [block for block in stored if block in wanted] == wanted
+
+
+def test_no_boilerplate_line_is_kept(saved):
+    page, expected = saved
+    body = folded(page.body)
+    assert [line for line in expected["boilerplate"] if folded(line) in body] == []
+
+
+def test_the_headline_time_and_address_are_the_pages_own(saved):
+    page, expected = saved
+    assert page.title == expected["title"]
+    assert page.metadata.url == expected["url"]
+    published = expected["published_at"]
+    if published and len(published) > 10:
+        assert datetime.fromisoformat(page.metadata.published) == datetime.fromisoformat(published)
+    else:
+        assert page.metadata.published == (published or "")
+
+
+STORY = [
+    "Ferry services across Calder Bay were suspended on Friday after crews refused to work a new rota.",
+    '"We remain ready to talk at any hour," the operator\'s spokeswoman said.',
+    "Union organiser Declan Farris said the rota had been imposed without consultation.",
+    "Passengers queued at the terminal for much of the morning, and some gave up and went home.",
+]
+
+
+def page_html(paragraphs, *, head="", before=""):
+    body = "".join(f"<p>{text}</p>" for text in paragraphs)
+    return (
+        f"<html><head><title>Ferry crews walk out | Courier</title>{head}</head><body>"
+        f"<nav><a href='/'>Home</a></nav><article><h1>Ferry crews walk out</h1>{before}{body}</article></body></html>"
+    )
+
+
+def test_a_hover_card_inside_the_first_sentence_is_not_kept():
+    card = "<span class='hovercard'><span>Latest: Ferry fares to rise</span><span>Bay bridge closes</span></span>"
+    first = f"Ferry services run by <a href='/t/cbf'>Calder Bay Ferries</a>{card} were suspended on Friday."
+    page = read_page(page_html([first, *STORY[1:]]))
+    assert page.body.split("\n\n")[0] == "Ferry services run by Calder Bay Ferries were suspended on Friday."
+    assert "fares" not in page.body
+
+
+def test_hidden_text_is_not_kept():
+    hidden = "<span style='display: none'>Subscribe now</span><span aria-hidden='true'>Share</span>"
+    page = read_page(page_html([STORY[0] + hidden, *STORY[1:]]))
+    assert page.body.split("\n\n")[0] == STORY[0]
+
+
+def test_the_headline_repeated_as_the_first_paragraph_is_dropped_once():
+    page = read_page(page_html(["Ferry crews walk out", *STORY]))
+    assert page.body.split("\n\n")[0] == STORY[0]
+    assert "headline repeated" in {part.reason for part in page.dropped}
+
+
+def test_what_is_dropped_says_why():
+    page = read_page(page_html([*STORY, "Follow Jane Doe on Twitter", "\u00a9 2026 Courier. All rights reserved."]))
+    assert [(part.text, part.reason) for part in page.dropped if part.reason != "headline repeated"] == [
+        ("Follow Jane Doe on Twitter", "promotion"),
+        ("\u00a9 2026 Courier. All rights reserved.", "byline or credit"),
+    ]
+
+
+def test_subheadings_and_list_items_are_marked():
+    html = page_html(STORY[:2], before="").replace(
+        "</article>",
+        "<h2>What the union wants</h2><ul><li>A relief skipper</li><li>No four-night runs</li></ul></article>",
+    )
+    blocks = read_page(html).body.split("\n\n")
+    assert blocks[-3:] == ["## What the union wants", "- A relief skipper", "- No four-night runs"]
+
+
+def test_a_line_on_most_pages_of_a_site_is_dropped_and_a_line_on_two_is_kept():
+    canonical = "<link rel='canonical' href='https://courier.example/news/{n}'>"
+    standing = "The Courier is owned by a reader trust and takes no money from the ferry company."
+    shared = "The rota was first proposed in January, when talks broke down over pay."
+    pages = [
+        page_html(
+            [f"Story {n} begins with its own sentence, as every story does.", standing, *STORY[2:]],
+            head=canonical.format(n=n),
+        )
+        for n in range(5)
+    ]
+    pages[0] = pages[0].replace(STORY[2], shared)
+    pages[1] = pages[1].replace(STORY[2], shared)
+    furniture = site_furniture(pages)
+    page = read_page(pages[0], repeated=furniture)
+    assert standing not in page.body
+    assert shared in page.body
+    assert ("repeated on other pages of the site") in {part.reason for part in page.dropped}
+    # Pages of another site are read as they are.
+    other = read_page(pages[2].replace("courier.example", "other.example"), repeated=furniture)
+    assert standing in other.body
