@@ -16,7 +16,32 @@ _HIDDEN = (
     " | //*[contains(translate(@style, 'VISIBLTYHDEN :', 'visiblthden'), 'visibility:hidden')]"
     " | //*[@role='tooltip'] | //figcaption"
 )
+# A subheading is a few words; a longer h2 over a paragraph is a teaser's headline.
+_HEADING_WORDS = 15
 _CARD_CLASSES = ("tooltip", "hovercard", "hover-card", "popover", "preview-card", "link-preview", "card-popup")
+
+
+# Boxes inside an article that are the site's, not the story's, by the names sites give them.
+_BOX_CLASSES = (
+    "newsletter",
+    "signup",
+    "sign-up",
+    "subscribe",
+    "promo",
+    "recirc",
+    "outbrain",
+    "taboola",
+    "advert",
+    "most-read",
+    "mostread",
+    "read-more",
+    "readmore",
+    "related",
+    "share-bar",
+    "sharebar",
+    "social-share",
+)
+_BOX_CHARS = 600
 
 
 class Kind(enum.StrEnum):
@@ -55,13 +80,49 @@ def _drop(element: Any) -> None:
     parent.remove(element)
 
 
+# The attributes sites name a part of the page by, in lower case.
+_NAMING = (
+    "translate(concat(@class, ' ', @id, ' ', @data-component, ' ', @data-testid), "
+    "'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+)
+
+
+def _class_contains(names: tuple[str, ...]) -> str:
+    return " | ".join(f"//*[contains({_NAMING}, '{name}')]" for name in names)
+
+
+_CARDS = _class_contains(_CARD_CLASSES)
+# Classes that hide an element by the conventions of CSS frameworks and CMSs.
+_HIDDEN_CLASSES = " | ".join(
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+    for name in ("hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "d-none")
+)
+_BOXES = _class_contains(_BOX_CLASSES)
+
+
 def remove_hidden(tree: Any) -> None:
-    card = " | ".join(f"//*[contains(concat(' ', normalize-space(@class), ' '), '{name}')]" for name in _CARD_CLASSES)
-    for element in tree.xpath(f"{_HIDDEN} | {card}"):
+    """Take out what a reader does not see in the text's flow (hover cards, hidden copies), and the boxes a page
+    sets inside its article (a newsletter sign-up, links to other stories): named so by nearly every site's
+    markup, and short; an element that long is the article itself, whatever its class says."""
+    # A card's innermost named element, found before anything is taken out: its wrapper ("glossary-tooltip")
+    # holds the linked name that is part of the sentence.
+    cards = tree.xpath(_CARDS)
+    inside = {ancestor for card in cards for ancestor in card.iterancestors()}
+    for element in tree.xpath(f"{_HIDDEN} | {_HIDDEN_CLASSES}"):
         _drop(element)
+    for element in cards:
+        if element not in inside:
+            _drop(element)
+    for element in tree.xpath(_BOXES):
+        if element.getparent() is not None and len(element.text_content()) <= _BOX_CHARS:
+            _drop(element)
 
 
 def _folded(element: Any) -> str:
+    """The element's text, whitespace folded, a line break (trafilatura's lb) read as a space: "Media
+    contact:<br>Dana Reyes" is two words apart, not "contact:Dana"."""
+    for line_break in element.iter("lb"):
+        line_break.text = " "
     return " ".join("".join(element.itertext()).split())
 
 
@@ -75,9 +136,33 @@ def _list_blocks(element: Any) -> list[Block]:
     return [Block(Kind.ITEM, _folded(item), _link_chars(item), len(items), linked) for item in items]
 
 
+def _headings_before(tree: Any) -> dict[str, str]:
+    """Each subheading of the page by the paragraph it stands over (that paragraph's folded text)."""
+    found: dict[str, str] = {}
+    for heading in tree.xpath("//h2 | //h3 | //h4"):
+        following = heading.getnext()
+        title = " ".join(heading.text_content().split())
+        if following is not None and following.tag == "p" and title and len(title.split()) <= _HEADING_WORDS:
+            found.setdefault(" ".join(following.text_content().split()), title)
+    return found
+
+
+def _with_headings(blocks: list[Block], headings: dict[str, str]) -> list[Block]:
+    """blocks with the subheadings trafilatura left out put back over the paragraphs they head (it drops some,
+    by layout, where the paragraphs under them are kept)."""
+    restored: list[Block] = []
+    for block in blocks:
+        title = headings.get(block.text) if block.kind is Kind.PARAGRAPH else None
+        if title and not (restored and restored[-1].text == title):
+            restored.append(Block(Kind.HEADING, title))
+        restored.append(block)
+    return restored
+
+
 def article_blocks(tree: Any, url: str = "") -> list[Block]:
     """The article's blocks in reading order, from a parsed page (which this changes: hidden parts removed)."""
     remove_hidden(tree)
+    headings = _headings_before(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
@@ -96,4 +181,4 @@ def article_blocks(tree: Any, url: str = "") -> list[Block]:
         elif (text := _folded(element)) and element.tag in ("p", "quote", "head"):
             kind = Kind.HEADING if element.tag == "head" else Kind.PARAGRAPH
             blocks.append(Block(kind, text, _link_chars(element)))
-    return blocks
+    return _with_headings(blocks, headings)

@@ -23,7 +23,7 @@ _PROMOTION = re.compile(
     r"|\blive\b|updates|@)|sign up\b|subscribe\b|listen (?:to|on|here)\b|download (?:the|our)\b"
     r"|get (?:the|our) (?:app|newsletter|latest)\b|join (?:us|our|the conversation)\b|like us\b|click here\b"
     r"|tap here\b|share this\b|share on\b|send us\b|do you have a (?:story|news)|got a (?:story|news tip)"
-    r"|want more\b|don't miss\b|for more (?:news|stories|coverage)\b|our standards:)",
+    r"|want more\b|don't miss\b|for more (?:news|stories|coverage)\b|our standards:|view original content)",
     re.IGNORECASE,
 )
 _PROMOTION_ANYWHERE = re.compile(
@@ -36,17 +36,33 @@ _NAME = r"[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}"
 _CREDIT = re.compile(
     r"^(?:written by|reporting by|additional reporting|(?:writing|editing|edited|compiled|produced|graphics|"
     r"video|photos?|photographs?|pictures?|illustrations?|images?) by|image (?:caption|source|copyright)\b"
-    r"|photo(?:graph)?:|picture:|credit:|copyright (?:©|\(c\)|\d{4})|©|\(c\) \d{4}"
+    r"|photo(?:graph)?:|picture:|credit:|copyright (?:©|\(c\)|\d{4})|©|\(c\) \d{4}|more information:|provided by\b"
+    r"|citation:|journal information:|doi:|privacy notice:|explore further$"
     r"|(?:published|updated|last updated|last modified|posted)(?::| on| at| \d))",
     re.IGNORECASE,
 )
+# How a press release or a story ends with whom to call: "Media contact: Dana Reyes, press@x.example".
+_CONTACT = re.compile(
+    r"^(?:media|press|investor|editorial)? ?(?:contacts?|enquiries|inquiries)\s*:|[\w.+-]+@[\w-]+\.[\w.]+",
+    re.IGNORECASE,
+)
+# A wire's source line: "SOURCE Northwind Robotics".
+_WIRE_SOURCE = re.compile(r"^SOURCE [A-Z]")
 # A byline alone on its line: "By Jane Doe", "By Jane Doe and John Roe, BBC News".
 _BYLINE = re.compile(rf"^By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? (?:in|for) {_NAME})?\.?$")
-_CREDIT_ANYWHERE = re.compile(
+# Authors' initials and the agencies drawn on, as wire-fed sites sign a story off: "ab/sms (dpa, epd)".
+_INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+(?:\s*\([\w ,./&-]+\))?$")
+# A site's standing notes, which no story sentence says: checked in blocks up to 60 words.
+_NOTICE = re.compile(
     r"(?:^(?:this|the|a version of this) (?:article|story|piece|post|report) (?:was )?(?:originally|first)"
     r" (?:appeared|published|ran)|all rights reserved|may not be (?:published|reproduced|broadcast|redistributed)"
-    r"|not responsible for the content of external|contributed (?:reporting )?to this (?:report|story|article)"
-    r"|(?:/|via |\()\s*getty images\b|getty images$|/ ?(?:reuters|ap|afp|epa|pa)$|\bap photo\b)",
+    r"|not responsible for the content of external|contributed reporting\b"
+    r"|contributed to this (?:report|story|article)|solely responsible for (?:all )?(?:the )?content"
+    r"|receives? (?:financial )?support from .{0,80}(?:foundations|donors|funders))",
+    re.IGNORECASE,
+)
+_CREDIT_ANYWHERE = re.compile(
+    r"(?:(?:/|via |\()\s*getty images\b|getty images$|/ ?(?:reuters|ap|afp|epa|pa)$|\bap photo\b)",
     re.IGNORECASE,
 )
 _GALLERY = re.compile(
@@ -115,6 +131,10 @@ def _words(text: str) -> int:
 def boilerplate_reason(block: Block) -> str:
     """Why block is not part of the article's text, or "" when it is."""
     text, words = block.text, _words(block.text)
+    if not any(character.isalnum() for character in text):
+        return "separator"
+    if _INITIALS.match(text):
+        return "byline or credit"
     folded = text.strip(_EDGE_MARKS).lower()
     if folded in _LABELS:
         return "page label"
@@ -128,12 +148,20 @@ def boilerplate_reason(block: Block) -> str:
         return "link to other stories"
     if words > 60 or _SPEECH.search(text):
         return ""
+    if _NOTICE.search(text):
+        return "byline or credit"
     if _HELP_LINE.search(text) and _PHONE.search(text):
         return "help-line box"
+    if words <= 50 and _PROMOTION.match(text):
+        return "promotion"
     if words > 30:
         return ""
-    if _PROMOTION.match(text) or _PROMOTION_ANYWHERE.search(text):
+    if _PROMOTION_ANYWHERE.search(text):
         return "promotion"
     if _CREDIT.match(text) or _CREDIT_ANYWHERE.search(text) or (words <= 14 and _BYLINE.match(text)):
         return "byline or credit"
+    if words <= 12 and _WIRE_SOURCE.match(text):
+        return "byline or credit"
+    if words <= 20 and _CONTACT.search(text):
+        return "contact details"
     return ""

@@ -32,6 +32,8 @@ PUBLISHED_META = (
     "dcterms.created",
     "date",
 )
+# Words that mark a time as a later edit's, not the publication's.
+_UPDATE = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
 # Between a headline and the site's name or section in a <title> or og:title.
 _TITLE_SEPARATOR = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022:\-]{1,2}\s+")
 _DATE_LIKE = re.compile(r"^[\d\s./\-:]+$|^\d{1,2} \w+ \d{4}$")
@@ -62,21 +64,19 @@ def _folded(text: str) -> str:
 def _json_ld(tree: Any) -> list[dict[str, Any]]:
     """Every JSON-LD object of the page, @graph members and nested lists flattened."""
     found: list[dict[str, Any]] = []
-
-    def walk(value: Any) -> None:
-        if isinstance(value, list):
-            for item in value:
-                walk(item)
-        elif isinstance(value, dict):
-            found.append(value)
-            walk(value.get("@graph"))
-
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         source = (script.text or "").strip().removeprefix("<!--").removesuffix("-->")
         try:
-            walk(json.loads(source))
-        except ValueError:
+            pending = [json.loads(source)]
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than any page's metadata is
             continue
+        while pending:
+            value = pending.pop()
+            if isinstance(value, list):
+                pending += reversed(value)
+            elif isinstance(value, dict):
+                found.append(value)
+                pending.append(value.get("@graph"))
     return found
 
 
@@ -126,10 +126,22 @@ def parse_moment(text: str) -> str:
     return moment.isoformat() if has_time else moment.date().isoformat()
 
 
+def _visible_times(tree: Any) -> list[str]:
+    """The article's own <time> elements, first the ones marked as the publication, then any not marked as an
+    update (a page without metadata shows "Published 4 March 2021, 10:15" in one)."""
+    marked = tree.xpath('//time[@itemprop="datePublished"]/@datetime | //time[@pubdate]/@datetime')
+    shown = [
+        time.get("datetime")
+        for time in tree.xpath("//article//time[@datetime] | //main//time[@datetime]")
+        if not _UPDATE.search(f"{time.get('class', '')} {time.get('itemprop', '')} {_text(time.getparent())}")
+    ]
+    return [*marked, *shown]
+
+
 def _published(articles: list[dict[str, Any]], meta: dict[str, str], tree: Any) -> str:
     candidates = [str(node.get("datePublished") or "") for node in articles]
     candidates += [meta.get(key, "") for key in PUBLISHED_META]
-    candidates += tree.xpath('//time[@itemprop="datePublished"]/@datetime | //time[@pubdate]/@datetime')
+    candidates += _visible_times(tree)
     return next((moment for moment in map(parse_moment, candidates) if moment), "")
 
 
@@ -213,4 +225,5 @@ def read_metadata(tree: Any, url: str = "") -> Metadata:
 
 
 def parse(html: str) -> Any:
-    return lxml_html.document_fromstring(html)
+    """The page's tree; an empty one for a file with no markup or text at all (lxml refuses those)."""
+    return lxml_html.document_fromstring(html) if html.strip() else lxml_html.document_fromstring("<html></html>")

@@ -7,14 +7,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from attribution.text import HEADING_MARK, ITEM_MARK
 from attribution.webpages.blocks import Block, Kind, article_blocks
 from attribution.webpages.boilerplate import boilerplate_reason
 from attribution.webpages.metadata import Metadata, parse, read_metadata
 
-# How the stored body marks the blocks that are not sentences of the story (Markdown's forms, which read as
-# they are meant in plain text too): the extractor reads them, the desk shows them as such.
-HEADING_MARK = "## "
-ITEM_MARK = "- "
 _MARKS = {Kind.HEADING: HEADING_MARK, Kind.ITEM: ITEM_MARK, Kind.PARAGRAPH: ""}
 # A page's headline repeated as a body block is looked for among its first blocks only.
 _HEADLINE_REACH = 4

@@ -123,3 +123,21 @@ def test_a_line_on_most_pages_of_a_site_is_dropped_and_a_line_on_two_is_kept():
     # Pages of another site are read as they are.
     other = read_page(pages[2].replace("courier.example", "other.example"), repeated=furniture)
     assert standing in other.body
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "",
+        "   ",
+        "\x01\x02<<<>>>",
+        '<html><head><script type="application/ld+json">' + "[" * 50_000 + "]" * 50_000 + "</script></head></html>",
+        "<html><body>" + "<div>" * 20_000 + "<p>Deep.</p>" + "</div>" * 20_000 + "</body></html>",
+        '<html><head><meta property="article:published_time" content="99999-99-99T99:99"></head><body></body></html>',
+    ],
+    ids=["empty", "blank", "garbage", "json-nested-50000-deep", "divs-nested-20000-deep", "impossible-date"],
+)
+def test_hostile_pages_read_as_what_they_hold_without_failing(html):
+    page = read_page(html)
+    assert page.metadata.published == ""
+    assert isinstance(page.body, str)
