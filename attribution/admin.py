@@ -51,7 +51,9 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
     list_filter = ("extraction_status",)
     search_fields = ("title", "url", "external_id", "publisher")
     raw_id_fields = ("import_batch",)
-    readonly_fields = ("content_hash", "body", "imported_by", "created_at", "updated_at")
+    # The URL and the publisher are set through the ingest service (the URL's identity key, the publisher
+    # registry) and change through the registry's merges.
+    readonly_fields = ("content_hash", "body", "url", "publisher", "imported_by", "created_at", "updated_at")
     inlines = [QuoteInline]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from attribution.models import ImportBatch, Speaker
+from attribution.models import ImportBatch, Publisher, Speaker
 from tests.factories import ArticleFactory, QuoteFactory, admin_user, editor
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -65,6 +65,22 @@ def test_the_merge_form_finds_the_speaker_to_merge_by_name(page):
     page.get_by_role("button", name="Merge…").click()
     expect(page.get_by_role("heading", name="Merge A. Lee into Ann Lee?")).to_be_visible()
     assert f"source={other.pk}" in page.url
+
+
+def test_an_editor_merges_two_forms_of_one_publisher_and_the_list_shows_one(page):
+    gazette = Publisher.objects.create(name="Eastmere Gazette")
+    Publisher.objects.create(name="The Eastmere Gazette", aliases=["gazette.example"])
+    ArticleFactory.create(title="Flood wall approved", publisher="Eastmere Gazette")
+    ArticleFactory.create(title="Bridge closed", publisher="The Eastmere Gazette")
+    log_in(page, f"/publishers/{gazette.pk}/")
+    page.get_by_label("Merge another publisher into Eastmere Gazette").press_sequentially("gazette.ex")
+    page.get_by_role("option", name="The Eastmere Gazette").click()
+    page.get_by_role("button", name="Merge…").click()
+    expect(page.get_by_role("heading", name="Merge The Eastmere Gazette into Eastmere Gazette?")).to_be_visible()
+    page.get_by_role("button", name="Merge The Eastmere Gazette into Eastmere Gazette").click()
+    expect(page.get_by_text("The Eastmere Gazette merged into Eastmere Gazette: 1 article renamed.")).to_be_visible()
+    page.get_by_role("link", name="2 articles").click()
+    expect(page.locator("table.articles tbody tr")).to_have_count(2)
 
 
 def test_the_export_counts_the_rows_of_the_publisher_chosen(page):
