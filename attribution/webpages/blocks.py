@@ -111,7 +111,8 @@ def remove_hidden(tree: Any) -> None:
     for element in tree.xpath(f"{_HIDDEN} | {_HIDDEN_CLASSES}"):
         _drop(element)
     for element in cards:
-        if element not in inside:
+        # A link is the name the card is about, and a "tooltip-trigger" what opens it: both are the sentence's.
+        if element not in inside and element.tag != "a" and "trigger" not in (element.get("class") or ""):
             _drop(element)
     for element in tree.xpath(_BOXES):
         if element.getparent() is not None and len(element.text_content()) <= _BOX_CHARS:

@@ -34,7 +34,8 @@ _PROMOTION_ANYWHERE = re.compile(
 )
 _NAME = r"[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}"
 _CREDIT = re.compile(
-    r"^(?:written by|reporting by|additional reporting|(?:writing|editing|edited|compiled|produced|graphics|"
+    r"^(?:written by|reporting by|additional reporting|with (?:additional )?(?:assistance|reporting) from"
+    r"|(?:writing|editing|edited|compiled|produced|graphics|"
     r"video|photos?|photographs?|pictures?|illustrations?|images?) by|image (?:caption|source|copyright)\b"
     r"|photo(?:graph)?:|picture:|credit:|copyright (?:©|\(c\)|\d{4})|©|\(c\) \d{4}|more information:|provided by\b"
     r"|citation:|journal information:|doi:|privacy notice:|explore further$"
@@ -46,8 +47,8 @@ _CONTACT = re.compile(
     r"^(?:media|press|investor|editorial)? ?(?:contacts?|enquiries|inquiries)\s*:|[\w.+-]+@[\w-]+\.[\w.]+",
     re.IGNORECASE,
 )
-# A wire's source line: "SOURCE Northwind Robotics".
-_WIRE_SOURCE = re.compile(r"^SOURCE [A-Z]")
+# A wire's source line ("SOURCE Northwind Robotics"), or the agencies a story draws on ("(FRANCE 24 with AFP)").
+_WIRE_SOURCE = re.compile(r"^SOURCE [A-Z]|^\(?[\w .&-]{2,30} (?:with|and) (?:AFP|AP|Reuters|agencies|dpa|EFE|PA)\)?$")
 # A byline alone on its line: "By Jane Doe", "By Jane Doe and John Roe, BBC News".
 _BYLINE = re.compile(rf"^By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? (?:in|for) {_NAME})?\.?$")
 # Authors' initials and the agencies drawn on, as wire-fed sites sign a story off: "ab/sms (dpa, epd)".
@@ -71,11 +72,28 @@ _GALLERY = re.compile(
     re.IGNORECASE,
 )
 _HELP_LINE = re.compile(
-    r"(?:if you(?:'re| are)? (?:or someone you know )?(?:are )?(?:affected|struggling|in crisis|need (?:help|support)"
-    r"|have been affected)|(?:help|support) is available|samaritans|helpline|crisis (?:line|text)|lifeline)",
+    r"(?:if you(?:'re| are)? (?:or (?:someone|anyone) you know )?(?:are |is )?(?:affected|struggling|in crisis"
+    r"|needs? (?:help|support)|have been affected)|(?:help|support) is available|samaritans|helpline"
+    r"|crisis (?:line|text)|lifeline)",
     re.IGNORECASE,
 )
-_PHONE = re.compile(r"\b\d{3}(?:[\s-]?\d{3,4}){0,2}\b")
+# A telephone number as help lines give them: 116 123, 988, 13 11 14, 1-800-273-8255.
+_PHONE = re.compile(r"\b\d{3}\b|\b\d{1,4}(?:[\s.-]\d{2,4}){1,3}\b")
+# A note on the story rather than the story: a correction, an editor's note, a wire's update line.
+_CORRECTION = re.compile(
+    r"^(?:corrections?|clarifications?|editor['\u2019]?s note|update)\b\s*[:.\-\u2013\u2014]"
+    r"|(?:a previous|an earlier|the original) version of this (?:story|article|report)"
+    r"|^this (?:story|article|report) (?:was|has been) (?:amended|updated|corrected|changed)"
+    r"|^\((?:updates|adds|recasts|corrects|changes|rewrites)\b",
+    re.IGNORECASE,
+)
+# Asks for money or sign-ups that read like a sentence: "Help us keep journalism free".
+_APPEAL = re.compile(
+    r"^(?:support (?:our|local|independent|quality|trusted) (?:journalism|reporting|newsroom)|help us keep"
+    r"|become a (?:member|subscriber|supporter|patron)|donate\b|make a (?:donation|contribution)"
+    r"|stay (?:updated|informed|tuned|connected)\b)|contribution of any size|a one-off (?:contribution|donation)",
+    re.IGNORECASE,
+)
 # Speech marks or a reporting verb: a block with them is the story's, whatever label opens it.
 _SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|added|according to)\b", re.IGNORECASE)
 # Words of the page's machinery shown as a line of their own.
@@ -111,6 +129,10 @@ _LABELS = frozenset(
         "top of page",
         "sponsored",
         "paid content",
+        "correction",
+        "corrections",
+        "help is available",
+        "support is available",
         "skip to content",
         "read more",
         "related",
@@ -146,19 +168,22 @@ def boilerplate_reason(block: Block) -> str:
         return "mostly a link"
     if words <= 30 and _POINTER.match(text):
         return "link to other stories"
+    if words <= 80 and _CORRECTION.search(text):
+        return "correction or editor's note"
     if words > 60 or _SPEECH.search(text):
         return ""
     if _NOTICE.search(text):
         return "byline or credit"
     if _HELP_LINE.search(text) and _PHONE.search(text):
         return "help-line box"
-    if words <= 50 and _PROMOTION.match(text):
+    if words <= 50 and (_PROMOTION.match(text) or _APPEAL.search(text)):
         return "promotion"
     if words > 30:
         return ""
     if _PROMOTION_ANYWHERE.search(text):
         return "promotion"
-    if _CREDIT.match(text) or _CREDIT_ANYWHERE.search(text) or (words <= 14 and _BYLINE.match(text)):
+    bare = text.lstrip(_EDGE_MARKS + "(").rstrip(")")
+    if _CREDIT.match(bare) or _CREDIT_ANYWHERE.search(text) or (words <= 14 and _BYLINE.match(bare)):
         return "byline or credit"
     if words <= 12 and _WIRE_SOURCE.match(text):
         return "byline or credit"

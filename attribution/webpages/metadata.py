@@ -32,6 +32,12 @@ PUBLISHED_META = (
     "dcterms.created",
     "date",
 )
+# Elements a page names as its date line, whose text is the date where no <time> gives it ("Feb 27, 2024").
+_STAMPED = " | ".join(
+    f"//*[contains(translate(concat(@class, ' ', @data-cy, ' ', @data-testid, ' ', @itemprop), "
+    f"'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), '{name}')]"
+    for name in ("timestamp", "publish", "pubdate", "dateline", "time-rubric", "article-date", "story-date")
+)
 # Words that mark a time as a later edit's, not the publication's.
 _UPDATE = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
 # Between a headline and the site's name or section in a <title> or og:title.
@@ -135,7 +141,12 @@ def _visible_times(tree: Any) -> list[str]:
         for time in tree.xpath("//article//time[@datetime] | //main//time[@datetime]")
         if not _UPDATE.search(f"{time.get('class', '')} {time.get('itemprop', '')} {_text(time.getparent())}")
     ]
-    return [*marked, *shown]
+    stamps = [
+        _text(element)
+        for element in tree.xpath(_STAMPED)
+        if len(_text(element)) <= 60 and not _UPDATE.search(f"{element.get('class', '')} {_text(element)}")
+    ]
+    return [*marked, *shown, *stamps]
 
 
 def _published(articles: list[dict[str, Any]], meta: dict[str, str], tree: Any) -> str:

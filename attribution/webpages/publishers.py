@@ -52,4 +52,10 @@ SEED: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("ITV News", ("itv.com",)),
     ("The Irish Times", ("Irish Times", "irishtimes.com")),
     ("RTÉ", ("RTE", "RTÉ News", "rte.ie")),
+    ("The Times of India", ("Times of India", "timesofindia.indiatimes.com", "indiatimes.com")),
+    ("The Japan Times", ("Japan Times", "japantimes.co.jp")),
+    ("The Irish Independent", ("Irish Independent", "Independent.ie", "independent.ie")),
+    ("Deutsche Presse-Agentur", ("dpa", "dpa International")),
+    ("PR Newswire", ("prnewswire.com",)),
+    ("Business Wire", ("businesswire.com",)),
 )

@@ -1,13 +1,17 @@
 """Saved web pages imported as files: the article each gives, what it drops, its publisher and address."""
 
+import json
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from attribution.models import Article
 from attribution.services.imports import import_path
+from attribution.services.ingest import article_create
+from attribution.services.readers import html_record
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +72,16 @@ def test_a_saved_page_of_a_known_outlet_takes_the_registry_name(tmp_path):
     article = import_path(page, extract=False).articles.get()
     assert article.publisher == "Reuters"
     assert article.published_at is not None
+
+
+@pytest.mark.parametrize("expected_path", sorted(PAGES.glob("*.json")), ids=lambda path: path.stem)
+def test_every_saved_page_gets_its_outlets_one_name(expected_path):
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    article = article_create(**_fields(expected_path.with_suffix(".html")), extract=False)
+    assert article.publisher == expected["publisher"]
+
+
+def _fields(path: Path) -> dict[str, Any]:
+    record = html_record(path.read_bytes())
+    page = record.pop("page")
+    return record | {"publisher_names": page.metadata.publisher_names, "site": page.metadata.host}
