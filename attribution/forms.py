@@ -14,6 +14,7 @@ from attribution.http import whole_number
 from attribution.models import Article, ExportLog, ImportBatch, Publisher, Quote, Speaker
 from attribution.selectors.articles import ArticleFilters
 from attribution.selectors.export import ExportFilters
+from attribution.selectors.insights import Filters as InsightFilters
 from attribution.selectors.suggestions import article_label, import_batch_label, speaker_label
 from attribution.services.review import Correction
 
@@ -307,6 +308,17 @@ class SpeakerMergeForm(DeskForm):
         },
     )
     confirm = forms.BooleanField(required=False)
+
+
+class InsightsFilterForm(DeskForm):
+    import_batch = batch_field()
+    since = published_date("Reviewed since")
+
+    def filters(self) -> InsightFilters:
+        if not self.is_valid():
+            return InsightFilters()
+        batch = self.cleaned_data["import_batch"]
+        return InsightFilters(batch=batch.pk if batch else None, since=self.cleaned_data["since"])
 
 
 class PublisherMergeForm(DeskForm):

@@ -302,6 +302,12 @@ class Quote(models.Model):
     extracted_speaker_kind = models.CharField(max_length=20, choices=Speaker.Kind.choices, blank=True)
     extracted_role = models.CharField(max_length=500, blank=True)
     extracted_outlet = models.CharField(max_length=200, blank=True)
+    # The span and kind as extracted (empty for a quote an editor added: one the engine missed), and the engine
+    # version that found it: what the insights compare editors' verdicts with.
+    extracted_start = models.PositiveIntegerField(null=True, blank=True)
+    extracted_end = models.PositiveIntegerField(null=True, blank=True)
+    extracted_kind = models.CharField(max_length=10, choices=Kind.choices, blank=True)
+    engine_version = models.CharField(max_length=40, blank=True)
 
     # The current values: they start as the extraction and only an editor changes them. The registry links
     # (speaker, outlet) are made when an editor confirms or corrects, so unreviewed guesses never enter it.

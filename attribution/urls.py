@@ -5,7 +5,18 @@ from django.views.generic import RedirectView
 
 from attribution.forms import LoginForm
 from attribution.review_actions import ACTIONS, ADD, EDIT, NEXT_ARTICLE, REDO_MINE, UNDO_MINE
-from attribution.views import articles, export, health, imports, publishers, quotes, registry, speakers, suggestions
+from attribution.views import (
+    articles,
+    export,
+    health,
+    imports,
+    insights,
+    publishers,
+    quotes,
+    registry,
+    speakers,
+    suggestions,
+)
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="article_list", permanent=False)),
@@ -52,6 +63,8 @@ urlpatterns = [
     path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
     path("imports/<int:pk>/errors.csv", imports.import_errors_csv, name="import_errors_csv"),
     path("imports/<int:pk>/retry/", imports.import_retry, name="import_retry"),
+    path("insights/", insights.insights, name="insights"),
+    path("insights/<slug:figure>.csv", insights.insights_csv, name="insights_csv"),
     path("export/", export.export_page, name="export"),
     path("export/download", export.download, name="export_download"),
     path("export/attributions.csv", export.attributions_csv, name="export_csv"),

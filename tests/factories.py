@@ -80,3 +80,8 @@ class QuoteFactory(DjangoModelFactory[Quote]):
     extracted_role = "county's chief engineer"
     speaker_text = SelfAttribute("extracted_speaker")
     role = SelfAttribute("extracted_role")
+    # As the extract service stores a quote: what the engine found, beside what editors make of it.
+    extracted_start = SelfAttribute("start")
+    extracted_end = SelfAttribute("end")
+    extracted_kind = SelfAttribute("kind")
+    engine_version = "test"

@@ -12,6 +12,10 @@ from .attribute import Attribution, Reading, read_article
 from .cast import Entity
 from .pipeline import DEFAULT_MODEL, load_nlp
 
+# Which rules produced a quote, recorded with it so editors' verdicts can be read per version (the insights
+# page, extraction_report): bumped whenever a change to the engine changes what it finds.
+ENGINE_VERSION = "2026.12.1"
+
 
 class ExtractionError(Exception):
     """One text could not be processed; the message says why."""
@@ -46,4 +50,14 @@ def read_many(
             yield ExtractionError(f"{type(exc).__name__}: {exc}")
 
 
-__all__ = ["DEFAULT_MODEL", "Attribution", "Entity", "ExtractionError", "Reading", "extract", "read", "read_many"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "ENGINE_VERSION",
+    "Attribution",
+    "Entity",
+    "ExtractionError",
+    "Reading",
+    "extract",
+    "read",
+    "read_many",
+]

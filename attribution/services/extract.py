@@ -9,7 +9,7 @@ from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
-from attribution.extraction import Attribution, Entity, ExtractionError, Reading, read, read_many
+from attribution.extraction import ENGINE_VERSION, Attribution, Entity, ExtractionError, Reading, read, read_many
 from attribution.models import Article, ImportBatch, Outlet, Quote
 from attribution.selectors.tasks import queued_arguments
 from attribution.text import fold_whitespace
@@ -36,6 +36,10 @@ def _quote_from(article: Article, found: Attribution) -> Quote:
         extracted_speaker_kind=found.speaker_kind if speaker else "",
         extracted_role=role,
         extracted_outlet=outlet,
+        extracted_start=found.start,
+        extracted_end=found.end,
+        extracted_kind=found.kind,
+        engine_version=ENGINE_VERSION,
         speaker_text=speaker,
         role=role,
         outlet_text=outlet,

@@ -82,6 +82,8 @@ ACCESS: dict[str, Access] = {
     "import_detail": ADMINS_READ._replace(obj="batch"),
     "import_errors_csv": ADMINS_READ._replace(obj="batch"),
     "import_retry": Access(get=(LOGIN, 403, 403, 405), post=(LOGIN, 403, 403, 302), obj="batch"),
+    "insights": EDITORS_READ,
+    "insights_csv": EDITORS_READ._replace(obj="figure"),
     "export": EDITORS_READ,
     "export_download": EDITORS_READ,
     "export_csv": EDITORS_READ,
@@ -126,6 +128,8 @@ def url_of(name, access, objects):
         return "/"
     if access.obj is None:
         return reverse(name)
+    if access.obj == "figure":
+        return reverse(name, kwargs={"figure": "fields"})
     kwarg = "after" if name == "next_article_after" else "pk"
     return reverse(name, kwargs={kwarg: objects[access.obj].pk})
 
