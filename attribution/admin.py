@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from attribution.models import (
     Article,
     ExportLog,
+    ExtractionRun,
     ImportBatch,
     Outlet,
     Publisher,
@@ -147,6 +148,12 @@ class ImportBatchAdmin(ReadOnlyAdmin[ImportBatch]):
 class ExportLogAdmin(ReadOnlyAdmin[ExportLog]):
     list_display = ("created_at", "user", "format", "row_count", "rows_sent", "outcome", "filters")
     list_filter = ("format", "outcome")
+
+
+@admin.register(ExtractionRun)
+class ExtractionRunAdmin(ReadOnlyAdmin[ExtractionRun]):
+    list_display = ("created_at", "batch", "engine_version", "articles", "refreshed", "added", "removed", "finished_at")
+    raw_id_fields = ("batch",)
 
 
 @admin.register(SpeakerMerge)

@@ -433,6 +433,33 @@ class ExportLog(models.Model):
         return f"{self.row_count} rows as {self.format} on {self.created_at:%Y-%m-%d %H:%M}"
 
 
+class ExtractionRun(models.Model):
+    """One re-extraction of stored articles (all, or an import's) by the engine as it now is: who asked, when,
+    with which engine version, and what it changed. Only quotes nobody has touched change; reviewed ones never."""
+
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    engine_version = models.CharField(max_length=40)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # The last article done (they are done in id order): where a run a worker lost resumes.
+    position = models.PositiveBigIntegerField(default=0)
+    articles = models.PositiveIntegerField(default=0)
+    refreshed = models.PositiveIntegerField(default=0, help_text="untouched quotes given the new values")
+    added = models.PositiveIntegerField(default=0, help_text="quotes newly found")
+    removed = models.PositiveIntegerField(default=0, help_text="untouched quotes the engine no longer finds")
+    failed = models.PositiveIntegerField(default=0, help_text="articles the engine failed on")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        scope = f"import {self.batch_id}" if self.batch_id else "every article"
+        return f"Re-extraction of {scope} with {self.engine_version} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
 class PendingArticle(models.Model):
     """An article with quotes still pending, and how many: the review queue reads these oldest first instead of
     passing over every reviewed article (a scan that grew with the archive). The database keeps them: a trigger
