@@ -100,6 +100,7 @@ bench: venv-dev chromium
 	$(PY) bench/review.py
 	$(PY) bench/import.py
 	$(PY) bench/review_effort.py
+	$(PY) bench/learning.py
 	$(PY) bench/load.py
 
 clean:

@@ -308,6 +308,9 @@ class Quote(models.Model):
     extracted_end = models.PositiveIntegerField(null=True, blank=True)
     extracted_kind = models.CharField(max_length=10, choices=Kind.choices, blank=True)
     engine_version = models.CharField(max_length=40, blank=True)
+    # Which extracted values the registry gave (services/learning.py: what editors settled before), shown on the
+    # card as "from the registry": any of "speaker", "speaker_kind", "role", "outlet".
+    learned = models.JSONField(default=list, blank=True)
 
     # The current values: they start as the extraction and only an editor changes them. The registry links
     # (speaker, outlet) are made when an editor confirms or corrects, so unreviewed guesses never enter it.

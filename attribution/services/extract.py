@@ -16,18 +16,21 @@ from django.utils import timezone
 from attribution.extraction import ENGINE_VERSION, Attribution, Entity, ExtractionError, Reading, read, read_many
 from attribution.models import Article, ExtractionRun, ImportBatch, Outlet, Quote
 from attribution.selectors.tasks import queued_arguments
+from attribution.services.learning import RegistryKnowledge
 from attribution.text import fold_whitespace
 
 log = logging.getLogger(__name__)
 
 
-def _quote_from(article: Article, found: Attribution) -> Quote:
+def _quote_from(article: Article, found: Attribution, knowledge: RegistryKnowledge) -> Quote:
     # Names as the registry stores and compares them: "\n\nAnna Kovacs" from the text is "Anna Kovacs".
-    speaker, role, outlet = (
-        fold_whitespace(found.speaker)[:300],
-        fold_whitespace(found.role)[:500],
-        fold_whitespace(found.outlet)[:200],
+    settled = knowledge.settle(
+        speaker=fold_whitespace(found.speaker)[:300],
+        speaker_kind=found.speaker_kind,
+        role=fold_whitespace(found.role)[:500],
+        outlet=fold_whitespace(found.outlet)[:200],
     )
+    speaker, role, outlet = settled.speaker[:300], settled.role[:500], settled.outlet[:200]
     return Quote(
         article=article,
         start=found.start,
@@ -37,17 +40,26 @@ def _quote_from(article: Article, found: Attribution) -> Quote:
         cue=(found.cue or "")[:100],
         confidence=found.confidence,
         extracted_speaker=speaker,
-        extracted_speaker_kind=found.speaker_kind if speaker else "",
+        extracted_speaker_kind=settled.speaker_kind if speaker else "",
         extracted_role=role,
         extracted_outlet=outlet,
         extracted_start=found.start,
         extracted_end=found.end,
         extracted_kind=found.kind,
         engine_version=ENGINE_VERSION,
+        learned=list(settled.learned),
         speaker_text=speaker,
         role=role,
         outlet_text=outlet,
         outlet=Outlet.objects.matching(outlet),
+    )
+
+
+def _knowledge(result: Reading) -> RegistryKnowledge:
+    return RegistryKnowledge(
+        speakers=(found.speaker or "" for found in result.quotes),
+        outlets=(found.outlet or "" for found in result.quotes),
+        fuller_forms=(entity.name for entity in result.entities),
     )
 
 
@@ -69,6 +81,7 @@ REFRESHED_FIELDS = (
     "extracted_end",
     "extracted_kind",
     "engine_version",
+    "learned",
     "speaker_text",
     "role",
     "outlet_text",
@@ -103,10 +116,11 @@ def _store(article_id: int, result: Reading | ExtractionError) -> Stored:
     untouched = {(q.start, q.end): q for q in article.quotes.filter(status=Quote.Status.PENDING, events__isnull=True)}
     touched = set(article.quotes.exclude(pk__in=[q.pk for q in untouched.values()]).values_list("start", "end"))
     refreshed, added = [], []
+    knowledge = _knowledge(result)
     for found in result.quotes:
         if (found.start, found.end) in touched or found.end > len(article.body):
             continue
-        fresh = _quote_from(article, found)
+        fresh = _quote_from(article, found, knowledge)
         if (current := untouched.pop((found.start, found.end), None)) is None:
             added.append(fresh)
             continue
@@ -133,6 +147,15 @@ def article_extract(*, article: Article) -> list[Quote]:
     except Exception as exc:  # the engine must never take a caller down with it; the article records why
         result = ExtractionError(f"{type(exc).__name__}: {exc}")
     return _store(article.pk, result).quotes
+
+
+def extraction_preview(text: str) -> list[Quote]:
+    """The quotes an extraction of text would store now (the registry's knowledge applied), unsaved: what the
+    learning benchmark scores without touching stored articles."""
+    result = read(text, model=settings.SPACY_MODEL)
+    knowledge = _knowledge(result)
+    article = Article(body=text)
+    return [_quote_from(article, found, knowledge) for found in result.quotes]
 
 
 def _extract_many(article_ids: list[int], batch_size: int) -> Iterator[Stored]:

@@ -64,8 +64,13 @@ def test_reextraction_refreshes_untouched_quotes_adds_new_ones_and_never_changes
     assert run.finished_at is not None
     assert run.engine_version == ENGINE_VERSION
     assert Quote.objects.filter(pk=reviewed.pk).values().get() == before  # never touched
-    refreshed = Quote.objects.get(pk=second.pk)  # the same row, with the engine's values now
-    assert (refreshed.speaker_text, refreshed.engine_version) == ("Hannah Price", ENGINE_VERSION)
+    refreshed = Quote.objects.get(pk=second.pk)  # the same row, with the engine's values now, and what the
+    # editor's correction taught: the engine's "Hannah Price" is the registry's H. Price
+    assert (refreshed.speaker_text, refreshed.engine_version, refreshed.learned) == (
+        "H. Price",
+        ENGINE_VERSION,
+        ["speaker"],
+    )
     assert not Quote.objects.filter(pk=stale.pk).exists()
     Quote.objects.filter(pk=second.pk).delete()
     again = reextract_start(batch=batch)
