@@ -16,13 +16,14 @@ from django.utils import timezone
 from attribution.extraction import ENGINE_VERSION, Attribution, Entity, ExtractionError, Reading, read, read_many
 from attribution.models import Article, ExtractionRun, ImportBatch, Outlet, Quote
 from attribution.selectors.tasks import queued_arguments
+from attribution.services.calibration import Calibration, calibration_current, pattern
 from attribution.services.learning import RegistryKnowledge
 from attribution.text import fold_whitespace
 
 log = logging.getLogger(__name__)
 
 
-def _quote_from(article: Article, found: Attribution, knowledge: RegistryKnowledge) -> Quote:
+def _quote_from(article: Article, found: Attribution, knowledge: RegistryKnowledge, calibration: Calibration) -> Quote:
     # Names as the registry stores and compares them: "\n\nAnna Kovacs" from the text is "Anna Kovacs".
     settled = knowledge.settle(
         speaker=fold_whitespace(found.speaker)[:300],
@@ -38,7 +39,7 @@ def _quote_from(article: Article, found: Attribution, knowledge: RegistryKnowled
         text=found.text,
         kind=found.kind,
         cue=(found.cue or "")[:100],
-        confidence=found.confidence,
+        confidence=calibration.confidence(pattern(found.cue or "", found.kind, speaker), found.confidence),
         extracted_speaker=speaker,
         extracted_speaker_kind=settled.speaker_kind if speaker else "",
         extracted_role=role,
@@ -101,7 +102,7 @@ class Stored:
 
 
 @transaction.atomic
-def _store(article_id: int, result: Reading | ExtractionError) -> Stored:
+def _store(article_id: int, result: Reading | ExtractionError, calibration: Calibration) -> Stored:
     """Store a fresh extraction of an article, or record why it failed. Quotes nobody has touched (pending, no
     review event) take the new values in place where the engine finds the same span again (so their ids, and
     any link to them, stay), are removed where it no longer finds them, and new spans are added; a quote an
@@ -120,7 +121,7 @@ def _store(article_id: int, result: Reading | ExtractionError) -> Stored:
     for found in result.quotes:
         if (found.start, found.end) in touched or found.end > len(article.body):
             continue
-        fresh = _quote_from(article, found, knowledge)
+        fresh = _quote_from(article, found, knowledge, calibration)
         if (current := untouched.pop((found.start, found.end), None)) is None:
             added.append(fresh)
             continue
@@ -146,7 +147,7 @@ def article_extract(*, article: Article) -> list[Quote]:
         result = read(article.body, model=settings.SPACY_MODEL)
     except Exception as exc:  # the engine must never take a caller down with it; the article records why
         result = ExtractionError(f"{type(exc).__name__}: {exc}")
-    return _store(article.pk, result).quotes
+    return _store(article.pk, result, calibration_current()).quotes
 
 
 def extraction_preview(text: str) -> list[Quote]:
@@ -155,7 +156,8 @@ def extraction_preview(text: str) -> list[Quote]:
     result = read(text, model=settings.SPACY_MODEL)
     knowledge = _knowledge(result)
     article = Article(body=text)
-    return [_quote_from(article, found, knowledge) for found in result.quotes]
+    calibration = calibration_current()
+    return [_quote_from(article, found, knowledge, calibration) for found in result.quotes]
 
 
 def _extract_many(article_ids: list[int], batch_size: int) -> Iterator[Stored]:
@@ -163,8 +165,9 @@ def _extract_many(article_ids: list[int], batch_size: int) -> Iterator[Stored]:
     that article and the rest go on."""
     articles = list(Article.objects.filter(pk__in=article_ids).only("id", "body").order_by("id"))
     results = read_many((a.body for a in articles), model=settings.SPACY_MODEL, batch_size=batch_size)
+    calibration = calibration_current()  # once for the chunk: verdicts given meanwhile wait for the next one
     for article, result in zip(articles, results, strict=True):
-        yield _store(article.pk, result)
+        yield _store(article.pk, result, calibration)
 
 
 def articles_extract(*, article_ids: list[int], batch_size: int = 16) -> int:
