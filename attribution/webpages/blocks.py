@@ -16,6 +16,9 @@ _HIDDEN = (
     " | //*[contains(translate(@style, 'VISIBLTYHDEN :', 'visiblthden'), 'visibility:hidden')]"
     " | //*[@role='tooltip'] | //figcaption"
 )
+# How long a standfirst is, in words: a sentence or two, not a byline, a date or the story itself.
+_STANDFIRST_WORDS = (6, 70)
+_STANDFIRST_PROSE = 4
 # A subheading is a few words; a longer h2 over a paragraph is a teaser's headline.
 _HEADING_WORDS = 15
 _CARD_CLASSES = ("tooltip", "hovercard", "hover-card", "popover", "preview-card", "link-preview", "card-popup")
@@ -40,6 +43,7 @@ _BOX_CLASSES = (
     "share-bar",
     "sharebar",
     "social-share",
+    "caption",
 )
 _BOX_CHARS = 600
 
@@ -160,10 +164,29 @@ def _with_headings(blocks: list[Block], headings: dict[str, str]) -> list[Block]
     return restored
 
 
+def _standfirst(tree: Any) -> str:
+    """The sentence a page sets right under its headline (dek, standfirst, summary), which trafilatura leaves
+    out with the page's header though it is the article's lead, as BBC texts keep it."""
+    headlines = tree.xpath("//article//h1 | //main//h1") or tree.xpath("//h1")
+    following = headlines[0].getnext() if headlines else None
+    if following is None or following.tag not in ("p", "div", "h2", "span"):
+        return ""
+    if following.xpath(".//p | .//div | .//li | .//h3"):
+        return ""
+    text = " ".join(following.text_content().split())
+    links = sum(len(" ".join(link.text_content().split())) for link in following.iter("a"))
+    words = text.split()
+    if not _STANDFIRST_WORDS[0] <= len(words) <= _STANDFIRST_WORDS[1] or links > 0.5 * len(text):
+        return ""
+    # Prose, not a byline or a date line ("Rohan Kulkarni / TNN / Updated: Jul 9"): words in lower case.
+    return text if sum(word[0].islower() for word in words) >= _STANDFIRST_PROSE else ""
+
+
 def article_blocks(tree: Any, url: str = "") -> list[Block]:
     """The article's blocks in reading order, from a parsed page (which this changes: hidden parts removed)."""
     remove_hidden(tree)
     headings = _headings_before(tree)
+    standfirst = _standfirst(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
@@ -182,4 +205,6 @@ def article_blocks(tree: Any, url: str = "") -> list[Block]:
         elif (text := _folded(element)) and element.tag in ("p", "quote", "head"):
             kind = Kind.HEADING if element.tag == "head" else Kind.PARAGRAPH
             blocks.append(Block(kind, text, _link_chars(element)))
+    if standfirst and not any(block.text == standfirst for block in blocks):
+        blocks.insert(0, Block(Kind.PARAGRAPH, standfirst))
     return _with_headings(blocks, headings)

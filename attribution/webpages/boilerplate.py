@@ -14,7 +14,8 @@ from attribution.webpages.blocks import Block, Kind
 _POINTER = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| links| internet links| topics)?|read (?:more|also|next)"
     r"|more on this(?: story)?"
-    r"|also read|see also|recommended|more from|watch|listen|latest|top stories|most read|trending|editor's picks)"
+    r"|also read|see also|recommended|more from|watch|listen|latest|top stories|most read|trending|editor's picks"
+    r"|photos|pictures|in pictures|gallery|video)"
     r"\s*(?:[:|\u00bb\u203a>\-\u2013\u2014]|$)",
     re.IGNORECASE,
 )
@@ -39,12 +40,13 @@ _CREDIT = re.compile(
     r"video|photos?|photographs?|pictures?|illustrations?|images?) by|image (?:caption|source|copyright)\b"
     r"|photo(?:graph)?:|picture:|credit:|copyright (?:©|\(c\)|\d{4})|©|\(c\) \d{4}|more information:|provided by\b"
     r"|citation:|journal information:|doi:|privacy notice:|explore further$"
-    r"|(?:published|updated|last updated|last modified|posted)(?::| on| at| \d))",
+    r"|(?:published|updated|last updated|last modified|posted)(?::| on| at| \d| \w{3}, \w{3} \d))",
     re.IGNORECASE,
 )
 # How a press release or a story ends with whom to call: "Media contact: Dana Reyes, press@x.example".
 _CONTACT = re.compile(
-    r"^(?:media|press|investor|editorial)? ?(?:contacts?|enquiries|inquiries)\s*:|[\w.+-]+@[\w-]+\.[\w.]+",
+    r"^(?:media|press|investor|editorial)? ?(?:contacts?|enquiries|inquiries)\s*:|[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|contact (?:this|the) (?:reporter|author|writer|newsroom)",
     re.IGNORECASE,
 )
 # A wire's source line ("SOURCE Northwind Robotics"), or the agencies a story draws on ("(FRANCE 24 with AFP)").
@@ -81,7 +83,9 @@ _HELP_LINE = re.compile(
 _PHONE = re.compile(r"\b\d{3}\b|\b\d{1,4}(?:[\s.-]\d{2,4}){1,3}\b")
 # A note on the story rather than the story: a correction, an editor's note, a wire's update line.
 _CORRECTION = re.compile(
-    r"^(?:corrections?|clarifications?|editor['\u2019]?s note|update)\b\s*[:.\-\u2013\u2014]"
+    r"^(?:corrections?|clarifications?|editor['\u2019]?s note)\b\s*[:.\-\u2013\u2014]|^update\b[^.:]{0,40}:"
+    r"|\b(?:originally|previously) (?:misstated|misidentified|misspelled|misattributed|misquoted)"
+    r"|this (?:story|article) has been updated"
     r"|(?:a previous|an earlier|the original) version of this (?:story|article|report)"
     r"|^this (?:story|article|report) (?:was|has been) (?:amended|updated|corrected|changed)"
     r"|^\((?:updates|adds|recasts|corrects|changes|rewrites)\b",
@@ -91,7 +95,12 @@ _CORRECTION = re.compile(
 _APPEAL = re.compile(
     r"^(?:support (?:our|local|independent|quality|trusted) (?:journalism|reporting|newsroom)|help us keep"
     r"|become a (?:member|subscriber|supporter|patron)|donate\b|make a (?:donation|contribution)"
-    r"|stay (?:updated|informed|tuned|connected)\b)|contribution of any size|a one-off (?:contribution|donation)",
+    r"|stay (?:updated|informed|tuned|connected)\b|get unlimited access|already (?:have an account|a subscriber)"
+    r"|you['\u2019]ve read \d+|for the latest (?:news|updates|headlines)\b|support \w+ at [A-Z][\w ]{1,40}$)"
+    r"|contribution of any size|a one-off (?:contribution|donation)|please consider (?:supporting|donating|becoming)"
+    r"|becoming an? \w+ (?:member|supporter)|we accept credit card|contribute via"
+    r"|(?:we|the \w+) (?:may )?(?:receive|earn) an? (?:small )?(?:commission|share of sales)"
+    r"|affiliate (?:links?|commission)",
     re.IGNORECASE,
 )
 # Speech marks or a reporting verb: a block with them is the story's, whatever label opens it.
@@ -132,6 +141,11 @@ _LABELS = frozenset(
         "correction",
         "corrections",
         "help is available",
+        "need to talk?",
+        "in this article",
+        "recommended video",
+        "story continues",
+        "key points",
         "support is available",
         "skip to content",
         "read more",

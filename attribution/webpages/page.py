@@ -85,7 +85,7 @@ def read_page(html: str, *, url: str = "", repeated: Mapping[str, frozenset[str]
     for place, block in enumerate(article_blocks(tree, metadata.url or url)):
         mark = fingerprint(block.text)
         reason = boilerplate_reason(block)
-        if not reason and place < _HEADLINE_REACH and not kept and _is_headline(block, metadata):
+        if not reason and place < _HEADLINE_REACH and _is_headline(block, metadata):
             reason = "headline repeated"
         elif not reason and mark in furniture:
             reason = "repeated on other pages of the site"

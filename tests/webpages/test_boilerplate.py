@@ -33,6 +33,16 @@ def paragraph(text: str, linked: int = 0) -> Block:
         "Photo: Jane Doe/Getty Images",
         "If you or someone you know is affected by these issues, call Samaritans on 116 123.",
         "Published 4 March 2021",
+        "Correction: An earlier version of this story misstated the date of the vote.",
+        "Update, February 5, 8:00 am ET: This story has been updated with new figures.",
+        "This article originally misstated the distance to the nearest pharmacy.",
+        "Get unlimited access to the Courier",
+        "If you share our vision, please consider supporting our work by becoming a member.",
+        "When you buy a book using a link on this page, we receive a commission.",
+        "(FRANCE 24 with AFP)",
+        "\u2014 With assistance from Ana Silva",
+        "If you or anyone you know needs support, call Lifeline on 13 11 14.",
+        "Photos: Water main break on Jefferson Avenue",
     ],
 )
 def test_boilerplate_is_dropped(text):
@@ -54,6 +64,11 @@ def test_boilerplate_is_dropped(text):
         "Watch the skies tonight, the observatory advised, as the meteor shower peaks at 02:00.",
         "Listen to people on the ground and you hear a different story, she said.",
         "The story originally appeared in the Sun, she told the inquiry.",
+        "The company previously said it would cut 300 jobs at the plant.",
+        "Support grew at the meeting as more residents arrived.",
+        "Photos taken by residents show the water reaching the first floor.",
+        "For the latest figures, the council relied on a survey of 2,000 homes.",
+        "Updates to the timetable will be published in March.",
     ],
 )
 def test_story_sentences_are_kept(text):
