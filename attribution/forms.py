@@ -296,17 +296,24 @@ class ExportForm(DeskForm):
         )
 
 
+def merge_source[Entry: (Speaker, Publisher)](
+    model: type[Entry], what: str, suggestions: str, label: Callable[[str], str], placeholder: str
+) -> forms.ModelChoiceField[Entry]:
+    """The registry entry (a what) to merge into the one whose page this is, searched as you type."""
+    return forms.ModelChoiceField(
+        queryset=model.objects.all(),
+        widget=Typeahead(suggestions, label=label, attrs={"placeholder": placeholder}),
+        error_messages={
+            "required": f"Choose the {what} to merge.",
+            "invalid_choice": f"“%(value)s” is not a {what} in the registry: choose one from the list.",
+        },
+    )
+
+
 class SpeakerMergeForm(DeskForm):
     """Which speaker to merge into the one whose page this is, and whether the Admin has confirmed it."""
 
-    source = forms.ModelChoiceField(
-        queryset=Speaker.objects.all(),
-        widget=Typeahead("speaker_suggestions_keyed", label=speaker_named, attrs={"placeholder": "a name or alias"}),
-        error_messages={
-            "required": "Choose the speaker to merge.",
-            "invalid_choice": "“%(value)s” is not a speaker in the registry: choose one from the list.",
-        },
-    )
+    source = merge_source(Speaker, "speaker", "speaker_suggestions_keyed", speaker_named, "a name or alias")
     confirm = forms.BooleanField(required=False)
 
 
@@ -324,12 +331,5 @@ class InsightsFilterForm(DeskForm):
 class PublisherMergeForm(DeskForm):
     """Which publisher to merge into the one whose page this is, and whether the Editor has confirmed it."""
 
-    source = forms.ModelChoiceField(
-        queryset=Publisher.objects.all(),
-        widget=Typeahead("publisher_entry_suggestions", label=publisher_named, attrs={"placeholder": "a name or site"}),
-        error_messages={
-            "required": "Choose the publisher to merge.",
-            "invalid_choice": "“%(value)s” is not a publisher in the registry: choose one from the list.",
-        },
-    )
+    source = merge_source(Publisher, "publisher", "publisher_entry_suggestions", publisher_named, "a name or site")
     confirm = forms.BooleanField(required=False)

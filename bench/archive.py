@@ -522,11 +522,16 @@ SELECT n, jsonb_agg(entity ORDER BY first_at) AS entities FROM (
     GROUP BY n, speaker_idx, name, speaker_kind, speaker_role
 ) per_speaker GROUP BY n;
 
-INSERT INTO attribution_article (id, title, body, url, publisher, published_at, external_id, content_hash,
-    imported_by_id, import_batch_id, extraction_status, extraction_error, entities, created_at, updated_at)
+INSERT INTO attribution_article (id, title, body, url, url_key, dropped, publisher, published_at, external_id,
+    content_hash, imported_by_id, import_batch_id, extraction_status, extraction_error, entities, created_at,
+    updated_at)
 SELECT n, title, body,
        CASE WHEN mod(n, 10) = 3 THEN ''
             ELSE 'https://www.' || regexp_replace(lower(pub.name), '[^a-z0-9]+', '-', 'g') || '.example/news/' || n END,
+       -- As webpages.urls.identity: no scheme, no www.
+       CASE WHEN mod(n, 10) = 3 THEN ''
+            ELSE regexp_replace(lower(pub.name), '[^a-z0-9]+', '-', 'g') || '.example/news/' || n END,
+       '[]'::jsonb,
        pub.name, published_at, CASE WHEN mod(n, 4) = 0 THEN 'cms-' || n ELSE '' END,
        -- As services.ingest.content_hash: SHA-256 of the text with whitespace folded, lower-cased.
        encode(sha256(convert_to(lower(regexp_replace(btrim(body, E' \\n'), E'\\\\s+', ' ', 'g')), 'UTF8')), 'hex'),
@@ -562,10 +567,13 @@ CROSS JOIN LATERAL generate_series(1, batch.duplicate_count + batch.failed_count
 """
 
 QUOTES_INSERT = """
-INSERT INTO attribution_quote (id, article_id, start, "end", text, kind, cue, confidence, extracted_speaker,
-    extracted_speaker_kind, extracted_role, extracted_outlet, speaker_id, speaker_text, role, outlet_id,
-    outlet_text, status, version, reviewed_by_id, reviewed_at, created_at)
+INSERT INTO attribution_quote (id, article_id, start, "end", extracted_start, extracted_end, extracted_kind,
+    engine_version, learned, text, kind, cue, confidence, extracted_speaker, extracted_speaker_kind, extracted_role,
+    extracted_outlet, speaker_id, speaker_text, role, outlet_id, outlet_text, status, version, reviewed_by_id,
+    reviewed_at, created_at)
 SELECT row_number() OVER (ORDER BY n, i), n, seg_at + char_length(pre), seg_at + char_length(pre) + char_length(quoted),
+       seg_at + char_length(pre), seg_at + char_length(pre) + char_length(quoted), kind,
+       CASE WHEN mod(n, 3) = 0 THEN 'archive-1' ELSE 'archive-2' END, '[]'::jsonb,
        quoted, kind, CASE kind WHEN 'mixed' THEN 'according to' ELSE 'said' END, confidence, name, speaker_kind,
        -- A correction put the right role in place of the engine's guess.
        CASE WHEN status = 'corrected' THEN 'spokesperson' ELSE speaker_role END, coalesce(outlet_name, ''),
@@ -985,6 +993,9 @@ def probes(editor: Client, admin: Client, review: int, confirms: int) -> list[Pr
         Probe("next article (queue)", get(editor, "/articles/next/"), expect=302),
         Probe("next article after one", get(editor, f"/articles/{review}/next/"), expect=302),
         Probe("next article in the batch", get(editor, f"/articles/next/?batch={batch}"), expect=302),
+        Probe("insights page (every figure)", get(editor, "/insights/")),
+        Probe("insights of an import batch", get(editor, f"/insights/?import_batch={batch}")),
+        Probe("insights: a figure as CSV (per field)", get(editor, "/insights/fields.csv")),
         Probe("import list (Admin)", get(admin, "/imports/")),
         Probe(f"import batch page ({in_batch} articles)", get(admin, f"/imports/{batch}/")),
         Probe("import batch progress (htmx poll)", get(admin, f"/imports/{batch}/", htmx)),
