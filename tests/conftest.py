@@ -2,6 +2,7 @@ import shutil
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from tests.factories import SHARED
 
@@ -22,3 +23,9 @@ def seed_text(shared_dir):
 def _media_root_removed():
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with nothing cached (the insights' figures are), as a fresh process would."""
+    cache.clear()

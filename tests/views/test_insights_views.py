@@ -61,3 +61,12 @@ def test_bad_filters_are_said_and_the_page_still_shows(client, decided):
     page = client.get(reverse("insights"), {"since": "0001-01-01", "import_batch": "x"}).content.decode()
     assert "Choose a date from" in page
     assert "Accuracy per field" in page
+
+
+def test_the_figures_are_read_once_then_reused_until_they_expire(client, decided, django_assert_max_num_queries):
+    client.force_login(decided)
+    client.get(reverse("insights"))
+    QuoteFactory.create()  # a new quote does not show until the figures are read again
+    with django_assert_max_num_queries(8):  # the session, the user and permissions: no aggregate
+        page = client.get(reverse("insights")).content.decode()
+    assert "Read at" in page
