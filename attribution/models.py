@@ -1,6 +1,7 @@
 """The database of record: articles, the quotes extracted from them, and every review decision."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
@@ -281,6 +282,26 @@ class Article(models.Model):
 LOW_CONFIDENCE = 0.5
 
 
+class Statement(models.Model):
+    """The same words in quotes of different articles (services/statements.py): one statement, its
+    appearances. Flagged when they name different speakers or their wording changed beyond trimming."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    conflict = models.BooleanField(default=False, db_index=True)
+    conflict_reason = models.CharField(max_length=500, blank=True)
+
+    # Not stored: set for the conflicts queue, by selectors.statements.conflicts_page.
+    appearances: list["Quote"]
+    first_report: Any
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Statement {self.pk}{' (conflict)' if self.conflict else ''}"
+
+
 class Quote(models.Model):
     class Kind(models.TextChoices):
         DIRECT = "direct", "Direct"
@@ -314,6 +335,12 @@ class Quote(models.Model):
     # Which extracted values the registry gave (services/learning.py: what editors settled before), shown on the
     # card as "from the registry": any of "speaker", "speaker_kind", "role", "outlet".
     learned = models.JSONField(default=list, blank=True)
+    # The quote's words as statements are matched on (services/statements.py: folded, six words at least, else
+    # empty), trigram-indexed, and the statement they were found to belong to.
+    words = models.TextField(blank=True, editable=False)
+    statement = models.ForeignKey(
+        Statement, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes", editable=False
+    )
 
     # The current values: they start as the extraction and only an editor changes them. The registry links
     # (speaker, outlet) are made when an editor confirms or corrects, so unreviewed guesses never enter it.
@@ -335,6 +362,9 @@ class Quote(models.Model):
     # speaker's colour slot on the page (by highlight.paint).
     has_history: bool
     colour: int
+    # Set for the card, by selectors.statements.with_appearances.
+    appearances: list["Quote"]
+    verified_elsewhere: "Quote | None"
 
     class Meta:
         ordering = ["article", "start", "id"]
@@ -349,6 +379,9 @@ class Quote(models.Model):
             models.Index(Lower("speaker_text"), name="quote_speaker_text_lower"),
             # The articles with a low-confidence quote: a few in a hundred quotes, found without reading the rest.
             models.Index(fields=["article"], condition=Q(confidence__lt=LOW_CONFIDENCE), name="quote_low_confidence"),
+            # A new quote's statement is found by trigram similarity of its words to others': an index lookup,
+            # whatever the archive's size.
+            GinIndex(fields=["words"], opclasses=["gin_trgm_ops"], name="quote_words_trigram"),
         ]
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ from attribution.views import (
     quotes,
     registry,
     speakers,
+    statements,
     suggestions,
 )
 
@@ -63,6 +64,7 @@ urlpatterns = [
     path("imports/<int:pk>/", imports.import_detail, name="import_detail"),
     path("imports/<int:pk>/errors.csv", imports.import_errors_csv, name="import_errors_csv"),
     path("imports/<int:pk>/retry/", imports.import_retry, name="import_retry"),
+    path("statements/conflicts/", statements.conflicts, name="statement_conflicts"),
     path("insights/", insights.insights, name="insights"),
     path("insights/<slug:figure>.csv", insights.insights_csv, name="insights_csv"),
     path("export/", export.export_page, name="export"),

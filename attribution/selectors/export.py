@@ -38,6 +38,10 @@ _SELECTED = {
     "extracted_outlet": F("extracted_outlet"),
     "reviewed_by": Coalesce("reviewed_by__username", Value("")),
     "reviewed_at": F("reviewed_at"),
+    # The same words in other articles (services/statements.py): added at the end, so earlier columns keep
+    # their places. Empty when the quote has no other appearance.
+    "statement_id": F("statement_id"),
+    "statement_conflict": Coalesce("statement__conflict", Value(False)),
 }
 # The export columns, in their documented, stable order.
 COLUMNS = tuple(_SELECTED)
@@ -90,6 +94,7 @@ def export_rows(quotes: QuerySet[Quote]) -> Iterator[dict[str, Any]]:
         record = dict(zip(COLUMNS, values, strict=True))
         record["published_at"] = _iso(record["published_at"])
         record["reviewed_at"] = _iso(record["reviewed_at"])
+        record["statement_id"] = record["statement_id"] or ""
         yield record
 
 
@@ -99,7 +104,13 @@ def _iso(moment: datetime | None) -> str:
 
 def csv_lines(quotes: QuerySet[Quote], *, bom: bool = False) -> Iterator[str]:
     """The export as the app's CSV (attribution/csv_writer.py); with bom, a UTF-8 byte-order mark for Excel."""
-    return csv_writer.csv_lines(COLUMNS, (record.values() for record in export_rows(quotes)), bom=bom)
+    rows = ([_csv_value(value) for value in record.values()] for record in export_rows(quotes))
+    return csv_writer.csv_lines(COLUMNS, rows, bom=bom)
+
+
+def _csv_value(value: object) -> object:
+    """true and false as the export documents them (Python writes True and False)."""
+    return str(value).lower() if isinstance(value, bool) else value
 
 
 def jsonl_lines(quotes: QuerySet[Quote]) -> Iterator[str]:

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, QuerySet
 
 from attribution.highlight import paint, segments
 from attribution.models import Article, Quote, ReviewEvent
+from attribution.selectors.statements import with_appearances
 from attribution.text import fold_whitespace, snap_to_words
 
 
@@ -36,12 +37,14 @@ def _progress_of(article_id: int, quotes: list[Quote]) -> Progress:
 
 def article_quotes(article: Article) -> list[Quote]:
     """The article's quotes in reading order, each knowing whether it has a history to show and undo."""
-    quotes = list(article.quotes.select_related("reviewed_by", "speaker", "outlet").order_by("start", "id"))
+    quotes = list(
+        article.quotes.select_related("reviewed_by", "speaker", "outlet", "statement").order_by("start", "id")
+    )
     # By the quote's article: events recorded before they named their article have no article of their own.
     with_events = set(ReviewEvent.objects.filter(quote__article=article).values_list("quote_id", flat=True))
     for quote in quotes:
         quote.has_history = quote.pk in with_events
-    return quotes
+    return with_appearances(quotes)
 
 
 # A run of capitalised words, joined by the particles names carry ("Ursula von der Leyen", "Bank of England").
@@ -128,7 +131,7 @@ class Card(TypedDict):
 def quote_for_card(pk: int) -> Card:
     """One quote as its card shows it (with has_history and its speaker's colour), without the article's
     body, and its article's progress."""
-    quote = Quote.objects.select_related("reviewed_by", "speaker", "outlet").get(pk=pk)
+    quote = Quote.objects.select_related("reviewed_by", "speaker", "outlet", "statement").get(pk=pk)
     quote.has_history = quote.events.exists()
     return painted(quote)
 
@@ -147,6 +150,7 @@ def painted(quote: Quote) -> Card:
         Quote.objects.filter(article_id=quote.article_id).only("id", "speaker_text", "status").order_by("start", "id")
     )
     quote.colour = next(q.colour for q in paint(siblings) if q.pk == quote.pk)
+    with_appearances([quote])
     return {"quote": quote, "progress": _progress_of(quote.article_id, siblings)}
 
 

@@ -18,6 +18,7 @@ from attribution.models import Article, ExtractionRun, ImportBatch, Outlet, Quot
 from attribution.selectors.tasks import queued_arguments
 from attribution.services.calibration import Calibration, calibration_current, pattern
 from attribution.services.learning import RegistryKnowledge
+from attribution.services.statements import statements_queue
 from attribution.text import fold_whitespace
 
 log = logging.getLogger(__name__)
@@ -137,6 +138,7 @@ def _store(article_id: int, result: Reading | ExtractionError, calibration: Cali
         entities=[_entity_record(entity) for entity in result.entities],
     )
     quotes = sorted([*refreshed, *added], key=lambda quote: (quote.start, quote.end))
+    statements_queue(quote.pk for quote in quotes)
     return Stored(quotes, refreshed=len(refreshed), added=len(added), removed=len(untouched))
 
 

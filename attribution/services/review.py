@@ -17,6 +17,7 @@ from attribution.selectors.articles import next_article_to_review
 from attribution.selectors.review import article_entities, text_role
 from attribution.services.errors import ServiceError
 from attribution.services.registry import registry_entry
+from attribution.services.statements import statement_refresh, statements_queue
 from attribution.text import fold_whitespace, snap_to_words, word_step
 
 AUDITED_FIELDS = ("status", "kind", "speaker_text", "role", "outlet_text", "start", "end")
@@ -178,7 +179,9 @@ def _audit(
     removed: bool = False,
 ) -> None:
     """Record the action on the quote: what it was before, what it is after (nothing, once removed; the event
-    then outlives the quote)."""
+    then outlives the quote). Its statement is matched again in the background: its words, its speaker or its
+    status may have changed."""
+    statements_queue([] if removed else [quote.pk])
     ReviewEvent.objects.create(
         quote=None if removed else quote,
         article_id=quote.article_id,
@@ -228,7 +231,10 @@ def _delete(quote: Quote, *, user: User, action: ReviewAction, undoes: ReviewEve
     history = list(quote.events.values_list("id", flat=True))
     before = snapshot(quote) | {"text": quote.text, "quote_id": quote.pk, "event_ids": history}
     _audit(quote, user=user, action=action, before=before, undoes=undoes, removed=True)
+    statement = quote.statement
     quote.delete()
+    if statement is not None:  # one appearance fewer: perhaps no longer a statement, or no longer in conflict
+        statement_refresh(statement)
 
 
 def _recreate(deletion: ReviewEvent, *, user: User) -> Quote:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from attribution.models import Quote, Speaker, SpeakerMerge
 from attribution.services.errors import ServiceError
+from attribution.services.statements import statements_refresh
 
 
 class MergeError(ServiceError):
@@ -57,6 +58,8 @@ def speaker_merge(*, target: Speaker, source: Speaker, user: User) -> SpeakerMer
     quotes.update(speaker=target)
     source.merged_into = target
     source.save(update_fields=["merged_into"])
+    # Appearances of one statement that named the two apart now name one speaker.
+    statements_refresh(Quote.objects.filter(pk__in=moved).values_list("statement_id", flat=True))
     return SpeakerMerge.objects.create(
         target=target, source=source, merged_by=user, moved_quotes=moved, added_aliases=added
     )
@@ -77,6 +80,7 @@ def speaker_merge_undo(*, merge: SpeakerMerge, user: User) -> SpeakerMerge:
     Quote.objects.filter(pk__in=merge.moved_quotes, speaker=target).update(speaker=source)
     source.merged_into = None
     source.save(update_fields=["merged_into"])
+    statements_refresh(Quote.objects.filter(pk__in=merge.moved_quotes).values_list("statement_id", flat=True))
     merge.undone_by, merge.undone_at = user, timezone.now()
     merge.save(update_fields=["undone_by", "undone_at"])
     return merge

@@ -2,6 +2,7 @@
 card, in the shortcut help, and in the key map desk.js reads."""
 
 import re
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
@@ -103,3 +104,18 @@ def highlighted_body(segments: list[Segment[Painted]]) -> SafeString:
                 f'data-quote="{quote.pk:d}">{text}</mark>'
             )
     return mark_safe("".join(parts))  # every piece is escaped above
+
+
+@register.simple_tag
+def word_diff(ours: str, theirs: str) -> SafeString:
+    """Their wording against ours, word by word: words they lack struck through, words they add marked."""
+    mine, other = ours.split(), theirs.split()
+    parts: list[str] = []
+    for operation, a_start, a_end, b_start, b_end in SequenceMatcher(a=mine, b=other, autojunk=False).get_opcodes():
+        if operation in ("delete", "replace"):
+            parts.append(f"<del>{conditional_escape(' '.join(mine[a_start:a_end]))}</del>")
+        if operation in ("insert", "replace"):
+            parts.append(f"<ins>{conditional_escape(' '.join(other[b_start:b_end]))}</ins>")
+        if operation == "equal":
+            parts.append(str(conditional_escape(" ".join(mine[a_start:a_end]))))
+    return mark_safe(" ".join(parts))  # every word is escaped above

@@ -82,6 +82,7 @@ ACCESS: dict[str, Access] = {
     "import_detail": ADMINS_READ._replace(obj="batch"),
     "import_errors_csv": ADMINS_READ._replace(obj="batch"),
     "import_retry": Access(get=(LOGIN, 403, 403, 405), post=(LOGIN, 403, 403, 302), obj="batch"),
+    "statement_conflicts": EDITORS_READ,
     "insights": EDITORS_READ,
     "insights_csv": EDITORS_READ._replace(obj="figure"),
     "export": EDITORS_READ,
