@@ -1,27 +1,13 @@
 """The publisher registry's seed as it now stands (attribution/webpages/publishers.py): entries it lacks are
 added and known ones take the forms they lack; nothing an editor merged or named is undone."""
 
-from django.db import migrations, models
+from django.db import migrations
 
-from attribution.webpages.publishers import SEED
+from attribution.webpages.publishers import apply_seed
 
 
 def seed(apps, schema_editor):
-    Publisher = apps.get_model("attribution", "Publisher")
-    for name, aliases in SEED:
-        entry = (
-            Publisher.objects.filter(models.Q(name__iexact=name) | models.Q(aliases__contains=[name]))
-            .order_by("pk")
-            .first()
-        )
-        if entry is None:
-            Publisher.objects.create(name=name, aliases=list(aliases))
-            continue
-        known = {form.lower() for form in (entry.name, *entry.aliases)}
-        missing = [form for form in (name, *aliases) if form.lower() not in known]
-        if missing:
-            entry.aliases = [*entry.aliases, *missing]
-            entry.save(update_fields=["aliases"])
+    apply_seed(apps.get_model("attribution", "Publisher"))
 
 
 class Migration(migrations.Migration):

@@ -205,6 +205,9 @@ def article_blocks(tree: Any, url: str = "") -> list[Block]:
         elif (text := _folded(element)) and element.tag in ("p", "quote", "head"):
             kind = Kind.HEADING if element.tag == "head" else Kind.PARAGRAPH
             blocks.append(Block(kind, text, _link_chars(element)))
-    if standfirst and not any(block.text == standfirst for block in blocks):
-        blocks.insert(0, Block(Kind.PARAGRAPH, standfirst))
+    if standfirst:
+        # The lead as a paragraph, where trafilatura left it out or took its h2 for a subheading.
+        blocks = [Block(Kind.PARAGRAPH, block.text) if block.text == standfirst else block for block in blocks]
+        if not any(block.text == standfirst for block in blocks):
+            blocks.insert(0, Block(Kind.PARAGRAPH, standfirst))
     return _with_headings(blocks, headings)

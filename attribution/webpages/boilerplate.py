@@ -36,6 +36,7 @@ _PROMOTION_ANYWHERE = re.compile(
 _NAME = r"[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){0,3}"
 _CREDIT = re.compile(
     r"^(?:written by|reporting by|additional reporting|with (?:additional )?(?:assistance|reporting) from"
+    r"|with files from|contributing:|research by"
     r"|(?:writing|editing|edited|compiled|produced|graphics|"
     r"video|photos?|photographs?|pictures?|illustrations?|images?) by|image (?:caption|source|copyright)\b"
     r"|photo(?:graph)?:|picture:|credit:|copyright (?:©|\(c\)|\d{4})|©|\(c\) \d{4}|more information:|provided by\b"
@@ -49,6 +50,13 @@ _CONTACT = re.compile(
     r"|contact (?:this|the) (?:reporter|author|writer|newsroom)",
     re.IGNORECASE,
 )
+# A line on the author: "Priya Vance is a transport reporter for The Sydney Morning Herald."
+_AUTHOR_NOTE = re.compile(
+    rf"^{_NAME} is an? [\w -]{{2,40}}(?:reporter|correspondent|editor|writer|columnist|journalist)"
+    r" (?:for|at|with|on) "
+)
+# A help line's own line: "Healthline: 0800 611 116".
+_SERVICE_NUMBER = re.compile(r"^[A-Z][\w' ]{2,40}: ?(?:\+?\d[\d ()-]{3,}\d)$")
 # A wire's source line ("SOURCE Northwind Robotics"), or the agencies a story draws on ("(FRANCE 24 with AFP)").
 _WIRE_SOURCE = re.compile(r"^SOURCE [A-Z]|^\(?[\w .&-]{2,30} (?:with|and) (?:AFP|AP|Reuters|agencies|dpa|EFE|PA)\)?$")
 # A byline alone on its line: "By Jane Doe", "By Jane Doe and John Roe, BBC News".
@@ -59,9 +67,11 @@ _INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+(?:\s*\([\w ,./&-]+\))?$")
 _NOTICE = re.compile(
     r"(?:^(?:this|the|a version of this) (?:article|story|piece|post|report) (?:was )?(?:originally|first)"
     r" (?:appeared|published|ran)|all rights reserved|may not be (?:published|reproduced|broadcast|redistributed)"
-    r"|not responsible for the content of external|contributed reporting\b"
+    r"|not responsible for the content of external|contributed (?:reporting|research)\b"
     r"|contributed to this (?:report|story|article)|solely responsible for (?:all )?(?:the )?content"
-    r"|receives? (?:financial )?support from .{0,80}(?:foundations|donors|funders))",
+    r"|receives? (?:financial )?support from .{0,80}(?:foundations|donors|funders)"
+    r"|translation of an (?:original )?article|text-to-speech|made possible by (?:our )?(?:members|readers|supporters"
+    r"|donors)|we want to hear from you|share your story)",
     re.IGNORECASE,
 )
 _CREDIT_ANYWHERE = re.compile(
@@ -76,11 +86,11 @@ _GALLERY = re.compile(
 _HELP_LINE = re.compile(
     r"(?:if you(?:'re| are)? (?:or (?:someone|anyone) you know )?(?:are |is )?(?:affected|struggling|in crisis"
     r"|needs? (?:help|support)|have been affected)|(?:help|support) is available|samaritans|helpline"
-    r"|crisis (?:line|text)|lifeline)",
+    r"|crisis (?:line|text)|lifeline|if it is an emergency|in an emergency,? call|free call or text)",
     re.IGNORECASE,
 )
 # A telephone number as help lines give them: 116 123, 988, 13 11 14, 1-800-273-8255.
-_PHONE = re.compile(r"\b\d{3}\b|\b\d{1,4}(?:[\s.-]\d{2,4}){1,3}\b")
+_PHONE = re.compile(r"\b\d{3,4}\b|\b\d{1,4}(?:[\s.-]\d{2,4}){1,3}\b")
 # A note on the story rather than the story: a correction, an editor's note, a wire's update line.
 _CORRECTION = re.compile(
     r"^(?:corrections?|clarifications?|editor['\u2019]?s note)\b\s*[:.\-\u2013\u2014]|^update\b[^.:]{0,40}:"
@@ -146,6 +156,12 @@ _LABELS = frozenset(
         "recommended video",
         "story continues",
         "key points",
+        "corrections and clarifications",
+        "what you need to know",
+        "in brief",
+        "at a glance",
+        "where to get help",
+        "need to talk",
         "support is available",
         "skip to content",
         "read more",
@@ -199,8 +215,10 @@ def boilerplate_reason(block: Block) -> str:
     bare = text.lstrip(_EDGE_MARKS + "(").rstrip(")")
     if _CREDIT.match(bare) or _CREDIT_ANYWHERE.search(text) or (words <= 14 and _BYLINE.match(bare)):
         return "byline or credit"
-    if words <= 12 and _WIRE_SOURCE.match(text):
+    if (words <= 12 and _WIRE_SOURCE.match(text)) or _AUTHOR_NOTE.match(text):
         return "byline or credit"
+    if _SERVICE_NUMBER.match(text):
+        return "help-line box"
     if words <= 20 and _CONTACT.search(text):
         return "contact details"
     return ""

@@ -14,7 +14,7 @@ from attribution.webpages.metadata import Metadata, parse, read_metadata
 
 _MARKS = {Kind.HEADING: HEADING_MARK, Kind.ITEM: ITEM_MARK, Kind.PARAGRAPH: ""}
 # A page's headline repeated as a body block is looked for among its first blocks only.
-_HEADLINE_REACH = 4
+_HEADLINE_REACH = 8
 # A block is the site's, not the story's, when it is on at least this many of a site's pages in one import and
 # on at least this share of them (a background paragraph shared by two versions of one story is not).
 REPEATED_PAGES = 3

@@ -4,7 +4,7 @@ fields) and their sites: the publisher registry's first entries, which editors t
 Names that belong to two outlets ("ABC", "Sky", "The Times" as a US paper's short name) are left out: a wrong
 merge hides an outlet, a missing one only waits for an editor to merge it."""
 
-from typing import Final
+from typing import Any, Final
 
 SEED: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("Reuters", ("Thomson Reuters", "Reuters.com", "reuters.com")),
@@ -58,4 +58,25 @@ SEED: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("Deutsche Presse-Agentur", ("dpa", "dpa International")),
     ("PR Newswire", ("prnewswire.com",)),
     ("Business Wire", ("businesswire.com",)),
+    ("The Boston Globe", ("Boston Globe", "BostonGlobe", "BostonGlobe.com", "bostonglobe.com")),
+    ("CBC News", ("CBC", "CBC/Radio-Canada", "cbc.ca")),
+    ("El País", ("EL PAÍS", "El Pais", "Ediciones EL PAÍS S.L.", "elpais.com", "english.elpais.com")),
+    ("The Local", ("The Local Sweden", "The Local Europe", "thelocal.se", "thelocal.com")),
+    ("Wired", ("WIRED", "wired.com")),
 )
+
+
+def apply_seed(publishers: Any) -> None:
+    """Bring a registry (the Publisher model, or a migration's historical one) up to SEED: entries it lacks are
+    added and known ones take the forms they lack; nothing an editor merged or named is undone."""
+    for name, aliases in SEED:
+        named = publishers.objects.order_by("pk")
+        entry = named.filter(name__iexact=name).first() or named.filter(aliases__contains=[name]).first()
+        if entry is None:
+            publishers.objects.create(name=name, aliases=list(aliases))
+            continue
+        known = {form.lower() for form in (entry.name, *entry.aliases)}
+        missing = [form for form in (name, *aliases) if form.lower() not in known]
+        if missing:
+            entry.aliases = [*entry.aliases, *missing]
+            entry.save(update_fields=["aliases"])

@@ -43,6 +43,10 @@ def paragraph(text: str, linked: int = 0) -> Block:
         "\u2014 With assistance from Ana Silva",
         "If you or anyone you know needs support, call Lifeline on 13 11 14.",
         "Photos: Water main break on Jefferson Avenue",
+        "Healthline: 0800 611 116",
+        "With files from Northern Morning",
+        "Priya Vance is a transport reporter for The Sydney Morning Herald.",
+        "Our reporting is made possible by our members.",
     ],
 )
 def test_boilerplate_is_dropped(text):
@@ -69,6 +73,8 @@ def test_boilerplate_is_dropped(text):
         "Photos taken by residents show the water reaching the first floor.",
         "For the latest figures, the council relied on a survey of 2,000 homes.",
         "Updates to the timetable will be published in March.",
+        "Priya Vance is a transport reporter who grew up in Parramatta and still rides the ferry every day.",
+        "In an emergency the council can close the bridge within ten minutes.",
     ],
 )
 def test_story_sentences_are_kept(text):
