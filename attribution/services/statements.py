@@ -2,18 +2,19 @@
 re-punctuated, spelt the British or the American way or lightly edited, grouped as a Statement, and the
 statements whose appearances disagree (different speakers, wording changed beyond trimming) flagged.
 
-Matching is incremental: a quote's candidates come from the trigram index on Quote.words (pg_trgm), a lookup
+Matching is incremental: a quote's candidates come from the trigram index on Quote.words (pg_trgm's word
+similarity: another quote holding this one's first or last twelve words nearly as they are), a lookup
 whose cost does not grow with the archive, and are then confirmed in Python on word shingles: a candidate is
 the same statement when most of the shorter quote's three-word runs are in the longer one. Trigrams find
 candidates despite a changed letter or a cut; shingles decide, so that two quotes sharing a common phrase ("the
-prime minister said") are not one statement.
+prime minister said") are not one statement. (Plain trigram similarity, tried first, read thousands of index
+candidates for a quote of common words: 380 ms at 14,000 quotes, where word similarity read 41 in 19 ms.)
 """
 
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from django.contrib.postgres.search import TrigramSimilarity
 from django.db import transaction
 from django.db.models import Q
 from django.tasks import task
@@ -27,9 +28,9 @@ MIN_WORDS = 6
 SAME_SHARE = 0.6
 # Beyond trimming: the share of the shorter one's runs an unchanged (only trimmed) appearance holds.
 TRIMMED_SHARE = 0.95
-# Candidates read per probe from the trigram index.
-CANDIDATES = 20
-# A long quote is probed a window of words at a time, so a shorter appearance inside it is found too.
+# Candidates read from the trigram index for one quote: more appearances than any statement has.
+CANDIDATES = 50
+# How many words of a long quote's beginning and end the index is asked for.
 WINDOW = 12
 # American forms of British spellings newsrooms differ on, so both spell one statement the same way.
 _SPELLINGS = (
@@ -66,27 +67,29 @@ def containment(one: str, other: str) -> float:
 
 
 def _probes(words: str) -> list[str]:
+    """What the index is asked for: the quote's first and last WINDOW words (all of it when shorter). A
+    trimmed appearance keeps its beginning or its end; a shorter one inside this one finds it when it is
+    matched itself."""
     tokens = words.split()
     if len(tokens) <= WINDOW:
         return [words]
-    step = WINDOW // 2
-    return [" ".join(tokens[start : start + WINDOW]) for start in range(0, len(tokens) - step, step)]
+    return [" ".join(tokens[:WINDOW]), " ".join(tokens[-WINDOW:])]
 
 
 def _candidates(quote: Quote) -> list[Quote]:
-    """Quotes of other articles whose words the trigram index finds near this quote's, best first."""
-    found: dict[int, Quote] = {}
-    others = Quote.objects.exclude(article_id=quote.article_id).exclude(words="").exclude(status=Quote.Status.REJECTED)
+    """Quotes of other articles that hold one of this quote's windows of words nearly as they are (pg_trgm's
+    word similarity, read from the trigram index in one query), confirmed on shingles."""
+    holding = Q()
     for probe in _probes(quote.words):
-        near = (
-            others.filter(Q(words__trigram_similar=probe) | Q(words__trigram_word_similar=probe))
-            .annotate(near=TrigramSimilarity("words", probe))
-            .order_by("-near")
-            .only("id", "article_id", "words", "statement_id")[:CANDIDATES]
-        )
-        for candidate in near:
-            found.setdefault(candidate.pk, candidate)
-    return [candidate for candidate in found.values() if containment(quote.words, candidate.words) >= SAME_SHARE]
+        holding |= Q(words__trigram_word_similar=probe)
+    near = (
+        Quote.objects.filter(holding)
+        .exclude(article_id=quote.article_id)
+        .exclude(status=Quote.Status.REJECTED)
+        .only("id", "article_id", "words", "statement_id")
+        .order_by()[:CANDIDATES]
+    )
+    return [candidate for candidate in near if containment(quote.words, candidate.words) >= SAME_SHARE]
 
 
 def _merged(statements: Sequence[Statement]) -> Statement:
