@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -336,8 +337,10 @@ class Quote(models.Model):
     # card as "from the registry": any of "speaker", "speaker_kind", "role", "outlet".
     learned = models.JSONField(default=list, blank=True)
     # The quote's words as statements are matched on (services/statements.py: folded, six words at least, else
-    # empty), trigram-indexed, and the statement they were found to belong to.
+    # empty), the hashes of their four-word runs (the index a new quote's appearances are found through), and
+    # the statement they were found to belong to.
     words = models.TextField(blank=True, editable=False)
+    shingles = ArrayField(models.IntegerField(), default=list, blank=True, editable=False)
     statement = models.ForeignKey(
         Statement, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes", editable=False
     )
@@ -379,9 +382,9 @@ class Quote(models.Model):
             models.Index(Lower("speaker_text"), name="quote_speaker_text_lower"),
             # The articles with a low-confidence quote: a few in a hundred quotes, found without reading the rest.
             models.Index(fields=["article"], condition=Q(confidence__lt=LOW_CONFIDENCE), name="quote_low_confidence"),
-            # A new quote's statement is found by trigram similarity of its words to others': an index lookup,
-            # whatever the archive's size.
-            GinIndex(fields=["words"], opclasses=["gin_trgm_ops"], name="quote_words_trigram"),
+            # A new quote's statement is found through the four-word runs it shares with others: an index lookup
+            # of rare keys, whatever the archive's size.
+            GinIndex(fields=["shingles"], name="quote_shingles"),
         ]
 
     def __str__(self) -> str:

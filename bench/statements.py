@@ -27,17 +27,25 @@ from django.db.models import Count  # noqa: E402
 
 from attribution.models import Article, Quote, Statement  # noqa: E402
 from attribution.services.imports import import_path  # noqa: E402
-from attribution.services.statements import normalised, statement_match  # noqa: E402
+from attribution.services.statements import normalised, shingle_keys, statement_match  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "bbc.jsonl"
 
 
 # The archive's quotes folded as services.statements.normalised folds them, near enough for timing its lookups
 # (British spellings aside), in one statement over the 1,100,000.
-FOLD_ARCHIVE = """
-UPDATE attribution_quote
-SET words = btrim(regexp_replace(lower(text), '[^a-z0-9 ]+', ' ', 'g'))
-WHERE words = '' AND array_length(regexp_split_to_array(btrim(text), '\\s+'), 1) >= 6
+FOLD_ARCHIVE = r"""
+WITH folded AS (
+    SELECT id, regexp_split_to_array(btrim(regexp_replace(lower(text), '[^a-z0-9 ]+', ' ', 'g')), '\s+') AS t
+    FROM attribution_quote WHERE words = ''
+)
+UPDATE attribution_quote quote
+SET words = array_to_string(folded.t, ' '),
+    shingles = (
+        SELECT array_agg(DISTINCT ('x' || substr(md5(array_to_string(folded.t[i:i + 3], ' ')), 1, 8))::bit(32)::int)
+        FROM generate_series(1, array_length(folded.t, 1) - 3) i
+    )
+FROM folded WHERE folded.id = quote.id AND array_length(folded.t, 1) >= 6
 """
 
 
@@ -81,12 +89,14 @@ def main() -> None:
         started = time.perf_counter()
         batch = import_path(options.corpus)
         print(f"imported {batch.created_count:,} articles in {time.perf_counter() - started:.0f} s")
-    Quote.objects.update(statement=None, words="")
+    Quote.objects.update(statement=None, words="", shingles=[])
     Statement.objects.all().delete()
     # Every quote's words first, then the table analysed, as an archive's would be: the planner then reads the
     # trigram index (on a table it believes empty it scans instead).
     folded = [Quote(pk=pk, words=normalised(text)) for pk, text in Quote.objects.values_list("pk", "text")]
-    Quote.objects.bulk_update(folded, ["words"], batch_size=2000)
+    for quote in folded:
+        quote.shingles = shingle_keys(quote.words)
+    Quote.objects.bulk_update(folded, ["words", "shingles"], batch_size=2000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE attribution_quote")
     timings = []

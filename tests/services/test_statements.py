@@ -110,3 +110,14 @@ def test_the_export_says_which_statement_a_quote_is_and_whether_it_is_flagged():
     assert rows[second.pk]["statement_id"] == first.statement_id
     assert (rows[alone.pk]["statement_id"], rows[alone.pk]["statement_conflict"]) == ("", False)
     assert list(rows[first.pk])[-2:] == ["statement_id", "statement_conflict"]
+
+
+def test_short_quotes_sharing_a_phrase_and_a_surname_beside_its_full_name_are_no_conflict():
+    one, _ = matched(
+        quote("he thought it was a great idea", "Martin Hellewell"),
+        quote("he thought it was a non-story", "Alan Johnson"),
+    )
+    assert one.statement_id is None
+    first, second = matched(quote(WORDS, "Tony Blair"), quote(WORDS, "Blair"))
+    assert first.statement_id == second.statement_id is not None
+    assert not statement_of(first).conflict
