@@ -66,7 +66,7 @@ def archive() -> None:
             timings.append((time.perf_counter() - started) * 1000)
             transaction.set_rollback(True)
     print(
-        f"{Quote.objects.count():,} quotes: one quote's match (its candidates from the trigram index, confirmed, "
+        f"{Quote.objects.count():,} quotes: one quote's match (its candidates from the shingle index, confirmed, "
         f"stored), 200 at random: median {statistics.median(timings):.1f} ms, "
         f"p95 {statistics.quantiles(timings, n=20)[-1]:.1f} ms, max {max(timings):.1f} ms"
     )
