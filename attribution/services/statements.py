@@ -2,12 +2,13 @@
 re-punctuated, spelt the British or the American way or lightly edited, grouped as a Statement, and the
 statements whose appearances disagree (different speakers, wording changed beyond trimming) flagged.
 
-Matching is incremental: a quote's candidates are the quotes of other articles that share any of its four-word
-runs, read from a GIN index on their hashes (Quote.shingles), those sharing most first: a lookup of rare keys
-whose cost does not grow with the archive. They are then confirmed in Python on three-word runs: a candidate is
-the same statement when most of the shorter quote's runs are in the longer one, so a trimmed, re-punctuated or
-respelt appearance (the folding makes those one text) or one with a word changed matches, and two quotes
-sharing a common phrase ("the prime minister said") do not. (pg_trgm's trigram similarity, tried first, read
+Matching is incremental: a quote's candidates are the quotes of other articles that share any of its four-word runs,
+read from a GIN index on their hashes (Quote.shingles), those sharing most first: 16 ms a quote at 14,000 quotes,
+but 1.5 s at 1,100,000 synthetic ones whose sentences repeat (every candidate sharing a common run is ranked;
+keeping only rare runs as keys is what remains to do). They are then confirmed in Python on three-word runs: a
+candidate is the same statement when most of the shorter quote's runs are in the longer one, so a trimmed,
+re-punctuated or respelt appearance (the folding makes those one text) or one with a word changed matches, and two
+quotes sharing a common phrase ("the prime minister said") do not. (pg_trgm's trigram similarity, tried first, read
 4,468 index candidates for one quote of common words, 380 ms at 14,000 quotes; its word similarity 11 ms a
 probe there, growing with the archive as its posting lists do.)
 """
@@ -32,7 +33,7 @@ SAME_SHARE = 0.6
 SAME_RUNS = 4
 # Beyond trimming: the share of the shorter one's runs an unchanged (only trimmed) appearance holds.
 TRIMMED_SHARE = 0.95
-# Candidates read from the trigram index for one quote: more appearances than any statement has.
+# Candidates read from the shingle index for one quote: more appearances than any statement has.
 CANDIDATES = 50
 # American forms of British spellings newsrooms differ on, so both spell one statement the same way.
 _SPELLINGS = (
