@@ -4,7 +4,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
-from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -337,10 +336,8 @@ class Quote(models.Model):
     # card as "from the registry": any of "speaker", "speaker_kind", "role", "outlet".
     learned = models.JSONField(default=list, blank=True)
     # The quote's words as statements are matched on (services/statements.py: folded, six words at least, else
-    # empty), the hashes of their four-word runs (the index a new quote's appearances are found through), and
-    # the statement they were found to belong to.
+    # empty; their four-word runs are its Shingles) and the statement they were found to belong to.
     words = models.TextField(blank=True, editable=False)
-    shingles = ArrayField(models.IntegerField(), default=list, blank=True, editable=False)
     statement = models.ForeignKey(
         Statement, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes", editable=False
     )
@@ -382,9 +379,6 @@ class Quote(models.Model):
             models.Index(Lower("speaker_text"), name="quote_speaker_text_lower"),
             # The articles with a low-confidence quote: a few in a hundred quotes, found without reading the rest.
             models.Index(fields=["article"], condition=Q(confidence__lt=LOW_CONFIDENCE), name="quote_low_confidence"),
-            # A new quote's statement is found through the four-word runs it shares with others: an index lookup
-            # of rare keys, whatever the archive's size.
-            GinIndex(fields=["shingles"], name="quote_shingles"),
         ]
 
     def __str__(self) -> str:
@@ -393,6 +387,20 @@ class Quote(models.Model):
     @property
     def is_reviewed(self) -> bool:
         return self.status in self.REVIEWED_STATUSES
+
+
+class Shingle(models.Model):
+    """One four-word run of a quote's folded words, hashed (services.statements.shingle_keys), for every quote that
+    can be a statement's appearance. Keyed by (key, quote), so the quotes sharing a run are the latest entries of
+    one key in the primary key's index: read without touching the table, as many as a match asks for, whatever
+    the archive's size."""
+
+    pk = models.CompositePrimaryKey("key", "quote")
+    key = models.IntegerField()
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="+")
+
+    def __str__(self) -> str:
+        return f"{self.key} in quote {self.quote_id}"
 
 
 class ReviewEvent(models.Model):

@@ -568,13 +568,14 @@ CROSS JOIN LATERAL generate_series(1, batch.duplicate_count + batch.failed_count
 
 QUOTES_INSERT = """
 INSERT INTO attribution_quote (id, article_id, start, "end", extracted_start, extracted_end, extracted_kind,
-    engine_version, learned, text, kind, cue, confidence, extracted_speaker, extracted_speaker_kind, extracted_role,
-    extracted_outlet, speaker_id, speaker_text, role, outlet_id, outlet_text, status, version, reviewed_by_id,
-    reviewed_at, created_at)
+    engine_version, learned, words, text, kind, cue, confidence, extracted_speaker, extracted_speaker_kind,
+    extracted_role, extracted_outlet, speaker_id, speaker_text, role, outlet_id, outlet_text, status, version,
+    reviewed_by_id, reviewed_at, created_at)
 SELECT row_number() OVER (ORDER BY n, i), n, seg_at + char_length(pre), seg_at + char_length(pre) + char_length(quoted),
        seg_at + char_length(pre), seg_at + char_length(pre) + char_length(quoted), kind,
        CASE WHEN mod(n, 3) = 0 THEN 'archive-1' ELSE 'archive-2' END, '[]'::jsonb,
-       quoted, kind, CASE kind WHEN 'mixed' THEN 'according to' ELSE 'said' END, confidence, name, speaker_kind,
+       -- Folded for statements later (bench/statements.py --archive), as the matching task would.
+       '', quoted, kind, CASE kind WHEN 'mixed' THEN 'according to' ELSE 'said' END, confidence, name, speaker_kind,
        -- A correction put the right role in place of the engine's guess.
        CASE WHEN status = 'corrected' THEN 'spokesperson' ELSE speaker_role END, coalesce(outlet_name, ''),
        -- Confirming or correcting links the quote to the registry; pending and rejected quotes are not linked.

@@ -2,15 +2,16 @@
 re-punctuated, spelt the British or the American way or lightly edited, grouped as a Statement, and the
 statements whose appearances disagree (different speakers, wording changed beyond trimming) flagged.
 
-Matching is incremental: a quote's candidates are the quotes of other articles that share any of its four-word runs,
-read from a GIN index on their hashes (Quote.shingles), those sharing most first: 16 ms a quote at 14,000 quotes,
-but 1.5 s at 1,100,000 synthetic ones whose sentences repeat (every candidate sharing a common run is ranked;
-keeping only rare runs as keys is what remains to do). They are then confirmed in Python on three-word runs: a
+Matching is incremental: a quote's candidates are the quotes of other articles that share its four-word runs, read
+from the primary-key index of their hashes (Shingle), at most POSTINGS of them a run, those sharing most runs first:
+a bounded number of index entries, whatever the archive's size. A run in more quotes than that counts only among
+its latest appearances, which already belong to its statement when it is one (a common phrase's many quotes
+are not ranked at all). They are then confirmed in Python on three-word runs: a
 candidate is the same statement when most of the shorter quote's runs are in the longer one, so a trimmed,
 re-punctuated or respelt appearance (the folding makes those one text) or one with a word changed matches, and two
 quotes sharing a common phrase ("the prime minister said") do not. (pg_trgm's trigram similarity, tried first, read
-4,468 index candidates for one quote of common words, 380 ms at 14,000 quotes; its word similarity 11 ms a
-probe there, growing with the archive as its posting lists do.)
+4,468 index candidates for one quote of common words, 380 ms at 14,000 quotes; an array of run hashes under a GIN
+index, tried next, 16 ms at 14,000 quotes but 1.5 s at 1,100,000, ranking every quote that shared any run.)
 """
 
 import hashlib
@@ -18,11 +19,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from django.db import transaction
-from django.db.models.expressions import RawSQL
+from django.db import connection, transaction
 from django.tasks import task
 
-from attribution.models import Quote, Statement
+from attribution.models import Quote, Shingle, Statement
 
 # A quote shorter than this many words is too common to be one statement ("We are delighted").
 MIN_WORDS = 6
@@ -33,8 +33,10 @@ SAME_SHARE = 0.6
 SAME_RUNS = 4
 # Beyond trimming: the share of the shorter one's runs an unchanged (only trimmed) appearance holds.
 TRIMMED_SHARE = 0.95
-# Candidates read from the shingle index for one quote: more appearances than any statement has.
+# Candidates ranked for one quote: more appearances than any statement has.
 CANDIDATES = 50
+# Index entries read for one run: its latest appearances, so a match reads a bounded part of the index.
+POSTINGS = 200
 # American forms of British spellings newsrooms differ on, so both spell one statement the same way.
 _SPELLINGS = (
     (re.compile(r"(?<=[a-z])(is|ys)(e|es|ed|ing|ation|ations)\b"), r"iz\2"),
@@ -87,20 +89,35 @@ def shingle_keys(words: str) -> list[int]:
     )
 
 
-def _candidates(quote: Quote) -> list[Quote]:
-    """Quotes of other articles sharing four-word runs with this one, those sharing most first (read from the
-    index on Quote.shingles in one query), confirmed on three-word runs."""
-    keys = quote.shingles
-    shared = RawSQL("(SELECT count(*) FROM unnest(attribution_quote.shingles) AS key WHERE key = ANY(%s))", (keys,))
-    near = (
-        Quote.objects.filter(shingles__overlap=keys)
-        .exclude(article_id=quote.article_id)
-        .exclude(status=Quote.Status.REJECTED)
-        .annotate(shared=shared)
-        .only("id", "article_id", "words", "statement_id")
-        .order_by("-shared")[:CANDIDATES]
-    )
-    return [candidate for candidate in near if same_statement(quote.words, candidate.words)]
+# The quotes sharing most of these runs, at most POSTINGS a run, in the primary key's order (an index-only scan).
+_SHARING = """
+SELECT runs.quote_id FROM unnest(%s::integer[]) AS wanted(key)
+CROSS JOIN LATERAL (
+    SELECT quote_id FROM attribution_shingle WHERE key = wanted.key AND quote_id <> %s
+    ORDER BY quote_id DESC LIMIT %s
+) AS runs
+GROUP BY runs.quote_id ORDER BY count(*) DESC, runs.quote_id DESC LIMIT %s
+"""
+
+
+def _candidates(quote: Quote, keys: list[int]) -> list[Quote]:
+    """Quotes of other articles sharing four-word runs with this one, those sharing most first, confirmed on
+    three-word runs."""
+    with connection.cursor() as cursor:
+        cursor.execute(_SHARING, [keys, quote.pk, POSTINGS, CANDIDATES])
+        ranked = [pk for (pk,) in cursor.fetchall()]
+    near = Quote.objects.filter(pk__in=ranked).exclude(article_id=quote.article_id)
+    near = near.exclude(status=Quote.Status.REJECTED)
+    found = {candidate.pk: candidate for candidate in near.only("id", "words", "statement_id")}
+    return [found[pk] for pk in ranked if pk in found and same_statement(quote.words, found[pk].words)]
+
+
+def _runs_store(quote: Quote, keys: list[int]) -> None:
+    """The quote's runs in the index, as its words are now (a quote matched again unchanged writes nothing)."""
+    stored = set(Shingle.objects.filter(quote=quote).values_list("key", flat=True))
+    if stale := stored.difference(keys):
+        Shingle.objects.filter(quote=quote, key__in=stale).delete()
+    Shingle.objects.bulk_create(Shingle(key=key, quote=quote) for key in keys if key not in stored)
 
 
 def _merged(statements: Sequence[Statement]) -> Statement:
@@ -121,15 +138,16 @@ def statement_match(quote_id: int) -> Statement | None:
         return None
     was = quote.statement
     quote.words = normalised(quote.text) if quote.status != Quote.Status.REJECTED else ""
-    quote.shingles = shingle_keys(quote.words)
-    matches = _candidates(quote) if quote.shingles else []
+    keys = shingle_keys(quote.words)
+    _runs_store(quote, keys)
+    matches = _candidates(quote, keys) if keys else []
     statement = None
     if matches:
         known = {match.statement for match in matches if match.statement is not None}
         statement = _merged(list(known)) if known else Statement.objects.create()
         Quote.objects.filter(pk__in=[match.pk for match in matches], statement__isnull=True).update(statement=statement)
     quote.statement = statement
-    quote.save(update_fields=["words", "shingles", "statement"])
+    quote.save(update_fields=["words", "statement"])
     for touched in {found for found in (was, statement) if found is not None}:
         statement_refresh(touched)
     return statement

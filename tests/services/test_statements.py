@@ -1,10 +1,11 @@
-"""Statements: the same words across articles, matched through the trigram index and flagged when their
+"""Statements: the same words across articles, matched through the index of their word runs and flagged when their
 appearances disagree."""
 
 import pytest
 
-from attribution.models import Quote, Speaker, Statement
+from attribution.models import Quote, Shingle, Speaker, Statement
 from attribution.selectors.export import ExportFilters, export_rows, quotes_for_export
+from attribution.services import statements
 from attribution.services.extract import article_extract, reextract_start
 from attribution.services.speakers import speaker_merge
 from attribution.services.statements import normalised, statement_match
@@ -121,3 +122,23 @@ def test_short_quotes_sharing_a_phrase_and_a_surname_beside_its_full_name_are_no
     first, second = matched(quote(WORDS, "Tony Blair"), quote(WORDS, "Blair"))
     assert first.statement_id == second.statement_id is not None
     assert not statement_of(first).conflict
+
+
+def test_a_run_in_more_quotes_than_a_match_reads_still_finds_the_statement(monkeypatch):
+    monkeypatch.setattr(statements, "POSTINGS", 2)
+    earlier = matched(*(quote(WORDS, "Ruth Okafor", lead=f"The port reopened on day {day}.") for day in range(4)))
+    (latest,) = matched(quote(WORDS, "Ruth Okafor"))
+    assert latest.statement_id == earlier[0].statement_id is not None
+    assert Quote.objects.filter(statement=latest.statement).count() == 5
+
+
+def test_a_rejected_or_deleted_quote_leaves_the_run_index():
+    first, second = matched(quote(WORDS, "Ruth Okafor"), quote(WORDS, "Declan Farris"))
+    keys = len(statements.shingle_keys(first.words))
+    assert Shingle.objects.filter(quote=first).count() == keys
+    Quote.objects.filter(pk=first.pk).update(status=Quote.Status.REJECTED)
+    (first,) = matched(first)
+    assert first.statement_id is None
+    assert not Shingle.objects.filter(quote=first).exists()
+    second.article.delete()
+    assert not Shingle.objects.exists()
