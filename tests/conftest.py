@@ -26,8 +26,16 @@ def _media_root_removed():
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache(django_db_setup, django_db_blocker):
-    """Each test starts with nothing cached (the insights' figures are), as after a deployment: the cache is a table
-    of the test database, which no test's rollback or flush empties."""
-    with django_db_blocker.unblock():
-        cache.clear()
+def _empty_cache(request):
+    """Each test of the database starts with nothing cached (the insights' figures are), as after a deployment:
+    the cache is a table of the test database, which no test's rollback or flush empties."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not names & {"db", "transactional_db", "live_server"}:
+        return
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or names & {
+        "transactional_db",
+        "live_server",
+    }
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    cache.clear()

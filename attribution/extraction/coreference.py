@@ -1,10 +1,12 @@
 """Who a pronoun or a description stands for ("she", "the firm", "the minister", "the 56-year-old"): a member of
 the article's cast, looked for where a reader would look, with the checks that keep it compatible."""
 
+from functools import partial
+
 from spacy.tokens import Token
 
 from .cast import Cast, is_subject, organisation_name
-from .lexicon import DOCUMENT_NOUNS, ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS
+from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word
 from .roles import core_tokens, person_description
 from .source import Source
 
@@ -25,6 +27,19 @@ def _has_word(phrase: str, word: str) -> bool:
     return word in {w.lower().strip(",.'") for w in phrase.split()}
 
 
+# Words that make a post another one: the shadow home secretary is not the home secretary.
+_RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "under", "associate"})
+
+
+def _modifiers(noun: Token) -> frozenset[str]:
+    return frozenset(t.lower_ for t in noun.subtree if t.i < noun.i)
+
+
+def _role_fits(role: str, *, words: frozenset[str], word: str) -> bool:
+    """Whether a person's role is what a description names: its noun, and no rank the description lacks."""
+    return _has_word(role, word) and not any(_has_word(role, rank) and rank not in words for rank in _RANKS)
+
+
 def _age_given(token: Token) -> str | None:
     """ "the 56-year-old": the age a description gives its person (the parse hangs "year" and its number
     off "old"), or None for any other word."""
@@ -35,64 +50,8 @@ def _age_given(token: Token) -> str | None:
     return number.text if number is not None else None
 
 
-# Most English words for a person end so (leader, director, analyst, politician, chairman, actress); the
-# rest that news uses for its sources are few.
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ess", "eer")
-_PERSON_WORDS = frozenset(
-    {
-        "secretary",
-        "chief",
-        "boss",
-        "champion",
-        "legend",
-        "star",
-        "head",
-        "captain",
-        "coach",
-        "veteran",
-        "ace",
-        "judge",
-        "bishop",
-        "expert",
-        "official",
-        "aide",
-        "guru",
-        "hero",
-        "heroine",
-        "executive",
-        "president",
-    }
-)
-_NO_PERSON = frozenset(
-    {
-        "number",
-        "power",
-        "order",
-        "matter",
-        "water",
-        "border",
-        "quarter",
-        "winter",
-        "offer",
-        "error",
-        "factor",
-        "sector",
-        "center",
-        "centre",
-        "paper",
-        "letter",
-        "answer",
-        "character",
-        "chapter",
-    }
-)
-
-
 def _names_a_person(noun: Token) -> bool:
-    word = noun.lemma_.lower()
-    if word in ORGANISATION_NOUNS or word in DOCUMENT_NOUNS or word in _NO_PERSON:
-        return False
-    return word in _PERSON_WORDS or word.endswith(_PERSON_ENDINGS)
+    return is_person_word(noun.lemma_.lower())
 
 
 class Coreference:
@@ -225,21 +184,24 @@ class Coreference:
             return aged[-1] if aged else self.recent_subject(noun.idx)
         if not definite and not determiners & {"a", "an", "another"}:
             return None
+        fits = partial(_role_fits, words=_modifiers(noun), word=word)
         if definite:
             for mention in reversed(cast.mentions):
-                if mention.start < noun.idx and _has_word(cast.roles.get(mention.name, ""), word):
+                if mention.start < noun.idx and fits(cast.roles.get(mention.name, "")):
                     return mention.name
         # A story often describes a source before naming them ("the operator's spokeswoman said ...
         # The spokeswoman, Miriam Okonkwo, told..."): the next person named with that noun, close by.
         paragraphs = cast.paragraphs
         following = paragraphs.ranges[min(paragraphs.index(noun.idx) + 1, len(paragraphs.ranges) - 1)]
         for mention in cast.mentions:
-            if noun.idx < mention.start < following[1] and _has_word(cast.roles.get(mention.name, ""), word):
+            if noun.idx < mention.start < following[1] and fits(cast.roles.get(mention.name, "")):
                 return mention.name
         if not definite:
             return None
-        if noun.tag_ != "NN" or word in ORGANISATION_NOUNS:
-            return None  # "the firm said" is left to the caller's organisation lookup
+        # A post in capitals is a person ("the Culture Secretary"), but "the Scottish Executive" is a government.
+        title = noun.tag_ == "NNP" and is_person_word(word) and word != "executive"
+        if word in ORGANISATION_NOUNS or not (noun.tag_ == "NN" or title):
+            return None  # "the firm said" is left to the caller's organisation lookup, "the Treasury said" too
         # "The Culture Secretary said", "the minister also confirmed", "the champion": a title or an epithet
         # for someone the story is already about, though it never gave them that one. But a spokeswoman or an
         # official speaks for someone, and is not the person the story gave another role ("The executive

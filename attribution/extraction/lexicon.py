@@ -313,3 +313,63 @@ MEDIA_NOUNS = frozenset(
         "daily",
     ]
 )
+
+
+# Most English words for a person end so (leader, director, analyst, politician, chairman, actress); the
+# rest that news uses for its sources are few.
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "ess", "eer")
+_PERSON_WORDS = frozenset(
+    {
+        "secretary",
+        "chief",
+        "boss",
+        "champion",
+        "legend",
+        "star",
+        "head",
+        "captain",
+        "coach",
+        "veteran",
+        "ace",
+        "judge",
+        "bishop",
+        "expert",
+        "official",
+        "aide",
+        "guru",
+        "hero",
+        "heroine",
+        "executive",
+        "president",
+    }
+)
+_NO_PERSON = frozenset(
+    {
+        "number",
+        "power",
+        "order",
+        "matter",
+        "water",
+        "border",
+        "quarter",
+        "winter",
+        "offer",
+        "error",
+        "factor",
+        "sector",
+        "center",
+        "centre",
+        "paper",
+        "letter",
+        "answer",
+        "character",
+        "chapter",
+    }
+)
+
+
+def is_person_word(word: str) -> bool:
+    """Whether a common noun (its lemma, in lower case) stands for a person: "analyst", "chief", not "winter"."""
+    if word in ORGANISATION_NOUNS or word in DOCUMENT_NOUNS or word in _NO_PERSON:
+        return False
+    return word in _PERSON_WORDS or word.endswith(_PERSON_ENDINGS)

@@ -4,7 +4,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS
+from .lexicon import ORGANISATION_NOUNS, is_person_word
 from .pipeline import COMMON_NOUNS
 
 HONORIFIC_GENDER = {
@@ -88,6 +88,9 @@ def _as_name(span: Span) -> Span:
     # "Linda Kasabian - the" (the model runs on over a dash): a name ends on a capitalised word.
     while end - start > 1 and (doc[end - 1].lower_.rstrip(".") in POST_NOMINALS or not doc[end - 1].text[:1].isupper()):
         end -= 1
+    # "Backbencher Stephen Pound": a word for a person before a given name is a title the model took in.
+    while end - start > 2 and _title_taken_in(doc[start], doc[start + 1]):
+        start += 1
     while start > 0 and span.start - start < 2 and _given_name(doc[start - 1]):
         if doc[start - 1].head.i not in range(start - 1, end):
             break
@@ -95,14 +98,28 @@ def _as_name(span: Span) -> Span:
     return doc[start:end]
 
 
+def _title_taken_in(word: Token, following: Token) -> bool:
+    """Whether the first word of a name the model labelled is a common noun for a person ("Backbencher",
+    "Economist") before the name proper."""
+    return (
+        _common_noun(word)
+        and is_person_word(word.lower_)
+        and following.pos_ == "PROPN"
+        and following.text.istitle()
+        and not is_person_word(following.lower_)
+    )
+
+
 def one_edit_apart(a: str, b: str) -> bool:
-    """Two spellings of one long surname ("Mukherjee", "Mukerjee"): one letter added, dropped or changed."""
+    """Two spellings of one long surname ("Mukherjee", "Mukerjee"; "Monteith", "Montieth"): one letter added,
+    dropped or changed, or two letters side by side swapped."""
     if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 6 or a[0] != b[0]:
         return False
     if len(a) > len(b):
         a, b = b, a
     i = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
-    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+    swapped = len(a) == len(b) and a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+    return swapped or a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
 class NameIndex:

@@ -5,7 +5,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS, ORIGIN_NOUNS
+from .lexicon import ORGANISATION_NOUNS, ORIGIN_NOUNS, is_person_word
 from .names import HONORIFICS
 from .outlets import looks_like_outlet
 
@@ -72,18 +72,27 @@ def _titles(words: list[Token], name: Span) -> bool:
     def inside(token: Token) -> bool:
         return name.start <= token.head.i < name.end
 
+    def misparsed(token: Token) -> bool:
+        # An object of the very verb the name is the subject of, before the name: no English clause puts its
+        # object there, the parse broke a title off ("labour office chief Frank-Juergen Weise said").
+        return token.dep_ in ("dobj", "nsubj") and name.root.dep_ == "nsubj" and token.head == name.root.head
+
     if any(inside(t) and t.lower_.rstrip(".") not in HONORIFICS for t in words):
         return True
-    return not any(t.dep_ in _ARGUMENTS and not inside(t) for t in words)
+    return not any(t.dep_ in _ARGUMENTS and not inside(t) and not misparsed(t) for t in words)
 
 
 def _title_word(token: Token) -> bool:
-    if token.is_space or token.ent_type_ in ("PERSON", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+    if token.is_space or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
         return False
+    if token.ent_type_ == "PERSON" and not (token.text.istitle() and is_person_word(token.lower_)):
+        return False  # another name; but "Backbencher" the model took into the name it comes before is a title
     if token.lower_ in ("and", "of"):
         # Inside a title only: "record holder and BBC pundit", "Secretary of State".
         return token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
-    return token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or (token.text == "-" and not token.whitespace_)
+    # A participle describing the post is part of it: "managing director", "acting head".
+    participle = token.tag_ == "VBG" and token.dep_ == "amod"
+    return token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or participle or (token.text == "-" and not token.whitespace_)
 
 
 _NESTED = ("relcl", "appos", "acl", "advcl", "ccomp")

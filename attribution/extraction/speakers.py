@@ -7,7 +7,15 @@ from spacy.tokens import Doc, Span, Token
 
 from .cast import Cast, Mention, in_report
 from .coreference import Coreference, noun_phrase
-from .lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, ORGANISATION_NOUNS, PERSON_PRONOUNS, QUANTITIES, TELL_VERBS
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    GROUP_PRONOUNS,
+    ORGANISATION_NOUNS,
+    PERSON_PRONOUNS,
+    QUANTITIES,
+    TELL_VERBS,
+    is_person_word,
+)
 from .names import is_epithet
 from .outlets import outlet_of
 from .roles import affiliation_of, apposition_of, person_description, role_at_mention
@@ -76,6 +84,14 @@ def adjacent_subject(cue: Token, *, inverted: bool = True) -> Token | None:
     if i < len(doc) and doc[i].pos_ in _NOMINAL:
         while i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and doc[i].pos_ == "PROPN":
             i += 1
+        # "warned HVB Group economist Andreas Rees": the organisation and the post come before the person.
+        j = i + 1
+        while j < len(doc) and doc[j].pos_ in ("NOUN", "PROPN", "ADJ") and doc[j].ent_type_ != "PERSON":
+            j += 1
+        if j > i + 1 and j < len(doc) and doc[j].ent_type_ == "PERSON":
+            i = j
+            while i + 1 < len(doc) and doc[i + 1].ent_type_ == "PERSON":
+                i += 1
         return doc[i]
     return None
 
@@ -94,6 +110,18 @@ def _described_by_last_noun(cue: Token, subject: Token) -> Token:
     ):
         return last
     return subject
+
+
+def _name_after_description(subject: Token) -> str | None:
+    """ "bookmaker Ladbrokes", "consultancy 4Cast" -> the name a description in lower case runs into, right
+    before the verb (nothing after it: "a spokesperson for Delta Airlines" is a person)."""
+    if any(not t.is_punct for t in subject.rights):
+        return None
+    words = [t for t in subject.doc[subject.left_edge.i : subject.i + 1] if t.dep_ != "det"]
+    lead = next((n for n, t in enumerate(words) if not t.text.islower()), 0)
+    if lead == 0 or not all(t.text.isalnum() or t.text in "-&'" for t in words):
+        return None
+    return subject.doc[words[lead].i : subject.i + 1].text
 
 
 def _quantity(noun: Token) -> bool:
@@ -125,6 +153,16 @@ class SpeakerResolver:
     def _named(self, name: str, role: str | None) -> Source:
         return Source(name, self.cast.kind_of(name, role), role)
 
+    def _described(self, name: str, description: Token) -> Source:
+        """The person a description stands for, with it as their role if the article gave them none; later
+        mentions of them ("the chancellor added") get it too."""
+        role = self.cast.role_for(name)
+        if role is None:
+            role = person_description(description)
+            if role:
+                self.cast.roles[name] = role
+        return Source(name, "person", role)
+
     def remember(self, source: Source) -> None:
         self.coreference.remember(source)
 
@@ -135,6 +173,12 @@ class SpeakerResolver:
         """The source of a reporting verb. inverted=False when the reported words follow the verb, so the
         words right after it ("said Monday's vote was close") are the content, not the speaker."""
         subject = according_to_source(cue) if cue.lower_ == "according" else subject_of(cue)
+        if subject is not None and self.in_quote(subject):
+            # The parse can make a word of the quote a subject beside the real one ('"... five million
+            # unemployed," warned HVB Group economist Andreas Rees'): the subject outside the quote speaks.
+            subject = next(
+                (c for c in cue.children if c.dep_ == "nsubj" and c.is_alpha and not self.in_quote(c)), subject
+            )
         passive = any(c.dep_ == "nsubjpass" for c in cue.children)
         if (subject is None and not passive) or (subject is not None and self.in_quote(subject)):
             # Quoted words confuse the parser; news attribution frames are rigid enough to read off the text.
@@ -202,7 +246,7 @@ class SpeakerResolver:
             if titled is None and is_epithet(subject):
                 titled = self.coreference.recent_subject(subject.idx)
             if titled:
-                return Source(titled, "person", self.cast.role_for(titled))
+                return self._described(titled, subject)
         kind: SourceKind
         # A common noun inside a name the model labels an organisation ("A Department for Constitutional
         # Affairs spokeswoman") is a description of someone from it, unless the noun is an organisation's.
@@ -214,6 +258,12 @@ class SpeakerResolver:
             kind = "group"
         elif subject.pos_ == "PROPN" and self.cast.full_name(phrase) != phrase:
             kind = "organization"  # an acronym the article spells out ("the FA confirmed")
+        elif (
+            subject.pos_ == "PROPN"
+            and (named := _name_after_description(subject))
+            and not is_person_word(phrase.split()[0].lower())
+        ):
+            kind, phrase = "organization", named  # "consultancy Quantlane said"
         elif subject.pos_ == "PROPN":
             # An unrecognised proper name in subject position is usually a person ("said Edwards").
             name = self.cast.names.resolve(phrase)
@@ -230,13 +280,7 @@ class SpeakerResolver:
                     return replace(organisation, resolved_from_pronoun=False)
             described = self.coreference.described_person(subject)
             if described:
-                role = self.cast.role_for(described)
-                if role is None:
-                    # Later mentions of them ("the chancellor added") get it too.
-                    role = person_description(subject)
-                    if role:
-                        self.cast.roles[described] = role
-                return Source(described, "person", role)
+                return self._described(described, subject)
             appositive = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)
             if appositive is not None and subject.lemma_.lower() in ORGANISATION_NOUNS:
                 return Source(noun_phrase(appositive), "organization")  # "Web tracking company Envisional said"
@@ -245,6 +289,9 @@ class SpeakerResolver:
                 # body before it names it; else "the government said", an unnamed body, not a person.
                 named = self.coreference.organisation_named_after(subject)
                 return Source(named or phrase, "organization")
+            named = _name_after_description(subject)
+            if named and not is_person_word(phrase.split()[0].lower()):
+                return Source(named, "organization")  # "consultancy 4Cast said": a name the tagger took for a noun
             if subject.lemma_.lower() in DOCUMENT_NOUNS:
                 return Source(phrase)  # "a letter said", "the report found": whose, the words do not say
             if _quantity(subject):
@@ -257,7 +304,9 @@ class SpeakerResolver:
                 self.cast.gender.setdefault(phrase, "female" if subject.lower_.endswith("woman") else "male")
             return Source(phrase, "anonymous", phrase)
         if kind == "organization":
-            phrase = self.cast.full_name(phrase)  # "the FA" after "the Football Association"
+            phrase = self.cast.full_name(
+                _name_after_description(subject) or phrase
+            )  # "the FA" after "the Football Association"
         return Source(phrase, kind)
 
     def _person_in(self, token: Token) -> Span | None:

@@ -833,3 +833,76 @@ def test_a_share_or_number_of_people_is_a_group_with_no_role(text):
 )
 def test_verbs_that_report_what_is_said_of_something(text, speaker, kind):
     one(text, speaker=speaker, kind=kind)
+
+
+# Issue 13, from held-out D's errors (each an original sentence of the same form) ----------------------
+
+
+def test_the_subject_outside_the_quote_speaks_when_the_parse_makes_a_quoted_word_one_too():
+    one(
+        '"Expect a grim figure for March, about two million idle on an unadjusted basis," warned Farrow Bank'
+        " economist Lena Marsh.",
+        speaker="Lena Marsh",
+        role="Farrow Bank economist",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            'The rise "was due mostly to the cold snap", harbour board chief Anna-Marie Lund said.',
+            "Anna-Marie Lund",
+            "harbour board chief",
+        ),
+        ("Backbencher Tom Wexley said some members had threatened to resign.", "Tom Wexley", "Backbencher"),
+        (
+            "But Norvale's managing director Ian Prester says his firm is the only one to offer it.",
+            "Ian Prester",
+            "managing director",
+        ),
+    ],
+)
+def test_a_title_before_a_name_the_parse_or_the_model_broke_off(text, speaker, role):
+    found = one(text, speaker=speaker)
+    assert role in (found.role or ""), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"Our main worry is the budget," consultancy 4Sight said in a report.', "4Sight"),
+        ("According to bookmaker Ladwell, the favourite is now 1/3 to win.", "Ladwell"),
+    ],
+)
+def test_an_organisations_description_before_its_name_is_no_part_of_it(text, speaker):
+    one(text, speaker=speaker, speaker_kind="organization", role=None)
+
+
+def test_a_surname_with_two_letters_swapped_is_the_same_person():
+    found = extract(
+        "But Kestrel's chief engineer David Monteith says his firm leads the field.\n\n"
+        '"It is important we use only a tenth of the processor," Mr Montieth said.'
+    )
+    assert [a.speaker for a in found] == ["David Monteith", "David Monteith"]
+
+
+def test_the_home_secretary_is_not_the_shadow_home_secretary_named_next():
+    found = extract(
+        "Alan Brisk has spoken of his divorce for the first time.\n\n"
+        "The home secretary said he was a great believer in personal responsibility.\n\n"
+        'Shadow home secretary Colin Dray said: "He should consider his position."'
+    )
+    assert [a.speaker for a in found] == ["Alan Brisk", "Colin Dray"]
+
+
+def test_a_post_in_capitals_is_the_person_the_story_is_about_and_an_executive_in_capitals_is_a_body():
+    found = extract(
+        "Tessa Morven has announced plans to limit the number of new casinos.\n\n"
+        "The Culture Secretary said the move showed she listened to critics.\n\n"
+        "The Welsh Executive said ministers would be told of any new site."
+    )
+    assert [(a.speaker, a.role) for a in found] == [
+        ("Tessa Morven", "Culture Secretary"),
+        ("Welsh Executive", None),
+    ]
