@@ -150,20 +150,23 @@ def read_article(doc: Doc) -> Reading:
     events.sort(key=lambda event: (event[0], isinstance(event[1], Reported)))
     direct: list[Attribution] = []
     sources: dict[Reported, Source] = {}
-    previous: tuple[QuoteSpan, Source] | None = None
+    # Where the last attributed words began and whose they were: reported speech counts ("X says his firm
+    # leads." then a paragraph of quotation with no verb of its own is X's).
+    previous: tuple[int, Source] | None = None
     for _, item, cue in events:
         if isinstance(item, Reported):
             source = resolver.from_cue(item.cue, inverted=not item.follows_cue)
             if source.speaker:
                 sources[item] = source
                 resolver.remember(source)
+                previous = (item.start, source)
             continue
         source, confidence = _source_for(resolver, cue, item, previous, paras)
         words = len(text[item.start : item.end].split())
         if words < MIN_UNCUED_WORDS and (cue is None or source.speaker is None):
             continue
         resolver.remember(source)
-        previous = (item, source)
+        previous = (item.start, source)
         direct.append(_record(text, item.start, item.end, "direct", source, cue, confidence))
     found = _with_reported_speech(text, direct, sources, resolver)
     found = [_with_role_from_cast(quote, resolver.cast) for quote in found]
@@ -255,7 +258,7 @@ def _source_for(
     resolver: SpeakerResolver,
     cue: Token | None,
     quote: QuoteSpan,
-    previous: tuple[QuoteSpan, Source] | None,
+    previous: tuple[int, Source] | None,
     paras: Paragraphs,
 ) -> tuple[Source, float]:
     if cue is not None:
@@ -263,12 +266,12 @@ def _source_for(
         if source.speaker:
             return source, 0.7 if source.resolved_from_pronoun else 0.9
     if previous is not None:
-        prev_quote, prev_source = previous
+        prev_start, prev_source = previous
         if quote.continues:
             # The same quotation running on into a new paragraph: the same words to the same outlet.
             return replace(prev_source, resolved_from_pronoun=False), 0.8
         # The next quoted stretch in the same or the next paragraph, with no verb of its own, belongs to
         # whoever spoke last.
-        if paras.index(quote.start) - paras.index(prev_quote.start) <= 1:
+        if paras.index(quote.start) - paras.index(prev_start) <= 1:
             return replace(prev_source, outlet=None, resolved_from_pronoun=False), 0.6
     return Source(None), 0.3

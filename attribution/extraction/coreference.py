@@ -1,11 +1,12 @@
 """Who a pronoun or a description stands for ("she", "the firm", "the minister", "the 56-year-old"): a member of
 the article's cast, looked for where a reader would look, with the checks that keep it compatible."""
 
+from bisect import insort
 from functools import partial
 
 from spacy.tokens import Token
 
-from .cast import Cast, is_subject, organisation_name
+from .cast import Cast, Mention, in_report, is_subject, organisation_name
 from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word
 from .roles import core_tokens, person_description
 from .source import Source
@@ -78,16 +79,26 @@ class Coreference:
         the article gives them none: speaking or not, the description says who they are."""
         cast = self.cast
         for token in cast.doc:
-            if token.dep_ != "nsubj" or token.pos_ != "NOUN" or cast.in_quote(token):
+            # "the 23-year-old" is tagged an adjective, and is often a passive's subject ("is undaunted by").
+            aged = _age_given(token) is not None
+            if token.dep_ not in ("nsubj", "nsubjpass") or not (token.pos_ == "NOUN" or aged) or cast.in_quote(token):
                 continue
             # "The American legend", "the city's mayor": a phrase that starts with its article or possessor
             # ("All the user needs is..." is none).
-            if not _names_a_person(token) or not (token.left_edge.lower_ == "the" or token.left_edge.dep_ == "poss"):
+            if not (_names_a_person(token) or aged) or not (
+                token.left_edge.lower_ == "the" or token.left_edge.dep_ == "poss"
+            ):
                 continue
-            description = person_description(token)
-            person = self.described_person(token) if description else None
+            description = person_description(token) if _names_a_person(token) else None
+            person = self.described_person(token)
             if person and description:
                 cast.roles.setdefault(person, description)
+            if person and any(m.name == person and m.start < token.idx for m in cast.mentions):
+                # The sentence is about someone named before as if it named them again: "The confident
+                # 23-year-old is undaunted ... 'I like pressure,' he said" is theirs.
+                insort(
+                    cast.mentions, Mention(token.idx, person, True, reported=in_report(token)), key=lambda m: m.start
+                )
 
     def person_before(self, offset: int, gender: str | None, addressed: frozenset[str] = frozenset()) -> str | None:
         """Who a pronoun at offset stands for: the latest person named before it whose known gender fits,
@@ -181,7 +192,7 @@ class Coreference:
         if definite and (age := _age_given(noun)) is not None:
             # "the 56-year-old said": the person the article gave that age, else whom it is about.
             aged = [m.name for m in cast.mentions if m.start < noun.idx and cast.ages.get(m.name) == age]
-            return aged[-1] if aged else self.recent_subject(noun.idx)
+            return aged[-1] if aged else self.recent_person(noun.idx)
         if not definite and not determiners & {"a", "an", "another"}:
             return None
         fits = partial(_role_fits, words=_modifiers(noun), word=word)
@@ -211,6 +222,22 @@ class Coreference:
         if word in UNNAMED_SOURCE_NOUNS and role and not _has_word(role, word):
             return None
         return recent
+
+    def recent_person(self, offset: int) -> str | None:
+        """Whom the latest sentence naming a person before offset (within the paragraph before it or its own)
+        is about: the first person it names, as a subject or not ("None more so than Henson, who can expect
+        the spotlight of the likes of O'Driscoll. The 23-year-old...")."""
+        cast = self.cast
+        people = [
+            m
+            for m in cast.mentions
+            if cast.window_start(offset) <= m.start < offset and m.named and m.name not in cast.organisations
+        ]
+        if not people:
+            return None
+        last = cast.doc.char_span(people[-1].start, people[-1].start + 1, alignment_mode="expand")
+        sentence = last.sent.start_char if last is not None else people[-1].start
+        return next(m.name for m in people if m.start >= sentence)
 
     def recent_subject(self, offset: int) -> str | None:
         """The latest person named as a subject before offset, within the paragraph before it or its own."""

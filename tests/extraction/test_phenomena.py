@@ -906,3 +906,20 @@ def test_a_post_in_capitals_is_the_person_the_story_is_about_and_an_executive_in
         ("Tessa Morven", "Culture Secretary"),
         ("Welsh Executive", None),
     ]
+
+
+def test_a_quotation_with_no_verb_after_reported_speech_is_the_reporters_source():
+    found = extract(
+        "But Kestrel's chief engineer Mara Quell says her firm is the only one to offer it.\n\n"
+        '"There are quite a few basic technologies out there, making the sound seem a bit bigger.'
+    )
+    assert [(a.kind, a.speaker) for a in found] == [("indirect", "Mara Quell"), ("direct", "Mara Quell")]
+
+
+def test_the_age_description_is_whom_the_last_sentence_naming_someone_is_about():
+    found = extract(
+        "Wales coach Rhodri Bevan was delighted with the win.\n\n"
+        "None more so than Tom Harris, who can now expect the same spotlight as the likes of Sean Darcy. "
+        'The confident 23-year-old is undaunted by the prospect. "I like pressure on me," he said.'
+    )
+    assert [a.speaker for a in found] == ["Tom Harris"]
