@@ -98,6 +98,19 @@ def _initial_words(name: str) -> list[str]:
 GENDERED_PRONOUNS = PERSON_PRONOUNS | {"his": "male", "himself": "male", "hers": "female", "herself": "female"}
 
 
+def _shortens(short: str, full: str) -> bool:
+    """Whether a name of two words or more is the end of a longer one, each word whole or cut short ("Economy
+    Ministry" of "Finance and Economy Ministry", "Lib Dems" of "Liberal Democrats")."""
+    words, full_words = short.split(), full.split()
+    if len(words) < 2 or len(words) > len(full_words) or words == full_words:
+        return False
+    for word, whole in zip(words, full_words[-len(words) :], strict=True):
+        stem = word.rstrip("s") if len(word) > 3 else word
+        if word != whole and not (len(stem) >= 3 and word[0].isupper() and whole.startswith(stem)):
+            return False
+    return True
+
+
 class Cast:
     """Everyone the article names, with what it says about them. The speaker stages add to it as they read
     (the role a quote's frame gives, an unnamed source a later pronoun refers back to)."""
@@ -115,6 +128,9 @@ class Cast:
         self.roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
         self.organisations: set[str] = set()
+        # Organisations found speaking so far, named as the article named them there ("Finance and Economy
+        # Ministry"), which a shorter form later stands for.
+        self.spoken_organisations: set[str] = set()
         # The ages the article gives people ("Ellis Marsh, 56,"), for "the 56-year-old said".
         self.ages: dict[str, str] = {}
         self.people = {
@@ -152,8 +168,16 @@ class Cast:
 
     def full_name(self, name: str) -> str:
         """An organisation's acronym ("FA", "CSA") as the article spells it out, where one of its
-        organisations has those initials ("Football Association", "Conseil Superieur de l'Audiovisuel")."""
-        return self._spelled_out.get(name, name)
+        organisations has those initials ("Football Association", "Conseil Superieur de l'Audiovisuel"); a
+        shortened form ("Economy Ministry", "Lib Dems") as the one organisation it shortens names it in full."""
+        if name in self._spelled_out:
+            return self._spelled_out[name]
+        fuller = [full for full in self._organisation_names | self.spoken_organisations if _shortens(name, full)]
+        return fuller[0] if len(fuller) == 1 else name
+
+    @cached_property
+    def _organisation_names(self) -> set[str]:
+        return {organisation_name(ent) for ent in self.ents if ent.label_ in ("ORG", "NORP")}
 
     @cached_property
     def _spelled_out(self) -> dict[str, str]:

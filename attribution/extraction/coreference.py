@@ -72,6 +72,8 @@ class Coreference:
             self.last_person = source.speaker
         elif source.kind in ("organization", "group"):
             self.last_group = source.speaker
+        if source.kind == "organization":
+            self.cast.spoken_organisations.add(source.speaker)
 
     def attach_descriptions(self) -> None:
         """Every definite description of a person the reporter's own sentences make a subject ("The American

@@ -187,6 +187,9 @@ class SpeakerResolver:
             return Source(None)
         subject = _described_by_last_noun(cue, subject)
         source = self.from_subject(subject, addressed=self._names_in(quoted) if quoted else frozenset())
+        if source.speaker and source.kind in ("organization", "group"):
+            # However the body was reached ("the Economy Ministry said", "the Lib Dems say"), by its full name.
+            source = replace(source, speaker=self.cast.full_name(source.speaker))
         # An outlet the person was introduced with covers what they said on that occasion (past tense, or
         # "according to"); "Mr Herren says ..." in the present is the story's own framing, not that interview.
         occasion = cue.tag_ not in ("VBZ", "VBP")

@@ -923,3 +923,11 @@ def test_the_age_description_is_whom_the_last_sentence_naming_someone_is_about()
         'The confident 23-year-old is undaunted by the prospect. "I like pressure on me," he said.'
     )
     assert [a.speaker for a in found] == ["Tom Harris"]
+
+
+def test_a_shortened_name_of_an_organisation_is_its_full_name():
+    found = extract(
+        'The Trade and Industry Ministry said: "Conditions will remain difficult."\n\n'
+        '"Growth will be modest next year," the Industry Ministry said.'
+    )
+    assert [a.speaker for a in found] == ["Trade and Industry Ministry"] * 2
