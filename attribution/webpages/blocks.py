@@ -152,23 +152,98 @@ def _headings_before(tree: Any) -> dict[str, str]:
     return found
 
 
+# Labels over a list that sums the story up before it starts ("Key Points"), which trafilatura leaves out with
+# the page's header.
+_SUMMARY_LABELS = frozenset({"key points", "summary", "in summary", "key takeaways", "takeaways", "at a glance"})
+# A list item of prose, not a link: this many words at the least, links under half of its text.
+_PROSE_ITEM_WORDS = 5
+
+
+def _prose_items(element: Any) -> list[str]:
+    """The items of a list (ul, ol) if they read as the story's sentences, else none."""
+    items = [" ".join(item.text_content().split()) for item in element.xpath("./li")]
+    linked = [sum(len(" ".join(a.text_content().split())) for a in item.iter("a")) for item in element.xpath("./li")]
+    prose = all(
+        len(text.split()) >= _PROSE_ITEM_WORDS and links < 0.5 * len(text)
+        for text, links in zip(items, linked, strict=True)
+    )
+    return items if len(items) >= 2 and prose else []
+
+
+def _lists(tree: Any) -> tuple[list[str], dict[str, list[str]]]:
+    """The story's lists that trafilatura may leave out: a summary under a label like "Key Points", and each
+    list of prose by the paragraph it follows ("If you are just joining us, here is where things stand:")."""
+    summary: list[str] = []
+    after: dict[str, list[str]] = {}
+    for element in tree.xpath("//ul | //ol"):
+        items = _prose_items(element)
+        if not items:
+            continue
+        before = element.getprevious()
+        if before is not None and before.tag == "p":
+            after.setdefault(" ".join(before.text_content().split()), items)
+        label = element.xpath("preceding::*[self::h2 or self::h3 or self::h4 or self::strong][1]")
+        if not summary and label and " ".join(label[0].text_content().split()).lower().strip(":") in _SUMMARY_LABELS:
+            summary = items
+    return summary, after
+
+
+def _with_lists(blocks: list[Block], summary: list[str], after: dict[str, list[str]]) -> list[Block]:
+    """blocks with the story's lists put back where trafilatura left them out: the summary first, each other
+    list after the paragraph that leads into it."""
+    present = {block.text for block in blocks if block.kind is Kind.ITEM}
+    restored = [Block(Kind.ITEM, item, 0, len(summary)) for item in summary if item not in present]
+    for block in blocks:
+        restored.append(block)
+        items = after.get(block.text, []) if block.kind is Kind.PARAGRAPH else []
+        restored += [Block(Kind.ITEM, item, 0, len(items)) for item in items if item not in present]
+    return restored
+
+
 def _with_headings(blocks: list[Block], headings: dict[str, str]) -> list[Block]:
     """blocks with the subheadings trafilatura left out put back over the paragraphs they head (it drops some,
     by layout, where the paragraphs under them are kept)."""
     restored: list[Block] = []
+    titles = set(headings.values())
     for block in blocks:
-        title = headings.get(block.text) if block.kind is Kind.PARAGRAPH else None
+        # A subheading trafilatura gave as a paragraph is one.
+        as_read = Block(Kind.HEADING, block.text) if block.kind is Kind.PARAGRAPH and block.text in titles else block
+        title = headings.get(as_read.text) if as_read.kind is Kind.PARAGRAPH else None
         if title and not (restored and restored[-1].text == title):
             restored.append(Block(Kind.HEADING, title))
-        restored.append(block)
+        restored.append(as_read)
     return restored
 
 
 def _standfirst(tree: Any) -> str:
     """The sentence a page sets right under its headline (dek, standfirst, summary), which trafilatura leaves
-    out with the page's header though it is the article's lead, as BBC texts keep it."""
+    out with the page's header though it is the article's lead, as BBC texts keep it; else the element of the
+    page that opens with the summary its metadata gives (a teaser set under the picture, a summary box)."""
     headlines = tree.xpath("//article//h1 | //main//h1") or tree.xpath("//h1")
     following = headlines[0].getnext() if headlines else None
+    found = _lead_text(following)
+    return found or _lead_text(_described(tree))
+
+
+def _described(tree: Any) -> Any:
+    """The first element in the page's body whose text opens with the page's own description."""
+    summaries = tree.xpath("//head/meta[@property='og:description' or @name='description']/@content")
+    summary = " ".join(str(summaries[0]).split()) if summaries else ""
+    if len(summary.split()) < _STANDFIRST_WORDS[0]:
+        return None
+    return next(
+        (
+            element
+            for element in tree.xpath("//body//p | //body//div | //body//h2")
+            if " ".join(element.text_content().split()).startswith(summary)
+            and not element.xpath(".//p | .//div | .//li | .//h3")
+        ),
+        None,
+    )
+
+
+def _lead_text(following: Any) -> str:
+    """The text of an element if it reads as a standfirst: a sentence or two of prose, not links."""
     if following is None or following.tag not in ("p", "div", "h2", "span"):
         return ""
     if following.xpath(".//p | .//div | .//li | .//h3"):
@@ -187,6 +262,7 @@ def article_blocks(tree: Any, url: str = "") -> list[Block]:
     remove_hidden(tree)
     headings = _headings_before(tree)
     standfirst = _standfirst(tree)
+    summary, lists = _lists(tree)
     document = trafilatura.bare_extraction(
         tree,
         url=url or None,
@@ -208,6 +284,6 @@ def article_blocks(tree: Any, url: str = "") -> list[Block]:
     if standfirst:
         # The lead as a paragraph, where trafilatura left it out or took its h2 for a subheading.
         blocks = [Block(Kind.PARAGRAPH, block.text) if block.text == standfirst else block for block in blocks]
-        if not any(block.text == standfirst for block in blocks):
+        if not any(standfirst in block.text for block in blocks):
             blocks.insert(0, Block(Kind.PARAGRAPH, standfirst))
-    return _with_headings(blocks, headings)
+    return _with_headings(_with_lists(blocks, summary, lists), headings)

@@ -41,7 +41,8 @@ _CREDIT = re.compile(
     r"video|photos?|photographs?|pictures?|illustrations?|images?) by|image (?:caption|source|copyright)\b"
     r"|photo(?:graph)?:|picture:|credit:|copyright (?:©|\(c\)|\d{4})|©|\(c\) \d{4}|more information:|provided by\b"
     r"|citation:|journal information:|doi:|privacy notice:|explore further$"
-    r"|(?:published|updated|last updated|last modified|posted)(?::| on| at| \d| \w{3}, \w{3} \d))",
+    r"|(?:banner|header|featured|lead|top|cover|main) (?:image|photo|picture):"
+    r"|(?:published|updated|last updated|last modified|posted)(?::| on| at| in [A-Z]| \d| \w{3}, \w{3} \d))",
     re.IGNORECASE,
 )
 # How a press release or a story ends with whom to call: "Media contact: Dana Reyes, press@x.example".
@@ -59,6 +60,9 @@ _AUTHOR_NOTE = re.compile(
 _SERVICE_NUMBER = re.compile(r"^[A-Z][\w' ]{2,40}: ?(?:\+?\d[\d ()-]{3,}\d)$")
 # A wire's source line ("SOURCE Northwind Robotics"), or the agencies a story draws on ("(FRANCE 24 with AFP)").
 _WIRE_SOURCE = re.compile(r"^SOURCE [A-Z]|^\(?[\w .&-]{2,30} (?:with|and) (?:AFP|AP|Reuters|agencies|dpa|EFE|PA)\)?$")
+# A site signing its story off ("- Rappler.com"), and a paper's reference ("Hamid, S., & Laode, M. (2022).").
+_SIGN_OFF = re.compile(r"^[-\u2013\u2014]\s*[\w.-]+\.(?:com|org|net|co|news|\w{2})$")
+_REFERENCE = re.compile(r"^[A-Z][\w'-]+, [A-Z]\.(?:[^()]{0,120})\((?:19|20)\d\d[a-z]?\)\.")
 # A byline alone on its line: "By Jane Doe", "By Jane Doe and John Roe, BBC News".
 _BYLINE = re.compile(rf"^By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? (?:in|for) {_NAME})?\.?$")
 # Authors' initials and the agencies drawn on, as wire-fed sites sign a story off: "ab/sms (dpa, epd)".
@@ -70,7 +74,10 @@ _NOTICE = re.compile(
     r"|not responsible for the content of external|contributed (?:reporting|research)\b"
     r"|contributed to this (?:report|story|article)|solely responsible for (?:all )?(?:the )?content"
     r"|receives? (?:financial )?support from .{0,80}(?:foundations|donors|funders)"
-    r"|translation of an (?:original )?article|text-to-speech|made possible by (?:our )?(?:members|readers|supporters"
+    r"|translation of an (?:original )?article|(?:originally|first) (?:written|published) (?:in|on|here) "
+    r"|was (?:reported|produced|written) by .{0,60}\b(?:team|desk|bureau)\b|republish|creative commons"
+    r"|^disclosures?:|(?:journalism|reporting|coverage|project|series) (?:is )?(?:co-)?funded by|^(?:co-)?funded by"
+    r"|text-to-speech|made possible by (?:our )?(?:members|readers|supporters"
     r"|donors)|we want to hear from you|share your story)",
     re.IGNORECASE,
 )
@@ -86,11 +93,11 @@ _GALLERY = re.compile(
 _HELP_LINE = re.compile(
     r"(?:if you(?:'re| are)? (?:or (?:someone|anyone) you know )?(?:are |is )?(?:affected|struggling|in crisis"
     r"|needs? (?:help|support)|have been affected)|(?:help|support) is available|samaritans|helpline"
-    r"|crisis (?:line|text)|lifeline|if it is an emergency|in an emergency,? call|free call or text)",
+    r"|crisis (?:line|text)|lifeline|in distress|if it is an emergency|in an emergency,? call|free call or text)",
     re.IGNORECASE,
 )
 # A telephone number as help lines give them: 116 123, 988, 13 11 14, 1-800-273-8255.
-_PHONE = re.compile(r"\b\d{3,4}\b|\b\d{1,4}(?:[\s.-]\d{2,4}){1,3}\b")
+_PHONE = re.compile(r"\b\d{3,6}\b|\b\d{1,4}(?:[\s.-]\d{2,4}){1,3}\b")
 # A note on the story rather than the story: a correction, an editor's note, a wire's update line.
 _CORRECTION = re.compile(
     r"^(?:corrections?|clarifications?|editor['\u2019]?s note)\b\s*[:.\-\u2013\u2014]|^update\b[^.:]{0,40}:"
@@ -110,7 +117,10 @@ _APPEAL = re.compile(
     r"|contribution of any size|a one-off (?:contribution|donation)|please consider (?:supporting|donating|becoming)"
     r"|becoming an? \w+ (?:member|supporter)|we accept credit card|contribute via"
     r"|(?:we|the \w+) (?:may )?(?:receive|earn) an? (?:small )?(?:commission|share of sales)"
-    r"|affiliate (?:links?|commission)",
+    r"|affiliate (?:links?|commission)|(?:depends|rely|relies) on (?:the )?(?:generous )?(?:support of|readers"
+    r"|donations)|free to read|is a (?:non-profit|nonprofit)\b|will you (?:donate|support|give)"
+    r"|^(?:together with|presented by|sponsored by|in partnership with|brought to you by) [A-Z]"
+    r"|reply to this (?:email|newsletter)|use this form to|^feedback:",
     re.IGNORECASE,
 )
 # Speech marks or a reporting verb: a block with them is the story's, whatever label opens it.
@@ -168,6 +178,11 @@ _LABELS = frozenset(
         "related",
         "more on this story",
         "see also",
+        "about this story",
+        "summary",
+        "key events",
+        "pinned",
+        "about this article",
     }
 )
 
@@ -200,13 +215,15 @@ def boilerplate_reason(block: Block) -> str:
         return "link to other stories"
     if words <= 80 and _CORRECTION.search(text):
         return "correction or editor's note"
+    if words <= 80 and _REFERENCE.match(text):
+        return "byline or credit"
     if words > 60 or _SPEECH.search(text):
         return ""
     if _NOTICE.search(text):
         return "byline or credit"
     if _HELP_LINE.search(text) and _PHONE.search(text):
         return "help-line box"
-    if words <= 50 and (_PROMOTION.match(text) or _APPEAL.search(text)):
+    if words <= 50 and (_PROMOTION.match(text.lstrip(_EDGE_MARKS)) or _APPEAL.search(text)):
         return "promotion"
     if words > 30:
         return ""
@@ -215,7 +232,7 @@ def boilerplate_reason(block: Block) -> str:
     bare = text.lstrip(_EDGE_MARKS + "(").rstrip(")")
     if _CREDIT.match(bare) or _CREDIT_ANYWHERE.search(text) or (words <= 14 and _BYLINE.match(bare)):
         return "byline or credit"
-    if (words <= 12 and _WIRE_SOURCE.match(text)) or _AUTHOR_NOTE.match(text):
+    if (words <= 12 and (_WIRE_SOURCE.match(text) or _SIGN_OFF.match(text))) or _AUTHOR_NOTE.match(text):
         return "byline or credit"
     if _SERVICE_NUMBER.match(text):
         return "help-line box"

@@ -162,8 +162,18 @@ def _host(url: str) -> str:
 
 
 def _canonical(tree: Any, meta: dict[str, str], given: str) -> str:
-    candidates = [*tree.xpath('//link[@rel="canonical"]/@href'), meta.get("og:url", ""), given]
-    return next((normalise(url) for url in candidates if is_web_address(url)), "")
+    """The canonical link, else og:url, else the address given; in https where any of them gives the same
+    address so (a canonical link left in http:// by an old template)."""
+    candidates = [
+        normalise(url)
+        for url in (*tree.xpath('//link[@rel="canonical"]/@href'), meta.get("og:url", ""), given)
+        if is_web_address(url)
+    ]
+    if not candidates:
+        return ""
+    chosen = candidates[0]
+    secure = "https://" + chosen.removeprefix("http://")
+    return secure if chosen.startswith("http://") and secure in candidates else chosen
 
 
 def _site_forms(names: tuple[str, ...], host: str) -> set[str]:

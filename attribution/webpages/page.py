@@ -46,7 +46,7 @@ class Page:
 
 def fingerprint(text: str) -> str:
     """A block's text as lines repeated across pages are compared: case, spacing and punctuation aside."""
-    return hashlib.blake2b(re.sub(r"\W+", " ", text.lower()).strip().encode(), digest_size=8).hexdigest()
+    return hashlib.blake2b(_plain(text).encode(), digest_size=8).hexdigest()
 
 
 def _same_text(one: str, other: str) -> bool:
@@ -96,7 +96,27 @@ def read_page(html: str, *, url: str = "", repeated: Mapping[str, frozenset[str]
         else:
             kept.append(block)
             seen.add(mark)
-    return Page(metadata, tuple(kept), tuple(dropped))
+    pulled = [block for block in kept if _pull_quote(block, kept)]
+    dropped += [Dropped(block.text, "pull quote") for block in pulled]
+    return Page(metadata, tuple(block for block in kept if block not in pulled), tuple(dropped))
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+# The quoted words of a block, and what stands beside them (a pull quote's name and role).
+_QUOTED = re.compile(r"^[\"\u201c](?P<words>[^\"\u201c\u201d]{20,})[\"\u201d](?P<rest>.*)$", re.DOTALL)
+
+
+def _pull_quote(block: Block, kept: list[Block]) -> bool:
+    """A quotation set apart from the text that repeats words the story quotes elsewhere, with at most its
+    speaker's name beside it: the page's display, said once already."""
+    found = _QUOTED.match(block.text.strip()) if block.kind is Kind.PARAGRAPH else None
+    if found is None or len(found["rest"].split()) > 10 or re.search(r"\b(?:said|says|told|added)\b", found["rest"]):
+        return False
+    words = _plain(found["words"])
+    return any(other is not block and words in _plain(other.text) for other in kept)
 
 
 def _is_headline(block: Block, metadata: Metadata) -> bool:

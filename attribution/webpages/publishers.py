@@ -63,6 +63,17 @@ SEED: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("El País", ("EL PAÍS", "El Pais", "Ediciones EL PAÍS S.L.", "elpais.com", "english.elpais.com")),
     ("The Local", ("The Local Sweden", "The Local Europe", "thelocal.se", "thelocal.com")),
     ("Wired", ("WIRED", "wired.com")),
+    ("Bellingcat", ("bellingcat", "bellingcat.com")),
+    ("The Dallas Morning News", ("Dallas Morning News", "Dallas News", "dallasnews.com")),
+    ("Mongabay", ("Mongabay Environmental News", "Mongabay News", "mongabay.com", "news.mongabay.com")),
+    ("The Hindu", ("thehindu.com",)),
+    ("Dawn", ("DAWN.COM", "dawn.com")),
+    ("Rappler", ("rappler.com",)),
+    ("Nikkei Asia", ("Nikkei Asian Review", "asia.nikkei.com")),
+    ("The Texas Tribune", ("Texas Tribune", "texastribune.org")),
+    ("CalMatters", ("calmatters.org",)),
+    ("Inside Climate News", ("InsideClimate News", "insideclimatenews.org")),
+    ("Stuff", ("Stuff.co.nz", "stuff.co.nz")),
 )
 
 

@@ -47,6 +47,23 @@ def paragraph(text: str, linked: int = 0) -> Block:
         "With files from Northern Morning",
         "Priya Vance is a transport reporter for The Sydney Morning Herald.",
         "Our reporting is made possible by our members.",
+        "This article was originally written in Spanish.",
+        "This story was reported by the Harbour Ledger's Lisbon desk and first published on our Portuguese site.",
+        "Our articles are free to republish under a Creative Commons license.",
+        "Disclosure: The Valley Growers Association has been a financial supporter of the Ledger.",
+        "Local Democracy Reporting is journalism co-funded by the Pell Foundation.",
+        "Perhaps you noticed: this story, like everything we publish, is free to read.",
+        "The Ledger is a non-profit, and our work depends on the generous support of readers.",
+        "Together with Millbrook Outfitters",
+        "Got a tip? Just reply to this email.",
+        "FEEDBACK: Use this form to send a message to the author of this post.",
+        ">>Download the Channel 7 app to stay up to date",
+        "Banner image: A heron over the marsh. Image by Ola Brandt via Wikimedia Commons.",
+        "Published in The Valley Ledger, May 4th, 2024",
+        "\u2013 Harbourledger.com",
+        "Okafor, R., & Brandt, O. (2021). Marsh loss near gravel quarries. Coastal Studies, 12, 44-59.",
+        "(If you or someone you know is in distress, please call the Harbour helpline at 14416, free and open 24x7.)",
+        "Summary",
     ],
 )
 def test_boilerplate_is_dropped(text):
@@ -75,6 +92,9 @@ def test_boilerplate_is_dropped(text):
         "Updates to the timetable will be published in March.",
         "Priya Vance is a transport reporter who grew up in Parramatta and still rides the ferry every day.",
         "In an emergency the council can close the bridge within ten minutes.",
+        "City officials plan five more underground schools, some funded by international partners.",
+        "The project was written off by the council, which said it was first published in error.",
+        "Residents rely on the ferry for work, school and the weekly market.",
     ],
 )
 def test_story_sentences_are_kept(text):
