@@ -341,6 +341,11 @@ _PERSON_WORDS = frozenset(
         "heroine",
         "executive",
         "president",
+        # Posts newsrooms abbreviate: "the PM insisted", "the CEO said".
+        "pm",
+        "ceo",
+        "mp",
+        "mep",
     }
 )
 _NO_PERSON = frozenset(

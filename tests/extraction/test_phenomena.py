@@ -931,3 +931,8 @@ def test_a_shortened_name_of_an_organisation_is_its_full_name():
         '"Growth will be modest next year," the Industry Ministry said.'
     )
     assert [a.speaker for a in found] == ["Trade and Industry Ministry"] * 2
+
+
+def test_an_abbreviated_post_is_whom_the_story_is_about():
+    found = extract("Tony Blair met union leaders on Monday.\n\nThe PM insisted nothing would derail the campaign.")
+    assert [(a.speaker, a.role) for a in found] == [("Tony Blair", "PM")]
