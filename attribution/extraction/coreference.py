@@ -132,7 +132,11 @@ class Coreference:
         for token in reversed(cast.doc[: before.end]) if before is not None else ():
             if token.idx < window:
                 break
-            if cast.in_quote(token) or not is_subject(token):
+            # The source of "according to" is who the story last quoted: "According to analysis firm Technorati,
+            # ... It now estimates".
+            anchor = token.head if token.dep_ == "appos" else token
+            according = anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == "according"
+            if cast.in_quote(token) or not (is_subject(token) or according):
                 continue
             if token.ent_type_ in ("ORG", "NORP") or (token.pos_ == "PROPN" and token.text in cast.organisations):
                 name = noun_phrase(token)

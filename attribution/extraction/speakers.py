@@ -272,6 +272,13 @@ class SpeakerResolver:
             name = self.cast.names.resolve(phrase)
             return self._named(name, self.cast.role_for(name) or affiliation)
         else:
+            # "Web tracking company Envisional said", "according to the research firm Gartner": the name the
+            # organisation noun stands beside, before any "the firm" looks back for one.
+            appositive = next(
+                (c for c in subject.children if c.dep_ == "appos" and (c.ent_type_ == "ORG" or c.pos_ == "PROPN")), None
+            )
+            if appositive is not None and subject.lemma_.lower() in ORGANISATION_NOUNS and appositive.i > subject.i:
+                return Source(noun_phrase(appositive), "organization")
             if subject.lemma_.lower() in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
                 # "the bank" after "Bank of Ulster": the latest organisation named with that word; else "the
                 # firm", "the company": the organisation the story last named as a subject.
@@ -284,9 +291,6 @@ class SpeakerResolver:
             described = self.coreference.described_person(subject)
             if described:
                 return self._described(described, subject)
-            appositive = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)
-            if appositive is not None and subject.lemma_.lower() in ORGANISATION_NOUNS:
-                return Source(noun_phrase(appositive), "organization")  # "Web tracking company Envisional said"
             if subject.lemma_.lower() in ORGANISATION_NOUNS:
                 # "A watchdog group has warned ... The Federation of Small Traders said": a story describes a
                 # body before it names it; else "the government said", an unnamed body, not a person.

@@ -936,3 +936,12 @@ def test_a_shortened_name_of_an_organisation_is_its_full_name():
 def test_an_abbreviated_post_is_whom_the_story_is_about():
     found = extract("Tony Blair met union leaders on Monday.\n\nThe PM insisted nothing would derail the campaign.")
     assert [(a.speaker, a.role) for a in found] == [("Tony Blair", "PM")]
+
+
+def test_according_to_the_firm_named_beside_it_and_it_after_that_is_the_firm():
+    found = extract(
+        "Rival Google offers free services, while AOL provides its members with journals. According to the"
+        " research firm Gartner, the market has doubled in a year. It now estimates that the number of users has"
+        " passed five million."
+    )
+    assert [a.speaker for a in found] == ["Gartner", "Gartner"]
