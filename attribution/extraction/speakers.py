@@ -96,6 +96,18 @@ def adjacent_subject(cue: Token, *, inverted: bool = True) -> Token | None:
     return None
 
 
+def _nearest_conjunct(cue: Token, subject: Token) -> Token:
+    """ "His name is Tote King and Manuel Millan says that...": a verb in the singular cannot have two people as
+    its subject, so the parse joined two clauses; the one named next to the verb speaks."""
+    if cue.tag_ != "VBZ" or subject.i > cue.i:
+        return subject
+    before = cue.doc[cue.i - 1]
+    if cue.dep_ == "conj" and before.pos_ == "PROPN" and before.dep_ == "conj" and before.head != cue:
+        return before  # parsed as a second clause of "is": "... is Oren Vale and Tomas Reyd says"
+    joined = [c for c in subject.children if c.dep_ == "conj" and c.i < cue.i]
+    return joined[-1] if joined else subject
+
+
 def _described_by_last_noun(cue: Token, subject: Token) -> Token:
     """ "A Department for Constitutional Affairs spokeswoman said", parsed with the organisation as the
     subject: the common noun ending the subject's phrase right before the verb is who speaks."""
@@ -185,7 +197,7 @@ class SpeakerResolver:
             subject = adjacent_subject(cue, inverted=inverted)
         if subject is None or self.in_quote(subject):
             return Source(None)
-        subject = _described_by_last_noun(cue, subject)
+        subject = _described_by_last_noun(cue, _nearest_conjunct(cue, subject))
         source = self.from_subject(subject, addressed=self._names_in(quoted) if quoted else frozenset())
         if source.speaker and source.kind in ("organization", "group"):
             # However the body was reached ("the Economy Ministry said", "the Lib Dems say"), by its full name.

@@ -945,3 +945,17 @@ def test_according_to_the_firm_named_beside_it_and_it_after_that_is_the_firm():
         " passed five million."
     )
     assert [a.speaker for a in found] == ["Gartner", "Gartner"]
+
+
+def test_a_verb_in_the_singular_after_two_names_joined_by_and_is_the_nearer_ones():
+    for text, speaker in (
+        (
+            "The band's drummer is well known. His name is Oren Vale and Tomas Reyd says that he is the finest.",
+            "Tomas Reyd",
+        ),
+        (
+            "The winner was a surprise. Her coach is Ada Brin and Colm Rees says that she trained for a decade.",
+            "Colm Rees",
+        ),
+    ):
+        assert [a.speaker for a in extract(text)] == [speaker]
