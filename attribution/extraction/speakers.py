@@ -43,6 +43,16 @@ def subject_of(verb: Token) -> Token | None:
     # "... and said", "adding that": the subject of the verb this one hangs off; not for a clause of its own
     # ("His comments come as Liam Fox called him ...", "after the government announced").
     if (
+        verb.dep_ == "xcomp"
+        and verb.head != verb
+        and any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in verb.children)
+    ):
+        # "prompted some charities to say (that...)": the object of the verb it completes; "is expected to tell
+        # (activists that...)": its passive's subject. Only with a clause reported ("declare it bankrupt" is none).
+        controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i), None)
+        if controller is not None:
+            return controller
+    if (
         verb.dep_ in ("conj", "advcl", "xcomp")
         and verb.head != verb
         and not any(c.dep_ == "mark" for c in verb.children)

@@ -959,3 +959,19 @@ def test_a_verb_in_the_singular_after_two_names_joined_by_and_is_the_nearer_ones
         ),
     ):
         assert [a.speaker for a in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ms Arden is expected to tell delegates in Leeds that the scheme has failed.", "Arden"),
+        ("The plan prompted several charities to say the changes would put families at risk.", "charities"),
+    ],
+)
+def test_a_reporting_verb_completing_another_takes_its_object_or_its_passives_subject(text, speaker):
+    found = one(text, kind="indirect")
+    assert speaker in found.speaker, found
+
+
+def test_a_verb_completing_another_with_no_clause_reported_is_no_report():
+    assert extract("A court was entitled to declare it bankrupt before the sale.") == []
