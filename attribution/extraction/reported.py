@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .cues import cues_in, is_according
+from .cues import cues_in, is_according, is_reporting_verb
 from .quotes import Paragraphs, SpanSet
 
 _LEADING_DROP = {"that", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
@@ -51,12 +51,22 @@ def _clause_heads(verb: Token) -> list[Token]:
     return after or heads
 
 
+def _reports_of_its_own(clause: Token) -> bool:
+    """A clause set beside a report ("while Mr Brown says ...") with its own reporting verb and subject."""
+    return is_reporting_verb(clause) and any(c.dep_ == "nsubj" for c in clause.children)
+
+
 def _content_clause(verb: Token) -> tuple[int, int] | None:
     heads = _clause_heads(verb)
     if not heads:
         return _parenthetical_content(verb)
     first = min(h.left_edge.i for h in heads)
     last = max(h.right_edge.i for h in heads)
+    # "X insisted he had done no deals while Y says he will...": the other's report is not part of this one.
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ == "advcl" and clause.i > head.i and _reports_of_its_own(clause):
+                last = min(last, clause.left_edge.i - 1)
     if any(t.lower_ in _QUESTION_MARKS and t.dep_ == "mark" for t in verb.doc[first : heads[0].i]):
         return None
     return _trimmed(verb.doc, first, last)

@@ -975,3 +975,13 @@ def test_a_reporting_verb_completing_another_takes_its_object_or_its_passives_su
 
 def test_a_verb_completing_another_with_no_clause_reported_is_no_report():
     assert extract("A court was entitled to declare it bankrupt before the sale.") == []
+
+
+def test_a_report_set_beside_another_with_while_is_not_part_of_its_content():
+    found = extract(
+        "Ms Okafor has insisted she made no promises over the budget while Mr Dray says he will oppose any cuts."
+    )
+    assert [(a.speaker, a.text) for a in found] == [
+        ("Okafor", "she made no promises over the budget"),
+        ("Dray", "he will oppose any cuts"),
+    ]
