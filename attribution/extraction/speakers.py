@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cast import Cast, Mention, in_report
 from .coreference import Coreference, noun_phrase
+from .cues import is_reporting_verb
 from .lexicon import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
@@ -40,8 +41,10 @@ def subject_of(verb: Token) -> Token | None:
             return next((t for t in child.children if t.dep_ == "pobj"), None)
     if any(child.dep_ == "nsubjpass" for child in verb.children):
         return None
-    # "... and said", "adding that": the subject of the verb this one hangs off; not for a clause of its own
-    # ("His comments come as Liam Fox called him ...", "after the government announced").
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and is_reporting_verb(verb.head.head):
+        # "Paul Flynn said Mr Blair had a scorching from MPs, adding: ...": the reporter adds, not the people
+        # the report is about.
+        return subject_of(verb.head.head)
     if (
         verb.dep_ == "xcomp"
         and verb.head != verb
@@ -52,6 +55,8 @@ def subject_of(verb: Token) -> Token | None:
         controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i), None)
         if controller is not None:
             return controller
+    # "... and said", "adding that": the subject of the verb this one hangs off; not for a clause of its own
+    # ("His comments come as Liam Fox called him ...", "after the government announced").
     if (
         verb.dep_ in ("conj", "advcl", "xcomp")
         and verb.head != verb

@@ -985,3 +985,11 @@ def test_a_report_set_beside_another_with_while_is_not_part_of_its_content():
         ("Okafor", "she made no promises over the budget"),
         ("Dray", "he will oppose any cuts"),
     ]
+
+
+def test_a_participle_adding_to_a_report_is_the_reporters():
+    found = extract(
+        'Labour\'s Ann Ruel said Mr Marsh and Mr Dray had a "roasting" from members, adding: "It was a meeting'
+        ' like no other."'
+    )
+    assert [a.speaker for a in found] == ["Ann Ruel", "Ann Ruel"]
