@@ -123,6 +123,8 @@ def person_description(noun: Token) -> str | None:
     "his lawyer" describes someone by another person, which is no role of theirs."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
         return None
+    if any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in noun.children):
+        return None  # "the prime minister and his chancellor": two people, no one's role
     description = description_of(noun)
     if description is None or (" " not in description and not description[:1].isupper()):
         return None

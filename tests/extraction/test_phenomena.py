@@ -993,3 +993,11 @@ def test_a_participle_adding_to_a_report_is_the_reporters():
         ' like no other."'
     )
     assert [a.speaker for a in found] == ["Ann Ruel", "Ann Ruel"]
+
+
+def test_a_description_of_two_people_is_no_ones_role():
+    text = (
+        "Alan Brisk met union leaders on Monday.\n\nThe prime minister and his chancellor were cheered by members."
+        '\n\nMr Brisk said: "Nothing will derail the campaign."'
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Alan Brisk", None)]
