@@ -46,7 +46,10 @@ WHERE folded.id = attribution_quote.id AND array_length(string_to_array(folded.w
 ARCHIVE_RUNS = r"""
 INSERT INTO attribution_shingle (key, quote_id)
 SELECT DISTINCT ('x' || substr(md5(array_to_string(tokens[i:i + 3], ' ')), 1, 8))::bit(32)::int, id
-FROM (SELECT id, string_to_array(words, ' ') AS tokens FROM attribution_quote WHERE words <> '') AS folded,
+FROM (
+    SELECT id, string_to_array(words, ' ') AS tokens FROM attribution_quote quote
+    WHERE words <> '' AND NOT EXISTS (SELECT 1 FROM attribution_shingle run WHERE run.quote_id = quote.id)
+) AS folded,
      generate_series(1, array_length(tokens, 1) - 3) AS i
 ON CONFLICT DO NOTHING
 """
@@ -58,10 +61,9 @@ def archive() -> None:
     with connection.cursor() as cursor:
         cursor.execute(FOLD_ARCHIVE)
         print(f"folded {cursor.rowcount:,} quotes' words in {time.perf_counter() - started:.0f} s")
-        if not Shingle.objects.exists():
-            started = time.perf_counter()
-            cursor.execute(ARCHIVE_RUNS)
-            print(f"indexed {cursor.rowcount:,} four-word runs in {time.perf_counter() - started:.0f} s")
+        started = time.perf_counter()
+        cursor.execute(ARCHIVE_RUNS)  # the runs of quotes not yet indexed
+        print(f"indexed {cursor.rowcount:,} four-word runs in {time.perf_counter() - started:.0f} s")
         cursor.execute("VACUUM ANALYZE attribution_quote")
         cursor.execute("VACUUM ANALYZE attribution_shingle")
     rng = random.Random(17)

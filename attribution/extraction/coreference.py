@@ -37,8 +37,9 @@ def _modifiers(noun: Token) -> frozenset[str]:
 
 
 def _role_fits(role: str, *, words: frozenset[str], word: str) -> bool:
-    """Whether a person's role is what a description names: its noun, and no rank the description lacks."""
-    return _has_word(role, word) and not any(_has_word(role, rank) and rank not in words for rank in _RANKS)
+    """Whether a person's role is what a description names: its noun, and the same ranks (the deputy prime
+    minister is not the prime minister, nor the other way round)."""
+    return _has_word(role, word) and not any(_has_word(role, rank) != (rank in words) for rank in _RANKS)
 
 
 def _age_given(token: Token) -> str | None:
@@ -227,6 +228,8 @@ class Coreference:
         role = cast.roles.get(recent or "")
         if word in UNNAMED_SOURCE_NOUNS and role and not _has_word(role, word):
             return None
+        if role and _has_word(role, word) and not fits(role):
+            return None  # "the deputy prime minister" after the prime minister is someone else
         return recent
 
     def recent_person(self, offset: int) -> str | None:

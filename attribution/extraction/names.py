@@ -106,6 +106,7 @@ def _title_taken_in(word: Token, following: Token) -> bool:
         and is_person_word(word.lower_)
         and following.pos_ == "PROPN"
         and following.text.istitle()
+        and following.is_alpha  # "Hunter S. Thompson": an initial follows a given name, never a title
         and not is_person_word(following.lower_)
     )
 

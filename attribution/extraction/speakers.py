@@ -114,13 +114,14 @@ def adjacent_subject(cue: Token, *, inverted: bool = True) -> Token | None:
 def _nearest_conjunct(cue: Token, subject: Token) -> Token:
     """ "His name is Tote King and Manuel Millan says that...": a verb in the singular cannot have two people as
     its subject, so the parse joined two clauses; the one named next to the verb speaks."""
-    if cue.tag_ != "VBZ" or subject.i > cue.i:
+    if cue.tag_ != "VBZ" or subject.i > cue.i or cue.i == 0:
         return subject
+    # People, not a firm's name ("Marks and Spencer says").
     before = cue.doc[cue.i - 1]
-    if cue.dep_ == "conj" and before.pos_ == "PROPN" and before.dep_ == "conj" and before.head != cue:
+    if cue.dep_ == "conj" and before.ent_type_ == "PERSON" and before.dep_ == "conj" and before.head != cue:
         return before  # parsed as a second clause of "is": "... is Oren Vale and Tomas Reyd says"
-    joined = [c for c in subject.children if c.dep_ == "conj" and c.i < cue.i]
-    return joined[-1] if joined else subject
+    joined = [c for c in subject.children if c.dep_ == "conj" and c.i < cue.i and c.ent_type_ == "PERSON"]
+    return joined[-1] if joined and subject.ent_type_ == "PERSON" else subject
 
 
 def _described_by_last_noun(cue: Token, subject: Token) -> Token:
@@ -273,10 +274,11 @@ class SpeakerResolver:
             # "the Dutchman said", "the Scot admitted": an epithet (an English noun, no organisation's) for
             # whom the story is about.
             titled = self.coreference.described_person(subject)
-            if titled is None and is_epithet(subject):
-                titled = self.coreference.recent_subject(subject.idx)
             if titled:
                 return self._described(titled, subject)
+            epithet = self.coreference.recent_subject(subject.idx) if is_epithet(subject) else None
+            if epithet:
+                return Source(epithet, "person", self.cast.role_for(epithet))  # "the Dutchman" is no role
         kind: SourceKind
         # A common noun inside a name the model labels an organisation ("A Department for Constitutional
         # Affairs spokeswoman") is a description of someone from it, unless the noun is an organisation's.

@@ -4,7 +4,8 @@ from django.db import migrations
 
 
 def cache_table(apps, schema_editor):
-    """The cache's table (settings.CACHES), made by every migrate so no deployment step can forget it."""
+    """The cache's table (settings.CACHES), made when a database is migrated, so no deployment step can forget
+    it. createcachetable leaves a table that exists alone."""
     call_command("createcachetable", database=schema_editor.connection.alias, verbosity=0)
 
 

@@ -42,7 +42,8 @@ _CREDIT = re.compile(
     r"|photo(?:graph)?:|picture:|credit:|copyright (?:©|\(c\)|\d{4})|©|\(c\) \d{4}|more information:|provided by\b"
     r"|citation:|journal information:|doi:|privacy notice:|explore further$"
     r"|(?:banner|header|featured|lead|top|cover|main) (?:image|photo|picture):"
-    r"|(?:published|updated|last updated|last modified|posted)(?::| on| at| in [A-Z]| \d| \w{3}, \w{3} \d))",
+    r"|published in (?-i:[A-Z])[\w&' ]{1,40},? (?:on )?\w+ \d{1,2}\w{0,2},? \d{4}\.?$"
+    r"|(?:published|updated|last updated|last modified|posted)(?::| on| at| \d| \w{3}, \w{3} \d))",
     re.IGNORECASE,
 )
 # How a press release or a story ends with whom to call: "Media contact: Dana Reyes, press@x.example".
@@ -62,7 +63,10 @@ _SERVICE_NUMBER = re.compile(r"^[A-Z][\w' ]{2,40}: ?(?:\+?\d[\d ()-]{3,}\d)$")
 _WIRE_SOURCE = re.compile(r"^SOURCE [A-Z]|^\(?[\w .&-]{2,30} (?:with|and) (?:AFP|AP|Reuters|agencies|dpa|EFE|PA)\)?$")
 # A site signing its story off ("- Rappler.com"), and a paper's reference ("Hamid, S., & Laode, M. (2022).").
 _SIGN_OFF = re.compile(r"^[-\u2013\u2014]\s*[\w.-]+\.(?:com|org|net|co|news|\w{2})$")
-_REFERENCE = re.compile(r"^[A-Z][\w'-]+, [A-Z]\.(?:[^()]{0,120})\((?:19|20)\d\d[a-z]?\)\.")
+_REFERENCE = re.compile(
+    r"^[A-Z][\w'-]+, [A-Z]\.(?:,? (?:&|and) [A-Z][\w'-]+, [A-Z]\.|, [A-Z][\w'-]+, [A-Z]\.| et al\.)[^()]{0,120}"
+    r"\((?:19|20)\d\d[a-z]?\)\."
+)
 # A byline alone on its line: "By Jane Doe", "By Jane Doe and John Roe, BBC News".
 _BYLINE = re.compile(rf"^By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? (?:in|for) {_NAME})?\.?$")
 # Authors' initials and the agencies drawn on, as wire-fed sites sign a story off: "ab/sms (dpa, epd)".
@@ -74,9 +78,12 @@ _NOTICE = re.compile(
     r"|not responsible for the content of external|contributed (?:reporting|research)\b"
     r"|contributed to this (?:report|story|article)|solely responsible for (?:all )?(?:the )?content"
     r"|receives? (?:financial )?support from .{0,80}(?:foundations|donors|funders)"
-    r"|translation of an (?:original )?article|(?:originally|first) (?:written|published) (?:in|on|here) "
-    r"|was (?:reported|produced|written) by .{0,60}\b(?:team|desk|bureau)\b|republish|creative commons"
-    r"|^disclosures?:|(?:journalism|reporting|coverage|project|series) (?:is )?(?:co-)?funded by|^(?:co-)?funded by"
+    r"|translation of an (?:original )?article"
+    r"|^(?:this|the) (?:article|story|piece|report|text) (?:was|has been) (?:originally|first) (?:written|published) in"
+    r"|first published (?:here )?on our|^this (?:story|article|report) was (?:reported|produced|written) by"
+    r"|republish this (?:story|article)|our (?:articles|stories|content|work) (?:are|is) (?:free|available) to"
+    r" republish|^disclosures?:|journalism (?:is )?co-funded by|^(?:co-)?funded by"
+    r"|^(?:this|our) (?:story|article|reporting|journalism|coverage|series)\b[^.]{0,40}(?:co-)?funded by"
     r"|text-to-speech|made possible by (?:our )?(?:members|readers|supporters"
     r"|donors)|we want to hear from you|share your story)",
     re.IGNORECASE,
@@ -93,7 +100,8 @@ _GALLERY = re.compile(
 _HELP_LINE = re.compile(
     r"(?:if you(?:'re| are)? (?:or (?:someone|anyone) you know )?(?:are |is )?(?:affected|struggling|in crisis"
     r"|needs? (?:help|support)|have been affected)|(?:help|support) is available|samaritans|helpline"
-    r"|crisis (?:line|text)|lifeline|in distress|if it is an emergency|in an emergency,? call|free call or text)",
+    r"|crisis (?:line|text)|lifeline|(?:someone you know is|you are|you're) in distress|if it is an emergency"
+    r"|in an emergency,? call|free call or text)",
     re.IGNORECASE,
 )
 # A telephone number as help lines give them: 116 123, 988, 13 11 14, 1-800-273-8255.
@@ -117,9 +125,10 @@ _APPEAL = re.compile(
     r"|contribution of any size|a one-off (?:contribution|donation)|please consider (?:supporting|donating|becoming)"
     r"|becoming an? \w+ (?:member|supporter)|we accept credit card|contribute via"
     r"|(?:we|the \w+) (?:may )?(?:receive|earn) an? (?:small )?(?:commission|share of sales)"
-    r"|affiliate (?:links?|commission)|(?:depends|rely|relies) on (?:the )?(?:generous )?(?:support of|readers"
-    r"|donations)|free to read|is a (?:non-profit|nonprofit)\b|will you (?:donate|support|give)"
-    r"|^(?:together with|presented by|sponsored by|in partnership with|brought to you by) [A-Z]"
+    r"|affiliate (?:links?|commission)|(?:our (?:work|journalism|reporting) (?:depends|relies)|we (?:rely|depend))"
+    r" on (?:the )?(?:generous )?(?:support|readers|donations)|\bwe publish\b[^.]{0,20}free to read"
+    r"|^perhaps you noticed|will you (?:donate|support|give)"
+    r"|^(?:together with|presented by|sponsored by|in partnership with|brought to you by) (?-i:[A-Z])[^,.]{0,40}$"
     r"|reply to this (?:email|newsletter)|use this form to|^feedback:",
     re.IGNORECASE,
 )
@@ -180,6 +189,8 @@ _LABELS = frozenset(
         "see also",
         "about this story",
         "summary",
+        "republish",
+        "republish this story",
         "key events",
         "pinned",
         "about this article",

@@ -116,7 +116,8 @@ def _pull_quote(block: Block, kept: list[Block]) -> bool:
     if found is None or len(found["rest"].split()) > 10 or re.search(r"\b(?:said|says|told|added)\b", found["rest"]):
         return False
     words = _plain(found["words"])
-    return any(other is not block and words in _plain(other.text) for other in kept)
+    # Said once already in a longer block: the story's own paragraph, never another display of the same words.
+    return any(len(other.text) > len(block.text) and words in _plain(other.text) for other in kept)
 
 
 def _is_headline(block: Block, metadata: Metadata) -> bool:

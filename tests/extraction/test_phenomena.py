@@ -1001,3 +1001,9 @@ def test_a_description_of_two_people_is_no_ones_role():
         '\n\nMr Brisk said: "Nothing will derail the campaign."'
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Alan Brisk", None)]
+
+
+def test_a_rank_the_named_person_lacks_is_someone_else_and_an_initial_is_no_title():
+    found = extract("Prime Minister Alan Brisk visited Leeds.\n\nThe deputy prime minister said the visit had gone well.")
+    assert [a.speaker for a in found] == ["deputy prime minister"]
+    assert [a.speaker for a in extract("Hunter S. Thompson said the campaign was a circus.")] == ["Hunter S. Thompson"]
