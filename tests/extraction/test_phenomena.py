@@ -1004,6 +1004,6 @@ def test_a_description_of_two_people_is_no_ones_role():
 
 
 def test_a_rank_the_named_person_lacks_is_someone_else_and_an_initial_is_no_title():
-    found = extract("Prime Minister Alan Brisk visited Leeds.\n\nThe deputy prime minister said the visit had gone well.")
+    found = extract("Prime Minister Alan Brisk visited Leeds.\n\nThe deputy prime minister said the visit went well.")
     assert [a.speaker for a in found] == ["deputy prime minister"]
     assert [a.speaker for a in extract("Hunter S. Thompson said the campaign was a circus.")] == ["Hunter S. Thompson"]
