@@ -152,6 +152,13 @@ def _name_after_description(subject: Token) -> str | None:
     return subject.doc[words[lead].i : subject.i + 1].text
 
 
+def _organisation_described(subject: Token) -> str | None:
+    """The name after a description in lower case that is no word for a person ("consultancy 4Cast"), else None
+    ("economist Andreas Rees" is a person's title)."""
+    named = _name_after_description(subject)
+    return named if named and not is_person_word(noun_phrase(subject).split()[0].lower()) else None
+
+
 def _quantity(noun: Token) -> bool:
     """A share or number of people standing for them ("a third of shoppers", "60%", "many"): a group."""
     return noun.like_num or noun.text == "%" or noun.ent_type_ in ("PERCENT", "CARDINAL") or noun.lower_ in QUANTITIES
@@ -290,11 +297,7 @@ class SpeakerResolver:
             kind = "group"
         elif subject.pos_ == "PROPN" and self.cast.full_name(phrase) != phrase:
             kind = "organization"  # an acronym the article spells out ("the FA confirmed")
-        elif (
-            subject.pos_ == "PROPN"
-            and (named := _name_after_description(subject))
-            and not is_person_word(phrase.split()[0].lower())
-        ):
+        elif subject.pos_ == "PROPN" and (named := _organisation_described(subject)):
             kind, phrase = "organization", named  # "consultancy Quantlane said"
         elif subject.pos_ == "PROPN":
             # An unrecognised proper name in subject position is usually a person ("said Edwards").
@@ -325,8 +328,7 @@ class SpeakerResolver:
                 # body before it names it; else "the government said", an unnamed body, not a person.
                 named = self.coreference.organisation_named_after(subject)
                 return Source(named or phrase, "organization")
-            named = _name_after_description(subject)
-            if named and not is_person_word(phrase.split()[0].lower()):
+            if named := _organisation_described(subject):
                 return Source(named, "organization")  # "consultancy 4Cast said": a name the tagger took for a noun
             if subject.lemma_.lower() in DOCUMENT_NOUNS:
                 return Source(phrase)  # "a letter said", "the report found": whose, the words do not say
@@ -340,9 +342,7 @@ class SpeakerResolver:
                 self.cast.gender.setdefault(phrase, "female" if subject.lower_.endswith("woman") else "male")
             return Source(phrase, "anonymous", phrase)
         if kind == "organization":
-            phrase = self.cast.full_name(
-                _name_after_description(subject) or phrase
-            )  # "the FA" after "the Football Association"
+            phrase = _name_after_description(subject) or phrase  # from_cue then gives its full name
         return Source(phrase, kind)
 
     def _person_in(self, token: Token) -> Span | None:
