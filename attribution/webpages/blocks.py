@@ -8,6 +8,8 @@ from typing import Any
 
 import trafilatura
 
+from attribution.webpages.metadata import element_text
+
 # Elements a reader does not see in the flow of the text: hover cards and tooltips over a name, and copies
 # meant for screen readers or scripts.
 _HIDDEN = (
@@ -146,9 +148,9 @@ def _headings_before(tree: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for heading in tree.xpath("//h2 | //h3 | //h4"):
         following = heading.getnext()
-        title = " ".join(heading.text_content().split())
+        title = element_text(heading)
         if following is not None and following.tag == "p" and title and len(title.split()) <= _HEADING_WORDS:
-            found.setdefault(" ".join(following.text_content().split()), title)
+            found.setdefault(element_text(following), title)
     return found
 
 
@@ -161,13 +163,18 @@ _PROSE_ITEM_WORDS = 5
 
 def _prose_items(element: Any) -> list[str]:
     """The items of a list (ul, ol) if they read as the story's sentences, else none."""
-    items = [" ".join(item.text_content().split()) for item in element.xpath("./li")]
-    linked = [sum(len(" ".join(a.text_content().split())) for a in item.iter("a")) for item in element.xpath("./li")]
+    elements = element.xpath("./li")
+    items = [element_text(item) for item in elements]
     prose = all(
-        len(text.split()) >= _PROSE_ITEM_WORDS and links < 0.5 * len(text)
-        for text, links in zip(items, linked, strict=True)
+        len(text.split()) >= _PROSE_ITEM_WORDS and _linked_length(item) < 0.5 * len(text)
+        for text, item in zip(items, elements, strict=True)
     )
     return items if len(items) >= 2 and prose else []
+
+
+def _linked_length(element: Any) -> int:
+    """How many characters of an element's text are the text of its links."""
+    return sum(len(element_text(link)) for link in element.iter("a"))
 
 
 def _lists(tree: Any) -> tuple[list[str], dict[str, list[str]]]:
@@ -181,9 +188,9 @@ def _lists(tree: Any) -> tuple[list[str], dict[str, list[str]]]:
             continue
         before = element.getprevious()
         if before is not None and before.tag == "p":
-            after.setdefault(" ".join(before.text_content().split()), items)
+            after.setdefault(element_text(before), items)
         label = element.xpath("preceding::*[self::h2 or self::h3 or self::h4 or self::strong][1]")
-        if not summary and label and " ".join(label[0].text_content().split()).lower().strip(":") in _SUMMARY_LABELS:
+        if not summary and label and element_text(label[0]).lower().strip(":") in _SUMMARY_LABELS:
             summary = items
     return summary, after
 
@@ -235,8 +242,7 @@ def _described(tree: Any) -> Any:
         (
             element
             for element in tree.xpath("//body//p | //body//div | //body//h2")
-            if " ".join(element.text_content().split()).startswith(summary)
-            and not element.xpath(".//p | .//div | .//li | .//h3")
+            if element_text(element).startswith(summary) and not element.xpath(".//p | .//div | .//li | .//h3")
         ),
         None,
     )
@@ -248,8 +254,8 @@ def _lead_text(following: Any) -> str:
         return ""
     if following.xpath(".//p | .//div | .//li | .//h3"):
         return ""
-    text = " ".join(following.text_content().split())
-    links = sum(len(" ".join(link.text_content().split())) for link in following.iter("a"))
+    text = element_text(following)
+    links = _linked_length(following)
     words = text.split()
     if not _STANDFIRST_WORDS[0] <= len(words) <= _STANDFIRST_WORDS[1] or links > 0.5 * len(text):
         return ""

@@ -58,7 +58,8 @@ class Metadata:
     titles: tuple[str, ...] = field(default=())
 
 
-def _text(element: Any) -> str:
+def element_text(element: Any) -> str:
+    """An element's visible text with its whitespace folded, as the reader compares and keeps it."""
     return " ".join(element.text_content().split())
 
 
@@ -139,12 +140,13 @@ def _visible_times(tree: Any) -> list[str]:
     shown = [
         time.get("datetime")
         for time in tree.xpath("//article//time[@datetime] | //main//time[@datetime]")
-        if not _UPDATE.search(f"{time.get('class', '')} {time.get('itemprop', '')} {_text(time.getparent())}")
+        if not _UPDATE.search(f"{time.get('class', '')} {time.get('itemprop', '')} {element_text(time.getparent())}")
     ]
     stamps = [
-        _text(element)
+        element_text(element)
         for element in tree.xpath(_STAMPED)
-        if len(_text(element)) <= 60 and not _UPDATE.search(f"{element.get('class', '')} {_text(element)}")
+        if len(element_text(element)) <= 60
+        and not _UPDATE.search(f"{element.get('class', '')} {element_text(element)}")
     ]
     return [*marked, *shown, *stamps]
 
@@ -208,14 +210,16 @@ def _headline(tree: Any, titles: list[str], site_forms: set[str]) -> str:
     """The h1 a reader sees as the headline: the one most like the page's own titles (a page may have a logo or
     a section name in an h1 too), else the first title without the site's suffix."""
     h1s = [
-        text for text in map(_text, tree.xpath("//h1")) if text and re.sub(r"[\W_]", "", text.lower()) not in site_forms
+        text
+        for text in map(element_text, tree.xpath("//h1"))
+        if text and re.sub(r"[\W_]", "", text.lower()) not in site_forms
     ]
     cleaned = [without_site_suffix(title, site_forms) for title in titles if title]
     if h1s:
         best = max(h1s, key=lambda text: max((_overlap(text, title) for title in cleaned), default=0.0))
         if not cleaned or max(_overlap(best, title) for title in cleaned) > 0.2:
             return best
-        article_h1 = [text for text in map(_text, tree.xpath("//article//h1 | //main//h1")) if text]
+        article_h1 = [text for text in map(element_text, tree.xpath("//article//h1 | //main//h1")) if text]
         return article_h1[0] if article_h1 else h1s[0]
     return cleaned[0] if cleaned else ""
 
@@ -232,7 +236,7 @@ def read_metadata(tree: Any, url: str = "") -> Metadata:
     names += [meta.get(key, "") for key in ("og:site_name", "application-name", "twitter:site")]
     publisher_names = tuple(dict.fromkeys(" ".join(name.split()).removeprefix("@") for name in names if name.strip()))
     titles = [str(node.get("headline") or "") for node in articles]
-    titles += [meta.get("og:title", ""), meta.get("twitter:title", ""), *map(_text, tree.xpath("//head/title"))]
+    titles += [meta.get("og:title", ""), meta.get("twitter:title", ""), *map(element_text, tree.xpath("//head/title"))]
     titles = [" ".join(title.split()) for title in titles if title.strip()]
     site_forms = _site_forms(publisher_names, host)
     return Metadata(

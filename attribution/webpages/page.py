@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from attribution.text import HEADING_MARK, ITEM_MARK
 from attribution.webpages.blocks import Block, Kind, article_blocks
 from attribution.webpages.boilerplate import boilerplate_reason
-from attribution.webpages.metadata import Metadata, parse, read_metadata
+from attribution.webpages.metadata import Metadata, element_text, parse, read_metadata
 
 _MARKS = {Kind.HEADING: HEADING_MARK, Kind.ITEM: ITEM_MARK, Kind.PARAGRAPH: ""}
 # A page's headline repeated as a body block is looked for among its first blocks only.
@@ -62,7 +62,7 @@ def site_furniture(pages: Iterable[str]) -> dict[str, frozenset[str]]:
         tree = parse(html)
         host = read_metadata(tree).host
         pages_of[host] += 1
-        texts = {" ".join(element.text_content().split()) for element in tree.xpath(_BLOCK_ELEMENTS)}
+        texts = {element_text(element) for element in tree.xpath(_BLOCK_ELEMENTS)}
         counts.setdefault(host, Counter()).update(fingerprint(text) for text in texts if text)
     return {
         host: frozenset(
