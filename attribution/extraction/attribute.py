@@ -205,6 +205,7 @@ def _quote_cues(
     """Each quoted span with its reporting verb: after it in its sentence (", he said"), or else before it
     (`X said: "...`); a quote running on into a new paragraph has none of its own."""
     para_of = paras.at
+    previous: Token | None = None
     for i, quote in enumerate(spans):
         para = para_of(quote.start)
         next_start = spans[i + 1].start - 1 if i + 1 < len(spans) and para_of(spans[i + 1].start) == para else para[1]
@@ -216,7 +217,15 @@ def _quote_cues(
         )
         if cue is None and not quote.continues:
             cue = _pick_cue(doc, text, _before_region(text, quote, prev_end), nearest_to_end=True)
+        if cue is None and i > 0 and prev_end > para[0] and _COORDINATED.fullmatch(text[prev_end : quote.start - 1]):
+            # 'described the novel as a "great thriller" but "lousy history"': words quoted in coordination
+            # with the quote before are reported by its verb.
+            cue = previous
+        previous = cue
         yield quote, cue
+
+
+_COORDINATED = re.compile(r"[\s,]*(?:and|but|or|nor|but also|and also)?[\s,]*")
 
 
 def _opens_with_quote(text: str, start: int, quoted: SpanSet) -> bool:

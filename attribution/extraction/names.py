@@ -98,6 +98,12 @@ def _as_name(span: Span) -> Span:
     return doc[start:end]
 
 
+def _titled_work(ent: Span) -> bool:
+    """ "The Da Vinci Code claims": a name with an article before it, honorifics aside ("the Rev Jesse
+    Jackson"), is a book's, a film's or a band's, not a person's."""
+    return ent[0].lower_ in ("the", "a") and len(ent) > 1 and ent[1].lower_.rstrip(".") not in HONORIFICS
+
+
 def _title_taken_in(word: Token, following: Token) -> bool:
     """Whether the first word of a name the model labelled is a common noun for a person ("Backbencher",
     "Economist") before the name proper."""
@@ -135,7 +141,7 @@ class NameIndex:
         self.spans: list[Span] = [
             _as_name(ent)
             for ent in ents
-            if ent.label_ == "PERSON" and any(w[:1].isupper() for w in name_tokens(ent.text))
+            if ent.label_ == "PERSON" and any(w[:1].isupper() for w in name_tokens(ent.text)) and not _titled_work(ent)
         ]
         propn = proper_nouns(doc)
         self.spans += _names_by_position(doc, propn, {t.i for s in self.spans for t in s})

@@ -49,7 +49,7 @@ def title_before(name: Span) -> str | None:
         before -= 1
     if before == 0 or doc[before - 1].lower_ in ("and", "of"):
         return None  # "images of Ms Simonetti", "the death of Dr David Kelly", "Ant and Dec": no title
-    while start > 0 and _title_word(doc[start - 1]):
+    while start > 0 and _title_word(doc[start - 1], name):
         start -= 1
     while start < name.start and doc[start].lower_ in ("and", "of"):
         start += 1
@@ -82,17 +82,31 @@ def _titles(words: list[Token], name: Span) -> bool:
     return not any(t.dep_ in _ARGUMENTS and not inside(t) and not misparsed(t) for t in words)
 
 
-def _title_word(token: Token) -> bool:
+def _title_word(token: Token, name: Span) -> bool:
     if token.is_space or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
         return False
+    if token.tag_ == "POS":
+        # "Senator Leahy's spokeswoman Tracy Schmaler": a possessor of the post belongs to the title; one right
+        # before the name ("RT's Roman Kosarev") is an affiliation of its own.
+        return token.i + 1 < name.start
     if token.ent_type_ == "PERSON" and not (token.text.istitle() and is_person_word(token.lower_)):
-        return False  # another name; but "Backbencher" the model took into the name it comes before is a title
+        # Another name, unless it modifies the post after it: "Yukos boss", "Aston Villa boss", which the model
+        # takes for people. But "Backbencher" the model took into the name it comes before is a title.
+        after = next(t for t in token.doc[token.i : name.start + 1] if t.ent_type_ != "PERSON" or t.i >= name.start)
+        return after.i < name.start and (after.pos_ == "NOUN" or after.tag_ == "POS")
     if token.lower_ in ("and", "of"):
         # Inside a title only: "record holder and BBC pundit", "Secretary of State".
         return token.i > 0 and token.doc[token.i - 1].pos_ in ("NOUN", "PROPN")
-    # A participle describing the post is part of it: "managing director", "acting head".
-    participle = token.tag_ == "VBG" and token.dep_ == "amod"
-    return token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or participle or (token.text == "-" and not token.whitespace_)
+    # A participle describing the post is part of it: "managing director", "acting head", "Swansea-born actor".
+    participle = token.tag_ in ("VBG", "VBN") and token.dep_ == "amod"
+    # A word the parse puts in the name's noun phrase, whatever its tag ("Ulster forward", "forward" an adverb).
+    modifier = token.dep_ in ("compound", "advmod") and name.root in token.ancestors
+    return (
+        token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
+        or participle
+        or modifier
+        or (token.text == "-" and not token.whitespace_)
+    )
 
 
 _NESTED = ("relcl", "appos", "acl", "advcl", "ccomp")
@@ -190,7 +204,8 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
         # "the spokesperson from the border unit, Vasily Malaev": the description the name is in apposition to.
         description = head
-        while description.dep_ in ("pobj", "prep") and description.head.pos_ in ("NOUN", "ADP"):
+        # "The Bishop of Durham, Tom Wright": the parse hangs the name on the place; the post is the phrase's.
+        while description.dep_ in ("pobj", "prep") and description.head.pos_ in ("NOUN", "PROPN", "ADP"):
             description = description.head
         return description_before_name(description, name), description
     if (

@@ -1007,3 +1007,34 @@ def test_a_rank_the_named_person_lacks_is_someone_else_and_an_initial_is_no_titl
     found = extract("Prime Minister Alan Brisk visited Leeds.\n\nThe deputy prime minister said the visit went well.")
     assert [a.speaker for a in found] == ["deputy prime minister"]
     assert [a.speaker for a in extract("Hunter S. Thompson said the campaign was a circus.")] == ["Hunter S. Thompson"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        # A club or firm the model labels a person, modifying the post after it.
+        ("Dunmore Rovers boss Alan Pike said the squad was tired.", "Dunmore Rovers boss"),
+        # A possessor of the post, not right before the name.
+        ("Senator Hale's spokeswoman Nina Ferro said the files were lost.", "Senator Hale's spokeswoman"),
+        # A place before the post, hyphened to a participle.
+        ("Leeds-born actor-director Tom Vance said the theatre was a gem.", "Leeds-born actor-director"),
+        # A modifier the tagger reads as an adverb.
+        ("Ulster forward Ronan Kealy said he was shocked to be picked.", "Ulster forward"),
+    ],
+)
+def test_the_whole_title_before_a_name_is_the_role(sentence, role):
+    one(sentence, role=role)
+
+
+def test_a_name_in_apposition_to_a_post_of_a_place_has_that_post():
+    one("The Bishop of Wexham, Tom Ridley, said the novel was lousy history.", role="Bishop of Wexham")
+
+
+def test_a_name_with_an_article_before_it_is_a_works_not_a_persons():
+    found = extract("The Silver Lantern claims the king was never crowned.")
+    assert [(a.speaker, a.role) for a in found] == [("Silver Lantern", None)]
+
+
+def test_words_quoted_in_coordination_share_the_verb_that_reports_them():
+    found = extract('Canon Ruth Maddox described the novel as a "great thriller" but "lousy history".')
+    assert [(a.speaker, a.text) for a in found] == [("Ruth Maddox", "great thriller"), ("Ruth Maddox", "lousy history")]
