@@ -95,6 +95,25 @@ def _initial_words(name: str) -> list[str]:
     return [word for word in words if word[:1].isupper()]
 
 
+# What "it" does as an organisation; an "it" that is, seems or takes is no one ("said it was a great day").
+_EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "look", "happen", "remain", "take", "make", "mean", "matter"})
+
+
+def _reported_pronoun(verb: Token) -> str | None:
+    """The pronoun a reporting verb's own clause uses for its subject: "it" ("said it would appeal", "said its
+    aim was"), "person" ("said he was unsure"), or None."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    for token in clause.subtree:
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS or lower in ("his", "her"):
+            return "person"
+        if lower == "its" or (lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ not in _EXPLETIVE_VERBS):
+            return "it"
+    return None
+
+
 GENDERED_PRONOUNS = PERSON_PRONOUNS | {"his": "male", "himself": "male", "hers": "female", "herself": "female"}
 
 
@@ -143,6 +162,7 @@ class Cast:
         self.lede_person: tuple[int, str | None] = (-1, None)
         self._collect_mentions()
         self._profile_people()
+        self._type_by_pronouns()
         self._lede_role()
 
     def in_quote(self, token: Token) -> bool:
@@ -152,7 +172,7 @@ class Cast:
         """A named speaker is a person, unless the description says it is an organisation ("oil giant Yukos")
         and nothing else says it is a person: a full name (two words or more) the model labels a person
         somewhere is one, whatever their title; a single word labelled so once is too weak to outweigh it."""
-        if role and head_word(role) in ORGANISATION_NOUNS and name not in self.people:
+        if name in self.organisations or (role and head_word(role) in ORGANISATION_NOUNS and name not in self.people):
             return "organization"
         return "person"
 
@@ -233,6 +253,22 @@ class Cast:
                 outlet = outlet_of(description.head, None)
             if outlet:
                 self.outlets[name] = outlet
+
+    def _type_by_pronouns(self) -> None:
+        """A single name the model took for a person that the article then calls "it" ("Yukos said it would
+        appeal", "said its aim was") is an organisation, unless it is also "he" or "she"."""
+        votes: dict[str, int] = defaultdict(int)
+        for span in self.names.spans:
+            verb = span.root.head
+            if span.root.dep_ != "nsubj" or not is_reporting_verb(verb) or self.in_quote(span.root):
+                continue
+            pronoun = _reported_pronoun(verb)
+            if pronoun is not None:
+                name = self.names.resolve(span.text)
+                votes[name] += 1 if pronoun == "it" else -1
+        # A full name the model labels a person is one: "Rudolf Fischer said it was going well" is about a
+        # service, not him.
+        self.organisations |= {name for name, vote in votes.items() if vote > 0 and name not in self.people}
 
     def _lede_role(self) -> None:
         lede = lede_description(self.doc, self.text, self.paragraphs.ranges)

@@ -139,7 +139,11 @@ class Coreference:
             according = anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == "according"
             if cast.in_quote(token) or not (is_subject(token) or according):
                 continue
-            if token.ent_type_ in ("ORG", "NORP") or (token.pos_ == "PROPN" and token.text in cast.organisations):
+            named = cast.names.span_of(token)
+            typed = named is not None and cast.names.resolve(named.text) in cast.organisations
+            if token.ent_type_ in ("ORG", "NORP") or (
+                token.pos_ == "PROPN" and (token.text in cast.organisations or typed)
+            ):
                 name = noun_phrase(token)
                 return Source(
                     cast.names.resolve(name) if name in cast.organisations else name,

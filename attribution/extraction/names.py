@@ -4,7 +4,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS, is_person_word
+from .lexicon import ORGANISATION_NOUNS, is_listed_person_word, is_person_word
 from .pipeline import COMMON_NOUNS
 
 HONORIFIC_GENDER = {
@@ -91,6 +91,10 @@ def _as_name(span: Span) -> Span:
     # "Backbencher Stephen Pound": a word for a person before a given name is a title the model took in.
     while end - start > 2 and _title_taken_in(doc[start], doc[start + 1]):
         start += 1
+    # "Wales physio Mark Davies": a common noun in lower case is no part of a name, but the end of a title.
+    lower = [t.i for t in doc[start : end - 1] if t.pos_ == "NOUN" and t.text.islower()]
+    if lower:
+        start = lower[-1] + 1
     while start > 0 and span.start - start < 2 and _given_name(doc[start - 1]):
         if doc[start - 1].head.i not in range(start - 1, end):
             break
@@ -104,12 +108,18 @@ def _titled_work(ent: Span) -> bool:
     return ent[0].lower_ in ("the", "a") and len(ent) > 1 and ent[1].lower_.rstrip(".") not in HONORIFICS
 
 
+def capitalised_person_word(word: Token) -> bool:
+    """ "Backbencher", "Economist": a word for a person in capitals. Known by its ending alone ("-er"), only
+    where a sentence begins: mid-sentence "Peter" or "Hunter" is a given name."""
+    return is_listed_person_word(word.lower_) or (word.is_sent_start and is_person_word(word.lower_))
+
+
 def _title_taken_in(word: Token, following: Token) -> bool:
     """Whether the first word of a name the model labelled is a common noun for a person ("Backbencher",
     "Economist") before the name proper."""
     return (
         _common_noun(word)
-        and is_person_word(word.lower_)
+        and capitalised_person_word(word)
         and following.pos_ == "PROPN"
         and following.text.istitle()
         and following.is_alpha  # "Hunter S. Thompson": an initial follows a given name, never a title

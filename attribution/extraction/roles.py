@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS, ORIGIN_NOUNS, is_person_word
-from .names import HONORIFICS
+from .names import HONORIFICS, capitalised_person_word
 from .outlets import looks_like_outlet
 
 _DROP_EDGES = {"det", "punct", "cc", "case", "prep"}
@@ -56,6 +56,9 @@ def title_before(name: Span) -> str | None:
     words = list(doc[start : name.start])
     if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None  # "former Yukos boss" starts a title; "former" alone is none
+    post = next((t for t in reversed(words) if t.lower_.rstrip(".") not in HONORIFICS), None)
+    if post is not None and post.pos_ == "NOUN" and post.text.islower() and not _describes(post.lemma_.lower()):
+        return None  # "The memory Gordon Brown says keeps returning": a title ends in a word for a person
     if not _titles(words, name):
         return None
     return _trim(words)
@@ -89,10 +92,11 @@ def _title_word(token: Token, name: Span) -> bool:
         # "Senator Leahy's spokeswoman Tracy Schmaler": a possessor of the post belongs to the title; one right
         # before the name ("RT's Roman Kosarev") is an affiliation of its own.
         return token.i + 1 < name.start
-    if token.ent_type_ == "PERSON" and not (token.text.istitle() and is_person_word(token.lower_)):
+    common = (token.pos_ == "NOUN" and token.text.islower()) or capitalised_person_word(token)
+    if token.ent_type_ == "PERSON" and not common:
         # Another name, unless it modifies the post after it: "Yukos boss", "Aston Villa boss", which the model
-        # takes for people. But "Backbencher" the model took into the name it comes before is a title.
-        after = next(t for t in token.doc[token.i : name.start + 1] if t.ent_type_ != "PERSON" or t.i >= name.start)
+        # takes for people. But "Backbencher" or "physio" the model took into the name after it is a title.
+        after = next(t for t in token.doc[token.i : name.start + 1] if t.pos_ != "PROPN" or t.i >= name.start)
         return after.i < name.start and (after.pos_ == "NOUN" or after.tag_ == "POS")
     if token.lower_ in ("and", "of"):
         # Inside a title only: "record holder and BBC pundit", "Secretary of State".
@@ -201,12 +205,8 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     if role:
         return role, root
     head = root.head
-    if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN"):
-        # "the spokesperson from the border unit, Vasily Malaev": the description the name is in apposition to.
-        description = head
-        # "The Bishop of Durham, Tom Wright": the parse hangs the name on the place; the post is the phrase's.
-        while description.dep_ in ("pobj", "prep") and description.head.pos_ in ("NOUN", "PROPN", "ADP"):
-            description = description.head
+    description = _post_of(head)
+    if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and _describes_a_person(description):
         return description_before_name(description, name), description
     if (
         root.dep_ == "conj"
@@ -230,6 +230,25 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     if described is not None:
         return _trim(core_tokens(described)), described
     return affiliation_of(root), root
+
+
+def _post_of(head: Token) -> Token:
+    """The description a name is in apposition to: "the spokesperson from the border unit, Vasily Malaev";
+    "The Bishop of Durham, Tom Wright", where the parse hangs the name on the place, not on the post."""
+    description = head
+    while description.dep_ in ("pobj", "prep") and description.head.pos_ in ("NOUN", "PROPN", "ADP"):
+        description = description.head
+    return description
+
+
+def _describes(word: str) -> bool:
+    """Whether a noun can describe who speaks: a person ("boss") or an organisation ("Oil giant Yukos")."""
+    return is_person_word(word) or word in ORGANISATION_NOUNS
+
+
+def _describes_a_person(description: Token) -> bool:
+    """A person's description, not a thing's ("The memory Gordon Brown says ...")."""
+    return description.pos_ == "PROPN" or is_person_word(description.lemma_.lower())
 
 
 def _description_as_second_subject(name: Span) -> Token | None:

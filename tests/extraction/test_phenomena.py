@@ -1038,3 +1038,25 @@ def test_a_name_with_an_article_before_it_is_a_works_not_a_persons():
 def test_words_quoted_in_coordination_share_the_verb_that_reports_them():
     found = extract('Canon Ruth Maddox described the novel as a "great thriller" but "lousy history".')
     assert [(a.speaker, a.text) for a in found] == [("Ruth Maddox", "great thriller"), ("Ruth Maddox", "lousy history")]
+
+
+def test_a_common_noun_the_model_takes_into_a_name_is_the_end_of_its_title():
+    one('"He will miss the match," said Wales physio Mark Dolan.', speaker="Mark Dolan", role="Wales physio")
+
+
+def test_a_given_name_that_ends_like_a_word_for_a_person_is_still_a_name():
+    one('Chairman Peter Hill-Ward said: "We are delighted he has signed."', speaker="Peter Hill-Ward", role="Chairman")
+
+
+def test_words_before_a_name_that_end_in_no_word_for_a_person_are_no_title():
+    found = extract("The memory Gordon Brisk says keeps returning to him is that of a hungry child.")
+    assert [(a.speaker, a.role) for a in found] == [("Gordon Brisk", None)]
+
+
+def test_a_single_name_the_article_calls_it_is_an_organisation():
+    text = (
+        "Former Tarkos boss Ivan Belov began his testimony on Friday.\n\n"
+        "Tarkos said it would consider its options after the ruling."
+    )
+    found = extract(text)
+    assert [(a.speaker, a.speaker_kind) for a in found] == [("Tarkos", "organization")]
