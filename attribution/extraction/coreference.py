@@ -222,7 +222,8 @@ class Coreference:
             return None
         # A post in capitals is a person ("the Culture Secretary"), but "the Scottish Executive" is a government.
         title = noun.tag_ == "NNP" and is_person_word(word) and word != "executive"
-        if word in ORGANISATION_NOUNS or not (noun.tag_ == "NN" or title):
+        # "the report added" is no one the story is about.
+        if word in ORGANISATION_NOUNS or not ((noun.tag_ == "NN" and is_person_word(word)) or title):
             return None  # "the firm said" is left to the caller's organisation lookup, "the Treasury said" too
         # "The Culture Secretary said", "the minister also confirmed", "the champion": a title or an epithet
         # for someone the story is already about, though it never gave them that one. But a spokeswoman or an

@@ -50,10 +50,13 @@ def _joins_name(token: Token) -> bool:
 def looks_like_outlet(token: Token, *, spoken_to: bool = False) -> bool:
     """Whether a noun names a news outlet. After "told", any organisation counts ("told Reuters"); elsewhere
     ("the FSB's spokesperson") the name itself must look like a medium."""
-    if token.ent_type_ == "PERSON" or token.pos_ not in ("NOUN", "PROPN"):
-        return False  # a person, a pronoun, or a verb the parse made an object ('told BBC News US policy "condemns"')
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False  # a pronoun, or a verb the parse made an object ('told BBC News US policy "condemns"')
     # The words of its own name, not of the whole phrase before it ('told BBC News US policy "condemns"').
     words = {w.lower_ for w in token.doc[_name_start(token) : token.i + 1]}
+    if token.ent_type_ == "PERSON":
+        # A person, unless the name is a newspaper's the model took for one ("the Sunday Telegraph said").
+        return len(words) > 1 and bool(words & OUTLET_HINTS)
     if words & KNOWN_OUTLETS:
         return True
     if token.lower_ in OUTLET_HINTS and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
@@ -66,18 +69,33 @@ def looks_like_outlet(token: Token, *, spoken_to: bool = False) -> bool:
     return False
 
 
-def last_outlet_before(doc: Doc, offset: int) -> str | None:
-    """The latest outlet named before offset, for "he told the newspaper"."""
+def _named_outlet(token: Token) -> bool:
+    return (
+        token.dep_ in ("dobj", "dative", "pobj", "poss", "nsubj", "compound", "conj")
+        and looks_like_outlet(token)
+        and not (token.dep_ == "compound" and looks_like_outlet(token.head))
+    )
+
+
+def last_outlet_before(doc: Doc, offset: int, *, plural: bool = False) -> str | None:
+    """The latest outlet named before offset, for "he told the newspaper"; for "the papers" ("both
+    newspapers said"), the two named together ("the Sunday Times and Sunday Telegraph")."""
     # No span when no whole token ends before offset: nothing is named before it.
     before = doc.char_span(0, offset, alignment_mode="contract") if offset else None
     for token in reversed(doc[: before.end]) if before is not None else ():
-        if (
-            token.dep_ in ("dobj", "dative", "pobj", "poss", "nsubj", "compound")
-            and looks_like_outlet(token)
-            and not (token.dep_ == "compound" and looks_like_outlet(token.head))
-        ):
+        if _named_outlet(token):
+            if plural and token.dep_ == "conj" and token.head.pos_ == "PROPN":
+                return f"{outlet_phrase(token.head)} and {outlet_phrase(token)}"
             return outlet_phrase(token)
     return None
+
+
+def first_outlet_after(doc: Doc, offset: int, limit: int) -> str | None:
+    """The first outlet named between offset and limit: "newspaper reports claim" before "The Sunday
+    Telegraph said"."""
+    return next(
+        (outlet_phrase(t) for t in doc if offset < t.idx < limit and t.dep_ != "conj" and _named_outlet(t)), None
+    )
 
 
 _FRAMING_VERBS = frozenset({"write", "speak", "talk"})

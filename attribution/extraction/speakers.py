@@ -11,6 +11,7 @@ from .cues import is_reporting_verb
 from .lexicon import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
+    MEDIA_NOUNS,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     QUANTITIES,
@@ -18,7 +19,7 @@ from .lexicon import (
     is_person_word,
 )
 from .names import is_epithet
-from .outlets import outlet_of
+from .outlets import first_outlet_after, last_outlet_before, outlet_of
 from .roles import affiliation_of, apposition_of, person_description, role_at_mention
 from .source import Source, SourceKind
 
@@ -159,6 +160,18 @@ def _organisation_described(subject: Token) -> str | None:
     return named if named and not is_person_word(noun_phrase(subject).split()[0].lower()) else None
 
 
+def _named(token: Token) -> bool:
+    """A proper name, or a name the tagger took for a plural noun ("Rovers' statement")."""
+    return token.pos_ == "PROPN" or (bool(token.ent_type_) and token.text[:1].isupper())
+
+
+def _owner(document: Token) -> Token | None:
+    """Whose a document is by its words: "United's statement", "the Sunday Telegraph report" (the name nearest
+    the noun heads it: "Sunday" and "Telegraph" both hang off "report")."""
+    owners = [c for c in document.children if c.dep_ in ("poss", "compound") and _named(c) and c.i < document.i]
+    return owners[-1] if owners else None
+
+
 def _quantity(noun: Token) -> bool:
     """A share or number of people standing for them ("a third of shoppers", "60%", "many"): a group."""
     return noun.like_num or noun.text == "%" or noun.ent_type_ in ("PERCENT", "CARDINAL") or noun.lower_ in QUANTITIES
@@ -286,6 +299,9 @@ class SpeakerResolver:
             epithet = self.coreference.recent_subject(subject.idx) if is_epithet(subject) else None
             if epithet:
                 return Source(epithet, "person", self.cast.role_for(epithet))  # "the Dutchman" is no role
+        medium = self._medium(subject) if subject.pos_ == "NOUN" else None
+        if medium is not None:
+            return medium
         kind: SourceKind
         # A common noun inside a name the model labels an organisation ("A Department for Constitutional
         # Affairs spokeswoman") is a description of someone from it, unless the noun is an organisation's.
@@ -331,7 +347,10 @@ class SpeakerResolver:
             if named := _organisation_described(subject):
                 return Source(named, "organization")  # "consultancy 4Cast said": a name the tagger took for a noun
             if subject.lemma_.lower() in DOCUMENT_NOUNS:
-                return Source(phrase)  # "a letter said", "the report found": whose, the words do not say
+                # "United's statement to the stock exchange said", "the Sunday Telegraph report added": whose
+                # it is; "a letter said", "the report found": the words do not say.
+                owner = _owner(subject)
+                return self.from_subject(owner) if owner is not None else Source(phrase)
             if _quantity(subject):
                 return Source(phrase, "group")  # "A third of shoppers said", "60% of those asked", "Many said"
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
@@ -344,6 +363,26 @@ class SpeakerResolver:
         if kind == "organization":
             phrase = _name_after_description(subject) or phrase  # from_cue then gives its full name
         return Source(phrase, kind)
+
+    def _medium(self, subject: Token) -> Source | None:
+        """ "the newspaper suggested", "both newspapers said": the outlet the story named last (the two named
+        together, for a plural); "newspaper reports claim" in an opening: the outlet the next paragraph names."""
+        media = [t for t in (subject, *subject.children) if t.lemma_.lower() in MEDIA_NOUNS and t.i <= subject.i]
+        if not media:
+            return None
+        definite = any(c.lower_ in ("the", "both", "this", "these") for c in subject.children)
+        if definite and media[0] == subject:
+            named = last_outlet_before(self.doc, subject.idx, plural=subject.tag_ == "NNS")
+        elif media[0] != subject and subject.lemma_.lower() in DOCUMENT_NOUNS:
+            paragraphs = self.cast.paragraphs
+            following = paragraphs.ranges[min(paragraphs.index(subject.idx) + 1, len(paragraphs.ranges) - 1)]
+            named = first_outlet_after(self.doc, subject.idx, following[1])
+        else:
+            named = None
+        if not named:
+            return None
+        # Two papers named together are two bodies, not one longer name a later "the newspaper" shortens.
+        return Source(named, "group" if subject.tag_ == "NNS" else "organization")
 
     def _person_in(self, token: Token) -> Span | None:
         """The person a subject names: itself, or a name in apposition to it ("the spokesperson, Vasily Malaev")."""

@@ -1060,3 +1060,28 @@ def test_a_single_name_the_article_calls_it_is_an_organisation():
     )
     found = extract(text)
     assert [(a.speaker, a.speaker_kind) for a in found] == [("Tarkos", "organization")]
+
+
+def test_the_newspaper_is_the_outlet_named_last_and_the_papers_the_two_named_together():
+    text = (
+        "Aides denied the reports in the Morning Courier and the Evening Gazette.\n\n"
+        "The papers suggest ministers want an early vote. The newspaper also claimed the date was fixed."
+    )
+    assert [a.speaker for a in extract(text)] == ["Morning Courier and Evening Gazette", "Evening Gazette"]
+
+
+def test_newspaper_reports_in_an_opening_are_the_outlet_the_next_paragraph_names():
+    text = (
+        "The exchange plans to name a preferred bidder this month, newspaper reports claim.\n\n"
+        "The Sunday Courier said the plan showed it wanted tight control."
+    )
+    assert [a.speaker for a in extract(text)] == ["Sunday Courier", "Sunday Courier"]
+
+
+def test_a_document_is_its_owners_and_no_person_a_story_is_about():
+    text = (
+        "Coach Ray Dunmore left on Friday.\n\n"
+        "Rovers' statement to the league said the club had accepted his resignation. However, the Daily Courier"
+        " report added that talks had failed."
+    )
+    assert [a.speaker for a in extract(text)] == ["Rovers", "Daily Courier"]
