@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from .cast import Cast, Mention, in_report, is_subject, organisation_name
 from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word
+from .names import misread_as_person
 from .roles import core_tokens, person_description
 from .source import Source
 
@@ -168,6 +169,29 @@ class Coreference:
             and len(organisation_name(ent).split()) > 1  # a name, not the bare word itself
         ]
         return Source(organisation_name(named[-1]), "organization") if named else None
+
+    def organisation_named_before(self, offset: int) -> str | None:
+        """ "The Paris-based pressure group said" after "the media watchdog, Reporters Without Borders": the
+        latest organisation named, in any part of a sentence, in the paragraph before offset or its own."""
+        cast = self.cast
+        window = cast.window_start(offset)
+        named = [
+            ent
+            for ent in cast.ents
+            if window <= ent.start_char
+            and ent.end_char <= offset
+            and (ent.label_ == "ORG" or misread_as_person(ent))
+            and not cast.in_quote(ent[0])
+            and cast.names.span_of(ent.root) is None
+        ]
+        if not named:
+            return None
+        last = named[-1]
+        start = last.start
+        # The model can leave a name's first capitalised word out ("Reporters" of "Reporters Without Borders").
+        while start > 0 and cast.doc[start - 1].text.istitle() and cast.doc[start - 1].pos_ in ("PROPN", "NOUN"):
+            start -= 1
+        return cast.full_name(organisation_name(cast.doc[start : last.end]))
 
     def organisation_named_after(self, noun: Token) -> str | None:
         """The organisation an indefinite description ("a watchdog group") stands for: the first one named

@@ -102,10 +102,15 @@ def _as_name(span: Span) -> Span:
     return doc[start:end]
 
 
-def _titled_work(ent: Span) -> bool:
-    """ "The Da Vinci Code claims": a name with an article before it, honorifics aside ("the Rev Jesse
-    Jackson"), is a book's, a film's or a band's, not a person's."""
-    return ent[0].lower_ in ("the", "a") and len(ent) > 1 and ent[1].lower_.rstrip(".") not in HONORIFICS
+def misread_as_person(ent: Span) -> bool:
+    """A name the model labels a person's that is not one: with an article before it, honorifics aside ("The
+    Da Vinci Code claims", but "the Rev Jesse Jackson"), a book's, a film's or a band's; opening with a plural
+    ("Reporters Without Borders", or its end "Without Borders" alone), a body's."""
+    if len(ent) < 2 or ent.label_ != "PERSON":
+        return False
+    titled = ent[0].lower_ in ("the", "a") and ent[1].lower_.rstrip(".") not in HONORIFICS
+    plural = ent[0].tag_ in ("NNS", "NNPS") and ent[0].lemma_.lower() != ent[0].lower_
+    return titled or plural or ent[0].tag_ == "IN"
 
 
 def capitalised_person_word(word: Token) -> bool:
@@ -151,7 +156,9 @@ class NameIndex:
         self.spans: list[Span] = [
             _as_name(ent)
             for ent in ents
-            if ent.label_ == "PERSON" and any(w[:1].isupper() for w in name_tokens(ent.text)) and not _titled_work(ent)
+            if ent.label_ == "PERSON"
+            and any(w[:1].isupper() for w in name_tokens(ent.text))
+            and not misread_as_person(ent)
         ]
         propn = proper_nouns(doc)
         self.spans += _names_by_position(doc, propn, {t.i for s in self.spans for t in s})

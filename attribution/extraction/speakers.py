@@ -343,6 +343,8 @@ class SpeakerResolver:
                 # "A watchdog group has warned ... The Federation of Small Traders said": a story describes a
                 # body before it names it; else "the government said", an unnamed body, not a person.
                 named = self.coreference.organisation_named_after(subject)
+                if named is None and any(c.lower_ == "the" for c in subject.children):
+                    named = self.coreference.organisation_named_before(subject.idx)
                 return Source(named or phrase, "organization")
             if named := _organisation_described(subject):
                 return Source(named, "organization")  # "consultancy 4Cast said": a name the tagger took for a noun

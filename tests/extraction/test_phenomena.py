@@ -1085,3 +1085,11 @@ def test_a_document_is_its_owners_and_no_person_a_story_is_about():
         " report added that talks had failed."
     )
     assert [a.speaker for a in extract(text)] == ["Rovers", "Daily Courier"]
+
+
+def test_a_body_the_model_takes_for_a_person_is_what_a_later_description_of_a_body_stands_for():
+    text = (
+        "Ferland has been accused of blocking the site by the media watchdog, Reporters Without Borders.\n\n"
+        "The Paris-based pressure group said the site had been unavailable for ten days."
+    )
+    assert [a.speaker for a in extract(text)] == ["Reporters Without Borders"]
