@@ -254,6 +254,8 @@ class Coreference:
         # official speaks for someone, and is not the person the story gave another role ("The executive
         # spokeswoman said" after "Conservative leader David McLetchie said").
         recent = self.recent_subject(noun.idx)
+        if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
+            return None  # "Mr Blair's official spokesman" speaks for the story's subject, and is not him
         role = cast.roles.get(recent or "")
         if word in UNNAMED_SOURCE_NOUNS and role and not _has_word(role, word):
             return None

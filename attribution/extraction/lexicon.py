@@ -278,6 +278,13 @@ DOCUMENT_NOUNS = frozenset(
         "document",
         "memo",
         "filing",
+        # A court case's papers: "Ms Clarkson's legal action alleges", "the lawsuit claims".
+        "action",
+        "lawsuit",
+        "suit",
+        "complaint",
+        "petition",
+        "submission",
         "poll",
         "review",
         "paper",

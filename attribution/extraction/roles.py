@@ -54,6 +54,8 @@ def title_before(name: Span) -> str | None:
     while start < name.start and doc[start].lower_ in ("and", "of"):
         start += 1
     words = list(doc[start : name.start])
+    if start > 0 and doc[start - 1].tag_ == "WP$":
+        return None  # "Donna Clarkson, whose daughter Lana": the daughter is hers, which is no post of Lana's
     if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None  # "former Yukos boss" starts a title; "former" alone is none
     post = next((t for t in reversed(words) if t.lower_.rstrip(".") not in HONORIFICS), None)

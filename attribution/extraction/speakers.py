@@ -68,6 +68,13 @@ def subject_of(verb: Token) -> Token | None:
     # the participle hangs off.
     if verb.dep_ == "acl" and verb.head.dep_ == "dobj":
         return subject_of(verb.head.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "VERB":
+        # "Pountney has been banned for calling a referee 'a disgrace'": the one the clause is about did the
+        # calling, passive or not.
+        main = verb.head.head
+        while main.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children):
+            main = main.head  # "has been fined and banned ... for calling"
+        return next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 
@@ -299,9 +306,9 @@ class SpeakerResolver:
             epithet = self.coreference.recent_subject(subject.idx) if is_epithet(subject) else None
             if epithet:
                 return Source(epithet, "person", self.cast.role_for(epithet))  # "the Dutchman" is no role
-        medium = self._medium(subject) if subject.pos_ == "NOUN" else None
-        if medium is not None:
-            return medium
+        nominal = self._medium(subject) or self._belonging_to_someone(subject) if subject.pos_ == "NOUN" else None
+        if nominal is not None:
+            return nominal
         kind: SourceKind
         # A common noun inside a name the model labels an organisation ("A Department for Constitutional
         # Affairs spokeswoman") is a description of someone from it, unless the noun is an organisation's.
@@ -365,6 +372,18 @@ class SpeakerResolver:
         if kind == "organization":
             phrase = _name_after_description(subject) or phrase  # from_cue then gives its full name
         return Source(phrase, kind)
+
+    def _belonging_to_someone(self, subject: Token) -> Source | None:
+        """ "Her lawyers said": the people a description gives as someone's, by that someone's name ("Donna
+        Clarkson's lawyers"); never the person themself."""
+        pronoun = next((c for c in subject.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        if pronoun is None or not is_person_word(subject.lemma_.lower()):
+            return None
+        owner = self.coreference.person_before(pronoun.idx, "male" if pronoun.lower_ == "his" else "female")
+        if owner is None:
+            return None
+        described = self.doc[pronoun.i + 1 : subject.i + 1].text
+        return Source(f"{owner}'s {described}", "group" if subject.tag_ == "NNS" else "anonymous")
 
     def _medium(self, subject: Token) -> Source | None:
         """ "the newspaper suggested", "both newspapers said": the outlet the story named last (the two named

@@ -1093,3 +1093,22 @@ def test_a_body_the_model_takes_for_a_person_is_what_a_later_description_of_a_bo
         "The Paris-based pressure group said the site had been unavailable for ten days."
     )
     assert [a.speaker for a in extract(text)] == ["Reporters Without Borders"]
+
+
+def test_a_gerund_after_a_preposition_is_done_by_the_clauses_subject():
+    found = extract('Harbour coach Dan Pryce has been fined and banned for calling a referee "a disgrace".')
+    assert [(a.speaker, a.role) for a in found] == [("Dan Pryce", "Harbour coach")]
+
+
+def test_someones_spokesman_is_not_that_person():
+    text = 'Alan Brisk met the unions on Monday.\n\nMr Brisk\'s official spokesman said: "The meetings are regular."'
+    assert [a.speaker for a in extract(text)] == ["Mr Brisk's official spokesman"]
+
+
+def test_her_lawyers_are_named_by_whose_they_are_and_a_legal_action_by_whose_it_is():
+    text = (
+        "Donna Reyes has sued the hotel over her fall.\n\n"
+        "Ms Reyes's legal action alleges that the hotel ignored warnings. Her lawyers said in a statement:"
+        ' "We hoped to settle this quietly."'
+    )
+    assert [a.speaker for a in extract(text)] == ["Donna Reyes", "Donna Reyes's lawyers"]
