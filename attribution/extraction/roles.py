@@ -88,7 +88,9 @@ def _titles(words: list[Token], name: Span) -> bool:
 
 
 def _title_word(token: Token, name: Span) -> bool:
-    if token.is_space or token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+    # A rank is part of a title: "World number 31 Daniela Hantuchova", "world No 1".
+    rank = token.like_num and token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in ("number", "no")
+    if token.is_space or (token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") and not rank):
         return False
     if token.tag_ == "POS":
         # "Senator Leahy's spokeswoman Tracy Schmaler": a possessor of the post belongs to the title; one right
@@ -299,7 +301,15 @@ def copular_description(root: Token) -> Token | None:
         subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and _titles(subject) and any(c.dep_ in ("det", "poss") for c in subject.children):
             return subject
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        # "Dina Mehta is an Indian blogger who...": a word for a person, not "the man who" or "a fan of".
+        attribute = next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if attribute is not None and is_person_word(attribute.lemma_.lower()) and attribute.lower_ not in _BARE:
+            return attribute
     return None
+
+
+_BARE = frozenset({"man", "woman", "person", "fan", "friend"})
 
 
 def _ends_a_sentence(line: str) -> bool:

@@ -1112,3 +1112,13 @@ def test_her_lawyers_are_named_by_whose_they_are_and_a_legal_action_by_whose_it_
         ' "We hoped to settle this quietly."'
     )
     assert [a.speaker for a in extract(text)] == ["Donna Reyes", "Donna Reyes's lawyers"]
+
+
+def test_a_rank_is_part_of_a_title_and_a_clause_equating_a_name_with_a_post_gives_the_role():
+    one('World number 31 Dana Holub looked nervous. "I was so nervous," Holub said.', role="World number 31")
+    one(
+        "Nita Rao is an Indian blogger who runs a relief site. She says the site is not meant for first-hand accounts.",
+        role="Indian blogger",
+    )
+    found = extract("Nita Rao is the woman who found it. She says it was lying in the road.")
+    assert [(a.speaker, a.role) for a in found] == [("Nita Rao", None)]
