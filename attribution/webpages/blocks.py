@@ -3,6 +3,7 @@ how much of it is link text, after hidden parts of the page (hover cards, toolti
 taken out of the markup, where trafilatura would keep their text inside a sentence."""
 
 import enum
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,14 @@ _BOX_CLASSES = (
     "sharebar",
     "social-share",
     "caption",
+    "breadcrumb",
+    # A post embedded from a social network: the post's own words and its author's handle, not the story's.
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    # What a video player says about its clip, a teaser for the broadcast beside the text.
+    "video__desc",
+    "video-desc",
 )
 _BOX_CHARS = 600
 
@@ -106,6 +115,33 @@ _HIDDEN_CLASSES = " | ".join(
 _BOXES = _class_contains(_BOX_CLASSES)
 
 
+# A note that a summary was written by a machine ("Summary is AI-generated, newsroom-reviewed").
+_MACHINE_SUMMARY = re.compile(
+    r"\b(?:ai[- ]generated|generated (?:by|with|using) (?:ai|artificial intelligence)|summari[sz]ed (?:by|with) ai)\b",
+    re.IGNORECASE,
+)
+_NOTE_WORDS = 15
+
+
+def _machine_summaries(tree: Any) -> list[Any]:
+    """The boxes that hold a list a machine wrote to sum the story up ("Quick Read" bullets), found by their note
+    saying so: the page's reading aid, whose points the story makes in its own words. A list is asked for, so a
+    short live-blog post that reports an image was AI-generated stays."""
+    notes = [
+        element
+        for element in tree.xpath("//body//p | //body//div | //body//span")
+        if not element.xpath(".//p | .//div")
+        and len(element_text(element).split()) <= _NOTE_WORDS
+        and _MACHINE_SUMMARY.search(element_text(element))
+    ]
+    boxes = [note.getparent() for note in notes]
+    return [
+        box
+        for box in boxes
+        if box is not None and box.xpath("./ul | ./ol | ./*/ul | ./*/ol") and len(box.text_content()) <= _BOX_CHARS
+    ]
+
+
 def remove_hidden(tree: Any) -> None:
     """Take out what a reader does not see in the text's flow (hover cards, hidden copies), and the boxes a page
     sets inside its article (a newsletter sign-up, links to other stories): named so by nearly every site's
@@ -122,6 +158,9 @@ def remove_hidden(tree: Any) -> None:
             _drop(element)
     for element in tree.xpath(_BOXES):
         if element.getparent() is not None and len(element.text_content()) <= _BOX_CHARS:
+            _drop(element)
+    for element in _machine_summaries(tree):
+        if element.getparent() is not None:
             _drop(element)
 
 
@@ -263,6 +302,21 @@ def _lead_text(following: Any) -> str:
     return text if sum(word[0].islower() for word in words) >= _STANDFIRST_PROSE else ""
 
 
+def _bold_title(element: Any, text: str) -> bool:
+    """Whether a paragraph is a subheading set in bold ("<p><strong>Government response</strong></p>"), as
+    sites without h2s in their editor mark one: a few words, all of them bold, not ending as a sentence does."""
+    bold = element.xpath("./hi[@rend='#b']")
+    return (
+        element.tag == "p"
+        and len(bold) == 1
+        and len(element) == 1
+        and not (element.text or "").strip()
+        and not (bold[0].tail or "").strip()
+        and len(text.split()) <= _HEADING_WORDS
+        and text[-1] not in '.!?:"\u201d'
+    )
+
+
 def article_blocks(tree: Any, url: str = "") -> list[Block]:
     """The article's blocks in reading order, from a parsed page (which this changes: hidden parts removed)."""
     remove_hidden(tree)
@@ -285,7 +339,7 @@ def article_blocks(tree: Any, url: str = "") -> list[Block]:
         if element.tag == "list":
             blocks += _list_blocks(element)
         elif (text := _folded(element)) and element.tag in ("p", "quote", "head"):
-            kind = Kind.HEADING if element.tag == "head" else Kind.PARAGRAPH
+            kind = Kind.HEADING if element.tag == "head" or _bold_title(element, text) else Kind.PARAGRAPH
             blocks.append(Block(kind, text, _link_chars(element)))
     if standfirst:
         # The lead as a paragraph, where trafilatura left it out or took its h2 for a subheading.

@@ -24,7 +24,9 @@ _PROMOTION = re.compile(
     r"|\blive\b|updates|@)|sign up\b|subscribe\b|listen (?:to|on|here)\b|download (?:the|our)\b"
     r"|get (?:the|our) (?:app|newsletter|latest)\b|join (?:us|our|the conversation)\b|like us\b|click here\b"
     r"|tap here\b|share this\b|share on\b|send us\b|do you have a (?:story|news)|got a (?:story|news tip)"
-    r"|want more\b|don't miss\b|for more (?:news|stories|coverage)\b|our standards:|view original content)",
+    r"|want more\b|don't miss\b|for more (?:news|stories|coverage)\b|our standards:|view original content"
+    r"|watch\b[^.]{0,80}\b(?:playlist|channel)s?\s*:?$|(?:text |sponsored |paid )?ad(?:vert(?:isement)?)?\s*:"
+    r"|(?:track|follow|get|read|watch) [^.]{0,60}\bon [\w-]+\.(?:com|net|org|in|tv|co)\b)",
     re.IGNORECASE,
 )
 _PROMOTION_ANYWHERE = re.compile(
@@ -69,18 +71,28 @@ _REFERENCE = re.compile(
 )
 # A byline alone on its line: "By Jane Doe", "By Jane Doe and John Roe, BBC News".
 _BYLINE = re.compile(rf"^By {_NAME}(?:(?:,| and| &) {_NAME})*(?:,? (?:in|for) {_NAME})?\.?$")
+# Two or more authors and their agency, a wire's byline without its "By": "Nidhi Varma and Karan Sethi, Reuters".
+# Each author has two or three names, so a list of places ("Newman, Tom Price and Karratha") is not one.
+_PERSON = r"[A-Z][\w.'\u2019-]+ [A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+)?"
+_WIRE_BYLINE = re.compile(rf"^{_PERSON}(?:, {_PERSON})*(?: and| &) {_PERSON}, {_NAME}$")
 # Authors' initials and the agencies drawn on, as wire-fed sites sign a story off: "ab/sms (dpa, epd)".
 _INITIALS = re.compile(r"^[a-z]{1,4}(?:/[a-z]{1,4})+(?:\s*\([\w ,./&-]+\))?$")
 # A site's standing notes, which no story sentence says: checked in blocks up to 60 words.
 _NOTICE = re.compile(
-    r"(?:^(?:this|the|a version of this) (?:article|story|piece|post|report) (?:was )?(?:originally|first)"
+    r"(?:^(?:this|a version of this) (?:article|story|piece|post|report) (?:was )?(?:originally|first)"
     r" (?:appeared|published|ran)|all rights reserved|may not be (?:published|reproduced|broadcast|redistributed)"
     r"|not responsible for the content of external|contributed (?:reporting|research)\b"
     r"|contributed to this (?:report|story|article)|solely responsible for (?:all )?(?:the )?content"
     r"|receives? (?:financial )?support from .{0,80}(?:foundations|donors|funders)"
     r"|translation of an (?:original )?article"
-    r"|^(?:this|the) (?:article|story|piece|report|text) (?:was|has been) (?:originally|first) (?:written|published) in"
+    r"|^this (?:article|story|piece|report|text) (?:was|has been) (?:originally|first) (?:written|published) in"
     r"|first published (?:here )?on our|^this (?:story|article|report) was (?:reported|produced|written) by"
+    r"|^this (?:story|article|report|series|project|coverage) was (?:produced|reported|made possible|supported"
+    r"|funded) (?:with|through|thanks to) (?:the )?(?:support|funding|a grant|grants?|help) (?:of|from)\b"
+    r"|^this (?:report|story|article)\b[^.]{0,60}\bwas (?:first|originally) published\b[^.]{0,20}\d{4}\.?$"
+    r"|has not been edited by [^.]{0,30}staff|published from a syndicated feed"
+    r"|comments? on our (?:news )?(?:stories|articles)|our (?:guidelines|policy|rules) (?:on|for) (?:commenting"
+    r"|comments|moderation)"
     r"|republish this (?:story|article)|our (?:articles|stories|content|work) (?:are|is) (?:free|available) to"
     r" republish|^disclosures?:|journalism (?:is )?co-funded by|^(?:co-)?funded by"
     r"|^(?:this|our) (?:story|article|reporting|journalism|coverage|series)\b[^.]{0,40}(?:co-)?funded by"
@@ -118,8 +130,9 @@ _CORRECTION = re.compile(
 )
 # Asks for money or sign-ups that read like a sentence: "Help us keep journalism free".
 _APPEAL = re.compile(
-    r"^(?:support (?:our|local|independent|quality|trusted) (?:journalism|reporting|newsroom)|help us keep"
-    r"|become a (?:member|subscriber|supporter|patron)|donate\b|make a (?:donation|contribution)"
+    r"^(?:support (?:our|local|independent|quality|trusted|[\w .&-]{2,30}['\u2019]s?) (?:\w+ )?(?:journalism"
+    r"|reporting|newsroom)|help us keep|become an? (?:\w+ )?(?:member|subscriber|supporter|patron)|donate\b"
+    r"|make a (?:donation|contribution)"
     r"|stay (?:updated|informed|tuned|connected)\b|get unlimited access|already (?:have an account|a subscriber)"
     r"|you['\u2019]ve read \d+|for the latest (?:news|updates|headlines)\b|support \w+ at [A-Z][\w ]{1,40}$)"
     r"|contribution of any size|a one-off (?:contribution|donation)|please consider (?:supporting|donating|becoming)"
@@ -133,7 +146,7 @@ _APPEAL = re.compile(
     re.IGNORECASE,
 )
 # Speech marks or a reporting verb: a block with them is the story's, whatever label opens it.
-_SPEECH = re.compile(r"[\"“”]|\b(?:said|says|told|added|according to)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"[\"\u201c\u201d]|\b(?:said|says|told|added|according to)\b", re.IGNORECASE)
 # Words of the page's machinery shown as a line of their own.
 _LABELS = frozenset(
     {
@@ -206,6 +219,10 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _is_byline(block: Block, bare: str) -> bool:
+    return bool(_BYLINE.match(bare)) or (block.kind is not Kind.HEADING and bool(_WIRE_BYLINE.match(bare)))
+
+
 def boilerplate_reason(block: Block) -> str:
     """Why block is not part of the article's text, or "" when it is."""
     text, words = block.text, _words(block.text)
@@ -241,7 +258,7 @@ def boilerplate_reason(block: Block) -> str:
     if _PROMOTION_ANYWHERE.search(text):
         return "promotion"
     bare = text.lstrip(_EDGE_MARKS + "(").rstrip(")")
-    if _CREDIT.match(bare) or _CREDIT_ANYWHERE.search(text) or (words <= 14 and _BYLINE.match(bare)):
+    if _CREDIT.match(bare) or _CREDIT_ANYWHERE.search(text) or (words <= 14 and _is_byline(block, bare)):
         return "byline or credit"
     if (words <= 12 and (_WIRE_SOURCE.match(text) or _SIGN_OFF.match(text))) or _AUTHOR_NOTE.match(text):
         return "byline or credit"
@@ -250,3 +267,117 @@ def boilerplate_reason(block: Block) -> str:
     if words <= 20 and _CONTACT.search(text):
         return "contact details"
     return ""
+
+
+# Headings over a part of the page that is not the story: the author's bio, whom to call, an appeal for money.
+_SECTION_LABEL = re.compile(
+    r"^(?:about (?:the |this )?(?:authors?|writers?|reporters?|contributors?)|(?:media |press )?contacts?"
+    r"|support (?:our|[\w .&-]{2,30}['\u2019]s?) (?:\w+ )?(?:journalism|reporting|newsroom)\b.*)$",
+    re.IGNORECASE,
+)
+# The heading under which a press release stops addressing readers and speaks to editors: all after it is theirs.
+_TAIL_LABEL = re.compile(r"^(?:notes? (?:to|for) editors|editors['\u2019]? notes?)$", re.IGNORECASE)
+# A section is the page's only where it is in the article's tail: this few blocks from its heading to the end.
+_TAIL_BLOCKS = 8
+
+
+def with_sections(blocks: list[Block], reasons: list[str]) -> list[str]:
+    """reasons with the blocks under a heading that names the page's furniture ("About the author", "Contact",
+    "Notes to editors") dropped, heading included: its section runs to the next heading, and to the end after a
+    press release's notes to editors. Only a section in the article's tail counts (a few kept blocks after it,
+    none of them quoting anyone), so a story's early "Contact" heading or its reported sections are never one."""
+    found = list(reasons)
+    for place, block in enumerate(blocks):
+        after = [at for at in range(place + 1, len(blocks)) if not found[at]]
+        if block.kind is not Kind.HEADING or not _in_tail(blocks, after):
+            continue
+        label = block.text.strip(_EDGE_MARKS)
+        if _TAIL_LABEL.match(label):
+            end = len(blocks)
+        elif _SECTION_LABEL.match(label):
+            end = next((at for at in after if blocks[at].kind is Kind.HEADING), len(blocks))
+        else:
+            continue
+        for at in [place, *after]:
+            if at < end and not found[at]:
+                found[at] = "notes and sections after the story"
+    return found
+
+
+def _in_tail(blocks: list[Block], after: list[int]) -> bool:
+    return len(after) <= _TAIL_BLOCKS and not any(_SPEECH.search(blocks[at].text) for at in after)
+
+
+# What a line on the author says after their name: "Owen Lindqvist covers Minneapolis parks."
+_BIO_VERB = re.compile(r"^(?:covers|is|was|writes|reports|has (?:covered|written|reported))\b")
+_BIO_WORDS = 40
+
+
+# Words in an author's name that make it a newsroom's, whose own sentences ("Reuters was unable to verify the
+# footage", "Associated Press is reporting") are the story's.
+_NEWSROOM_WORDS = frozenset(
+    {"press", "news", "staff", "agency", "desk", "team", "wire", "service", "media", "network", "reuters", "afp"}
+)
+
+
+def _personal(author: str) -> bool:
+    """Whether an author's name is a person's: two words or more, none a newsroom's."""
+    words = author.lower().split()
+    return len(words) >= 2 and not _NEWSROOM_WORDS.intersection(words)
+
+
+def author_reason(block: Block, authors: tuple[str, ...]) -> str:
+    """Why a block is the page's note on one of the article's authors (the metadata names them): the name on a
+    line of its own, or a short paragraph opening with it and what they cover; else ""."""
+    text = block.text.strip()
+    for author in filter(_personal, authors):
+        if text.strip(_EDGE_MARKS).lower() == author.lower():
+            return "byline or credit"
+        opening = text.removeprefix(author).lstrip()
+        if (
+            opening != text
+            and block.kind is Kind.PARAGRAPH
+            and _words(text) <= _BIO_WORDS
+            and _BIO_VERB.match(opening)
+            and not _SPEECH.search(text)
+        ):
+            return "author's note"
+    return ""
+
+
+def page_reasons(blocks: list[Block], authors: tuple[str, ...] = ()) -> list[str]:
+    """Why each of a page's blocks is not its article's text ("" for those that are): by the block's own form,
+    then by the list and the section it belongs to. authors are the article's, as its metadata names them."""
+    reasons = [boilerplate_reason(block) or author_reason(block, authors) for block in blocks]
+    return with_sections(blocks, with_credit_lists(blocks, reasons))
+
+
+# A byline box's label beside its bylines: "World News".
+_LABEL_WORDS = 4
+
+
+def with_credit_lists(blocks: list[Block], reasons: list[str]) -> list[str]:
+    """reasons with the rest of a byline box's list dropped too: where most items of one list are bylines and
+    dates ("World News", "Nidhi Varma and Karan Sethi, Reuters", "Updated: June 10"), its few-word items are
+    the box's labels, not the story's list."""
+    found = list(reasons)
+    for start, end in _list_runs(blocks):
+        credits = sum(found[at] == "byline or credit" for at in range(start, end))
+        if credits >= max(2, (end - start) / 2):
+            for at in range(start, end):
+                if not found[at] and _words(blocks[at].text) <= _LABEL_WORDS:
+                    found[at] = "byline or credit"
+    return found
+
+
+def _list_runs(blocks: list[Block]) -> list[tuple[int, int]]:
+    """The (start, end) places of each list's items: consecutive items of one list size."""
+    runs: list[tuple[int, int]] = []
+    for place, block in enumerate(blocks):
+        if block.kind is not Kind.ITEM:
+            continue
+        if runs and runs[-1][1] == place and blocks[place - 1].list_size == block.list_size:
+            runs[-1] = (runs[-1][0], place + 1)
+        else:
+            runs.append((place, place + 1))
+    return runs

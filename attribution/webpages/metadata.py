@@ -56,6 +56,8 @@ class Metadata:
     url: str = ""
     # Other headlines the page carries (og:title, <title>), the text body paragraphs must not repeat.
     titles: tuple[str, ...] = field(default=())
+    # The people the page names as the article's authors (JSON-LD, meta author), whose bio a page may add.
+    authors: tuple[str, ...] = field(default=())
 
 
 def element_text(element: Any) -> str:
@@ -93,7 +95,7 @@ def _types(node: dict[str, Any]) -> str:
 
 
 def _names(value: Any, by_id: dict[str, dict[str, Any]]) -> Iterator[str]:
-    """The name(s) a JSON-LD publisher value gives: a string, an object, a reference by @id, or a list."""
+    """The name(s) a JSON-LD publisher or author value gives: a string, an object, a reference by @id, or a list."""
     if isinstance(value, list):
         for item in value:
             yield from _names(item, by_id)
@@ -151,11 +153,24 @@ def _visible_times(tree: Any) -> list[str]:
     return [*marked, *shown, *stamps]
 
 
-def _published(articles: list[dict[str, Any]], meta: dict[str, str], tree: Any) -> str:
+# A date in an address's path, as many sites file their stories: /2025/05/14/, /2025-05-14-slug/.
+_PATH_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
+
+
+def date_in_address(url: str) -> str:
+    """The date an address's path gives (ISO 8601), else ""."""
+    found = _PATH_DATE.search(re.sub(r"^https?://[^/]+|[?#].*$", "", url))
+    return "-".join(found.groups()) if found else ""
+
+
+def _published(articles: list[dict[str, Any]], meta: dict[str, str], tree: Any, urls: tuple[str, ...]) -> str:
     candidates = [str(node.get("datePublished") or "") for node in articles]
     candidates += [meta.get(key, "") for key in PUBLISHED_META]
     candidates += _visible_times(tree)
-    return next((moment for moment in map(parse_moment, candidates) if moment), "")
+    found = next((moment for moment in map(parse_moment, candidates) if moment), "")
+    # The address is the last resort: it names the day a story was filed, never a time, and no page's own
+    # markup is as sure of it.
+    return found or next((date for date in map(date_in_address, urls) if date), "")
 
 
 def _host(url: str) -> str:
@@ -239,13 +254,16 @@ def read_metadata(tree: Any, url: str = "") -> Metadata:
     titles += [meta.get("og:title", ""), meta.get("twitter:title", ""), *map(element_text, tree.xpath("//head/title"))]
     titles = [" ".join(title.split()) for title in titles if title.strip()]
     site_forms = _site_forms(publisher_names, host)
+    authors = [name for node in articles for name in _names(node.get("author"), by_id)]
+    authors.append(meta.get("author", ""))
     return Metadata(
         headline=_headline(tree, titles, site_forms),
-        published=_published(articles, meta, tree),
+        published=_published(articles, meta, tree, (canonical, url)),
         publisher_names=publisher_names,
         host=host,
         url=canonical,
         titles=tuple(dict.fromkeys(without_site_suffix(title, site_forms) for title in titles)),
+        authors=tuple(dict.fromkeys(" ".join(name.split()) for name in authors if name.strip())),
     )
 
 

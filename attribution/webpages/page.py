@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from attribution.text import HEADING_MARK, ITEM_MARK
 from attribution.webpages.blocks import Block, Kind, article_blocks
-from attribution.webpages.boilerplate import boilerplate_reason
+from attribution.webpages.boilerplate import page_reasons
 from attribution.webpages.metadata import Metadata, element_text, parse, read_metadata
 
 _MARKS = {Kind.HEADING: HEADING_MARK, Kind.ITEM: ITEM_MARK, Kind.PARAGRAPH: ""}
@@ -82,9 +82,10 @@ def read_page(html: str, *, url: str = "", repeated: Mapping[str, frozenset[str]
     kept: list[Block] = []
     dropped: list[Dropped] = []
     seen: set[str] = set()
-    for place, block in enumerate(article_blocks(tree, metadata.url or url)):
+    blocks = article_blocks(tree, metadata.url or url)
+    for place, (block, by_form) in enumerate(zip(blocks, page_reasons(blocks, metadata.authors), strict=True)):
         mark = fingerprint(block.text)
-        reason = boilerplate_reason(block)
+        reason = by_form
         if not reason and place < _HEADLINE_REACH and _is_headline(block, metadata):
             reason = "headline repeated"
         elif not reason and mark in furniture:

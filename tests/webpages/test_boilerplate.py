@@ -1,7 +1,7 @@
 import pytest
 
 from attribution.webpages.blocks import Block, Kind
-from attribution.webpages.boilerplate import boilerplate_reason
+from attribution.webpages.boilerplate import author_reason, boilerplate_reason, page_reasons
 
 
 def paragraph(text: str, linked: int = 0) -> Block:
@@ -64,6 +64,17 @@ def paragraph(text: str, linked: int = 0) -> Block:
         "Okafor, R., & Brandt, O. (2021). Marsh loss near gravel quarries. Coastal Studies, 12, 44-59.",
         "(If you or someone you know is in distress, please call the Harbour helpline at 14416, free and open 24x7.)",
         "Summary",
+        "Nidhi Varma and Karan Sethi, Reuters",
+        "This report by The Canadian Press was first published June 3, 2025.",
+        "This story was produced with the support of the Harbour Water Fund.",
+        "(Except for the headline, this story has not been edited by Courier staff.)",
+        "(This story is published from a syndicated feed.)",
+        "Users with a Courier account can leave comments on our news stories. Our guidelines on commenting are here.",
+        "Watch the latest news from around the bay in our YouTube playlist:",
+        "Track Latest News Live on Courier.com and get news updates from around the world",
+        "TEXT AD: Advertise your business here. Call 0803 555 0142.",
+        "Become a paid subscriber for unlimited, ad-free articles.",
+        "Support the Courier\u2019s journalism of integrity and credibility",
     ],
 )
 def test_boilerplate_is_dropped(text):
@@ -108,6 +119,16 @@ def test_boilerplate_is_dropped(text):
         "In partnership with local councils, the government will build 300,000 homes.",
         "More than 300 migrants were rescued from a boat in distress in the Mediterranean.",
         "Washington, D.C. recorded its highest turnout in decades (2022).",
+        "Follow the money, he said.",
+        "About 300 people attended.",
+        "Newman, Tom Price and Karratha, Pilbara",
+        "Residents can leave comments on the plan until Friday.",
+        "Officials track the latest cases on a public dashboard.",
+        "Watch parties were held in three towns on Sunday.",
+        "Ad revenue fell by a fifth in the quarter.",
+        "Support for local journalism has fallen by a third since 2015.",
+        "The report was first published in 2019 and revised twice since.",
+        "The clinic was produced with the support of the county as a pilot.",
     ],
 )
 def test_story_sentences_are_kept(text):
@@ -126,3 +147,60 @@ def test_a_list_of_links_is_dropped_and_a_list_of_points_is_kept():
     points = [Block(Kind.ITEM, f"Point {number} of the plan", 0, list_size=4, linked_items=0) for number in range(4)]
     assert all(boilerplate_reason(block) == "list of links" for block in links)
     assert not any(boilerplate_reason(block) for block in points)
+
+
+def heading(text: str) -> Block:
+    return Block(Kind.HEADING, text)
+
+
+STORY = [
+    paragraph("Ferry services across Calder Bay were suspended on Friday after crews refused to work a new rota."),
+    paragraph("Union organiser Declan Farris said the rota had been imposed without consultation."),
+]
+
+
+def test_a_heading_over_the_pages_furniture_takes_its_section_at_the_end_of_the_story():
+    tail = [heading("About the author"), paragraph("A reporter on the bay since 2009."), heading("Contact")]
+    tail.append(Block(Kind.ITEM, "Dana Reyes", list_size=1))
+    reasons = page_reasons([*STORY, *tail])
+    assert reasons[:2] == ["", ""]
+    assert all(reasons[2:])
+
+
+def test_notes_to_editors_run_to_the_end_of_a_press_release():
+    tail = [heading("Notes to editors"), paragraph("Spokespeople are available for interview.")]
+    tail += [heading("About Harbour Aid"), paragraph("Harbour Aid works in 12 countries.")]
+    assert page_reasons([*STORY, *tail])[2:] == ["notes and sections after the story"] * 4
+
+
+def test_a_furniture_heading_with_the_story_still_to_come_is_kept():
+    quoted = paragraph('"We will not sail short-handed," Farris said.')
+    early = [heading("Contact"), paragraph("Crews were contacted by text on Thursday night."), quoted]
+    assert page_reasons([*STORY, *early]) == [""] * 5
+    story_section = [heading("Contact tracing"), paragraph("Crews who met the skipper were told to stay home.")]
+    assert page_reasons([*STORY, *story_section]) == [""] * 4
+
+
+def test_the_authors_name_and_bio_are_dropped_and_a_sentence_on_someone_else_is_kept():
+    authors = ("Owen Lindqvist",)
+    assert author_reason(paragraph("Owen Lindqvist"), authors) == "byline or credit"
+    assert author_reason(paragraph("Owen Lindqvist covers parks and City Hall."), authors) == "author's note"
+    assert author_reason(paragraph("Becka Thorson covers the parks budget as committee chair."), authors) == ""
+    assert author_reason(paragraph("Owen Lindqvist covers parks."), ()) == ""
+    assert author_reason(paragraph('Owen Lindqvist is "a reporter who asks," the mayor said.'), authors) == ""
+
+
+def test_the_labels_of_a_byline_box_go_with_its_bylines():
+    box = ["World News", "Nidhi Varma and Karan Sethi, Reuters", "Updated: June 10, 2025 14:05 IST"]
+    reasons = page_reasons([Block(Kind.ITEM, text, list_size=3) for text in box])
+    assert reasons == ["byline or credit"] * 3
+    points = ["Two new berths", "A rice terminal", "Updated: June 10, 2025 14:05 IST"]
+    assert page_reasons([Block(Kind.ITEM, text, list_size=3) for text in points])[:2] == ["", ""]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Reuters was unable to independently verify the footage.", "Associated Press is reporting that talks stalled."],
+)
+def test_a_newsrooms_own_sentence_is_no_authors_note(sentence):
+    assert author_reason(Block(Kind.PARAGRAPH, sentence, 0), ("Reuters", "Associated Press")) == ""

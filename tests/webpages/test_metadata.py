@@ -1,6 +1,6 @@
 import pytest
 
-from attribution.webpages.metadata import parse, parse_moment, read_metadata, without_site_suffix
+from attribution.webpages.metadata import date_in_address, parse, parse_moment, read_metadata, without_site_suffix
 
 PAGE = """<html><head>
 <title>{title}</title>
@@ -103,3 +103,25 @@ def test_without_metadata_the_articles_own_time_element_gives_the_time_and_never
 def test_a_page_that_gives_no_time_has_none():
     html = "<html><body><article><h1>Storm</h1><p>The storm hit on 4 March 2021.</p><p>\u00a9 2024</p></article></body>"
     assert read_metadata(parse(html)).published == ""
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("https://courier.example/2025/05/14/ferry-crews-walk-out/", "2025-05-14"),
+        ("https://courier.example/news/2025-05-14-ferry-crews-walk-out/", "2025-05-14"),
+        ("https://courier.example/news/2025/0514/1517244-ferry/", ""),
+        ("https://courier.example/news/11232874/ferry-crews/", ""),
+        ("https://courier.example/2025/13/40/ferry/", ""),
+        ("https://courier.example/ferry?from=2025/05/14/", ""),
+    ],
+)
+def test_a_date_in_the_address(url, date):
+    assert date_in_address(url) == date
+
+
+def test_the_address_gives_the_date_only_where_the_page_gives_none():
+    canonical = '<link rel="canonical" href="https://courier.example/2025/05/14/ferry-crews-walk-out/">'
+    assert metadata(head=canonical).published == "2025-05-14"
+    stamped = canonical + '<meta property="article:published_time" content="2025-05-15T09:00:00Z">'
+    assert metadata(head=stamped).published == "2025-05-15T09:00:00+00:00"
