@@ -193,6 +193,25 @@ class Coreference:
             start -= 1
         return cast.full_name(organisation_name(cast.doc[start : last.end]))
 
+    def organisations_named_together(self, offset: int) -> str | None:
+        """ "the two companies said" after "EADS and BAE Systems": the latest two organisations named together,
+        within the paragraph before offset or its own."""
+        cast = self.cast
+        window = cast.window_start(offset)
+        pairs = [
+            (first, second)
+            for first, second in zip(cast.ents, cast.ents[1:], strict=False)
+            if window <= first.start_char
+            and second.end_char <= offset
+            and first.label_ == second.label_ == "ORG"
+            and second.root.dep_ == "conj"
+            and second.root.head == first.root
+        ]
+        if not pairs:
+            return None
+        first, second = pairs[-1]
+        return f"{organisation_name(first)} and {organisation_name(second)}"
+
     def organisation_named_after(self, noun: Token) -> str | None:
         """The organisation an indefinite description ("a watchdog group") stands for: the first one named
         after it as a subject, in its paragraph or the next, outside quotes."""

@@ -306,7 +306,11 @@ class SpeakerResolver:
             epithet = self.coreference.recent_subject(subject.idx) if is_epithet(subject) else None
             if epithet:
                 return Source(epithet, "person", self.cast.role_for(epithet))  # "the Dutchman" is no role
-        nominal = self._medium(subject) or self._belonging_to_someone(subject) if subject.pos_ == "NOUN" else None
+        nominal = (
+            self._medium(subject) or self._belonging_to_someone(subject) or self._bodies_together(subject)
+            if subject.pos_ == "NOUN"
+            else None
+        )
         if nominal is not None:
             return nominal
         kind: SourceKind
@@ -384,6 +388,15 @@ class SpeakerResolver:
             return None
         described = self.doc[pronoun.i + 1 : subject.i + 1].text
         return Source(f"{owner}'s {described}", "group" if subject.tag_ == "NNS" else "anonymous")
+
+    def _bodies_together(self, subject: Token) -> Source | None:
+        """ "The two companies said", "the firms say": the two organisations the story named together."""
+        if subject.tag_ != "NNS" or subject.lemma_.lower() not in ORGANISATION_NOUNS:
+            return None
+        if not any(c.lower_ in ("the", "both", "two") for c in subject.children):
+            return None
+        named = self.coreference.organisations_named_together(subject.idx)
+        return Source(named, "group") if named else None
 
     def _medium(self, subject: Token) -> Source | None:
         """ "the newspaper suggested", "both newspapers said": the outlet the story named last (the two named

@@ -74,6 +74,16 @@ SEED: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("CalMatters", ("calmatters.org",)),
     ("Inside Climate News", ("InsideClimate News", "insideclimatenews.org")),
     ("Stuff", ("Stuff.co.nz", "stuff.co.nz")),
+    ("Mail & Guardian", ("The Mail & Guardian", "M&G", "Mail and Guardian", "mg.co.za")),
+    ("news.com.au", ("NewsComAu", "news.com.au — Australia's leading news site")),
+    ("Premium Times", ("Premium Times Nigeria", "PREMIUM TIMES", "premiumtimesng.com")),
+    ("Yle News", ("Yle", "Yle Uutiset", "yle.fi")),
+    ("The Denver Post", ("Denver Post", "denverpost.com")),
+    ("The Seattle Times", ("Seattle Times", "seattletimes.com")),
+    ("Star Tribune", ("StarTribune", "startribune.com")),
+    ("The Indian Express", ("Indian Express", "indianexpress.com")),
+    ("Toronto Star", ("The Toronto Star", "thestar.com")),
+    ("Global News", ("globalnews.ca",)),
 )
 
 

@@ -1122,3 +1122,11 @@ def test_a_rank_is_part_of_a_title_and_a_clause_equating_a_name_with_a_post_give
     )
     found = extract("Nita Rao is the woman who found it. She says it was lying in the road.")
     assert [(a.speaker, a.role) for a in found] == [("Nita Rao", None)]
+
+
+def test_the_companies_are_the_two_organisations_named_together():
+    text = (
+        "Norvale Aerospace and Castel Systems, the firms which own the plant, welcomed the decision. "
+        '"It has always been better to talk," the companies said in a joint statement.'
+    )
+    assert [a.speaker for a in extract(text)] == ["Norvale Aerospace and Castel Systems"]
