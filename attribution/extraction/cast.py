@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS
-from .names import HONORIFIC_GENDER, NameIndex
+from .names import HONORIFIC_GENDER, NameIndex, reported_pronoun
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
 from .reported import is_headline
@@ -93,25 +93,6 @@ def _initial_words(name: str) -> list[str]:
     ("de l'Audiovisuel")."""
     words = [word.rsplit("'", 1)[-1] for word in name.replace("\u2019", "'").split()]
     return [word for word in words if word[:1].isupper()]
-
-
-# What "it" does as an organisation; an "it" that is, seems or takes is no one ("said it was a great day").
-_EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "look", "happen", "remain", "take", "make", "mean", "matter"})
-
-
-def _reported_pronoun(verb: Token) -> str | None:
-    """The pronoun a reporting verb's own clause uses for its subject: "it" ("said it would appeal", "said its
-    aim was"), "person" ("said he was unsure"), or None."""
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if clause is None:
-        return None
-    for token in clause.subtree:
-        lower = token.lower_
-        if lower in PERSON_PRONOUNS or lower in ("his", "her"):
-            return "person"
-        if lower == "its" or (lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ not in _EXPLETIVE_VERBS):
-            return "it"
-    return None
 
 
 GENDERED_PRONOUNS = PERSON_PRONOUNS | {"his": "male", "himself": "male", "hers": "female", "herself": "female"}
@@ -262,7 +243,7 @@ class Cast:
             verb = span.root.head
             if span.root.dep_ != "nsubj" or not is_reporting_verb(verb) or self.in_quote(span.root):
                 continue
-            pronoun = _reported_pronoun(verb)
+            pronoun = reported_pronoun(verb)
             if pronoun is not None:
                 name = self.names.resolve(span.text)
                 votes[name] += 1 if pronoun == "it" else -1

@@ -272,7 +272,7 @@ class Coreference:
         # for someone the story is already about, though it never gave them that one. But a spokeswoman or an
         # official speaks for someone, and is not the person the story gave another role ("The executive
         # spokeswoman said" after "Conservative leader David McLetchie said").
-        recent = self.recent_subject(noun.idx)
+        recent = self._other_than_the_subject(noun) or self.recent_subject(noun.idx)
         if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
             return None  # "Mr Blair's official spokesman" speaks for the story's subject, and is not him
         role = cast.roles.get(recent or "")
@@ -281,6 +281,22 @@ class Coreference:
         if role and _has_word(role, word) and not fits(role):
             return None  # "the deputy prime minister" after the prime minister is someone else
         return recent
+
+    def _other_than_the_subject(self, noun: Token) -> str | None:
+        """ "Rio Ferdinand has said he is unsure of Malcolm Glazer's motives after the American billionaire
+        launched...": a description later in the sentence whose subject is named is someone else the sentence
+        names, not the subject it has called "he"."""
+        cast = self.cast
+        sentence = noun.sent
+        named = [
+            m
+            for m in cast.mentions
+            if sentence.start_char <= m.start < noun.idx and m.named and m.name not in cast.organisations
+        ]
+        if not named or not named[0].is_subject:
+            return None
+        others = [m.name for m in named if m.name != named[0].name]
+        return others[-1] if others else None
 
     def recent_person(self, offset: int) -> str | None:
         """Whom the latest sentence naming a person before offset (within the paragraph before it or its own)

@@ -4,7 +4,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS, is_listed_person_word, is_person_word
+from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS, is_listed_person_word, is_person_word
 from .pipeline import COMMON_NOUNS
 
 HONORIFIC_GENDER = {
@@ -144,6 +144,25 @@ def one_edit_apart(a: str, b: str) -> bool:
     return swapped or a[i + (len(a) == len(b)) :] == b[i + 1 :]
 
 
+# What "it" does as an organisation; an "it" that is, seems or takes is no one ("said it was a great day").
+_EXPLETIVE_VERBS = frozenset({"be", "seem", "appear", "look", "happen", "remain", "take", "make", "mean", "matter"})
+
+
+def reported_pronoun(verb: Token) -> str | None:
+    """The pronoun a reporting verb's own clause uses for its subject: "it" ("said it would appeal", "said its
+    aim was"), "person" ("said he was unsure"), or None."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    for token in clause.subtree:
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS or lower in ("his", "her"):
+            return "person"
+        if lower == "its" or (lower == "it" and token.dep_ == "nsubj" and token.head.lemma_ not in _EXPLETIVE_VERBS):
+            return "it"
+    return None
+
+
 class NameIndex:
     """Maps every way a person is named in the article to the fullest name used for them."""
 
@@ -180,6 +199,14 @@ class NameIndex:
         for ent in ents:
             if ent.start_char > body:
                 first_use.setdefault(ent.text, ent.start_char)
+        for ent in ents:
+            # "Rio Ferdinand has said he is unsure", the name labelled a place: whoever a report goes on to call
+            # "he" or "she" is a person.
+            if ent.label_ != "PERSON" and len(ent) > 1 and all(t.pos_ == "PROPN" and t.text.istitle() for t in ent):
+                verb = ent.root.head
+                if ent.root.dep_ == "nsubj" and is_reporting_verb(verb) and reported_pronoun(verb) == "person":
+                    self.add(ent.text)
+                    self.spans.append(ent)
         for ent in ents:
             # The tagger takes a surname ending in s for a plural noun now and then ("Connors").
             capitalised = all(t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text.istitle()) for t in ent)

@@ -1130,3 +1130,13 @@ def test_the_companies_are_the_two_organisations_named_together():
         '"It has always been better to talk," the companies said in a joint statement.'
     )
     assert [a.speaker for a in extract(text)] == ["Norvale Aerospace and Castel Systems"]
+
+
+def test_a_name_the_model_takes_for_a_place_that_a_report_calls_he_is_a_person():
+    text = (
+        "Rio Ferland has said he is unsure of Malcolm Glaze's motives after the American billionaire made an offer."
+        '\n\n"No one knows what this guy will bring," said Ferland.'
+    )
+    found = extract(text)
+    assert {a.speaker for a in found} == {"Rio Ferland"}
+    assert all(a.role != "American billionaire" for a in found)
