@@ -41,7 +41,9 @@ def subject_of(verb: Token) -> Token | None:
         if child.dep_ == "agent":
             return next((t for t in child.children if t.dep_ == "pobj"), None)
     if any(child.dep_ == "nsubjpass" for child in verb.children):
-        return None
+        # 'described as "idle speculation" by Downing Street', the "by" hung on the quoted words.
+        by = next((t for t in verb.subtree if t.i > verb.i and t.lower_ == "by" and t.dep_ == "prep"), None)
+        return next((t for t in by.children if t.dep_ == "pobj"), None) if by is not None else None
     if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.dep_ == "ccomp" and is_reporting_verb(verb.head.head):
         # "Paul Flynn said Mr Blair had a scorching from MPs, adding: ...": the reporter adds, not the people
         # the report is about.

@@ -1140,3 +1140,11 @@ def test_a_name_the_model_takes_for_a_place_that_a_report_calls_he_is_a_person()
     found = extract(text)
     assert {a.speaker for a in found} == {"Rio Ferland"}
     assert all(a.role != "American billionaire" for a in found)
+
+
+def test_a_passive_reporting_verb_names_its_speaker_after_by_wherever_the_parse_hangs_it():
+    found = extract(
+        'Reports that the mayor is planning an early vote for March have been described as "idle speculation"'
+        " by City Hall."
+    )
+    assert [(a.speaker, a.text) for a in found] == [("City Hall", "idle speculation")]
