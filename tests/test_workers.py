@@ -1,5 +1,6 @@
 """Liveness of task workers: a running task whose worker's lock is free goes back to the queue."""
 
+import time
 from typing import Any
 
 import pytest
@@ -39,8 +40,24 @@ def test_only_tasks_of_workers_that_are_gone_are_requeued(live_worker, capsys):
     call_command("resume_tasks")
     assert "0 task(s) of workers that died" in capsys.readouterr().out
 
-    live_worker.connection.close()  # its process died: PostgreSQL frees the lock with the connection
+    _close_and_wait_gone(live_worker)  # its process died: PostgreSQL frees the lock with the connection
     assert orphaned_tasks_requeue() == 1
+
+
+def _close_and_wait_gone(liveness: Liveness) -> None:
+    """Close a worker's connection and wait until its server process has ended: the server frees the lock when
+    the backend exits, a moment after the client hangs up (on a busy machine, after the next query)."""
+    assert liveness.connection is not None
+    with liveness.connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    liveness.connection.close()
+    for _ in range(500):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", [pid])
+            if cursor.fetchone()[0] == 0:
+                return
+        time.sleep(0.01)
 
 
 def test_a_worker_takes_its_lock_again_after_losing_its_connection_and_ids_are_exclusive(live_worker):

@@ -116,7 +116,7 @@ def misread_as_person(ent: Span) -> bool:
 def capitalised_person_word(word: Token) -> bool:
     """ "Backbencher", "Economist": a word for a person in capitals. Known by its ending alone ("-er"), only
     where a sentence begins: mid-sentence "Peter" or "Hunter" is a given name."""
-    return is_listed_person_word(word.lower_) or (word.is_sent_start and is_person_word(word.lower_))
+    return is_listed_person_word(word.lower_) or (bool(word.is_sent_start) and is_person_word(word.lower_))
 
 
 def _title_taken_in(word: Token, following: Token) -> bool:
