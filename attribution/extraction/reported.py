@@ -8,7 +8,7 @@ neither is reported speech here.
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import cues_in, is_according, is_reporting_verb
 from .quotes import Paragraphs, SpanSet
@@ -59,7 +59,7 @@ def _reports_of_its_own(clause: Token) -> bool:
 def _content_clause(verb: Token) -> tuple[int, int] | None:
     heads = _clause_heads(verb)
     if not heads:
-        return _parenthetical_content(verb)
+        return _parenthetical_content(verb) or _after_inverted_frame(verb)
     first = min(h.left_edge.i for h in heads)
     last = max(h.right_edge.i for h in heads)
     # "X insisted he had done no deals while Y says he will...": the other's report is not part of this one.
@@ -88,9 +88,38 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     if not reported:
         return None
     first = min(reported)
-    if first < verb.left_edge.i and verb.doc[first : verb.left_edge.i].text.strip(" ,") in ("", "But", "And", "So"):
-        first = verb.right_edge.i + 1  # only a conjunction before the frame: the report starts after it
+    if first < verb.left_edge.i and _opener(verb.doc[first : verb.left_edge.i]):
+        # Only a conjunction or an adverb before the frame: the report starts after it, at the comma closing the
+        # speaker's name (the parse can run the name's phrase on into the report).
+        return _after_inverted_frame(verb) or _trimmed(verb.doc, verb.right_edge.i + 1, max(reported))
     return _trimmed(verb.doc, first, max(reported))
+
+
+_FRAME_WORDS = 8
+
+
+def _opener(words: Span) -> bool:
+    """Whether the words before a frame only open the sentence: "But", "Then", "Currently", none at all."""
+    opening = [t for t in words if not t.is_punct]
+    return len(opening) <= 2 and all(t.pos_ in ("ADV", "CCONJ", "SCONJ") for t in opening)
+
+
+def _after_inverted_frame(verb: Token) -> tuple[int, int] | None:
+    """ "Then, says Mr Kotamaraja, the blogging world found out": after an opening adverb, a frame set off by
+    commas, its speaker named right after the verb; the parse makes the sentence's clause part of the name. The
+    report is the rest of the sentence."""
+    doc, sent = verb.doc, verb.sent
+    if sent.start == verb.i or not _opener(doc[sent.start : verb.i]):
+        return None
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    comma = next((t.i for t in doc[verb.i + 1 : min(verb.i + 1 + _FRAME_WORDS, sent.end)] if t.text == ","), None)
+    if comma is None or not any(t.dep_ == "nsubj" and t.i < comma for t in verb.children):
+        return None
+    rest = doc[comma + 1 : sent.end]
+    if not any(t.pos_ in ("VERB", "AUX") for t in rest):
+        return None
+    return _trimmed(doc, comma + 1, sent.end - 1)
 
 
 def _according_to_content(token: Token) -> tuple[int, int] | None:

@@ -169,6 +169,10 @@ def apposition_of(head: Token) -> str | None:
                 if not _joined(tokens[-1], following.left_edge):
                     break
                 tokens += core_tokens(following)
+            # A thing the parse set beside the name ("says Dr Paniccia, telecommunications equipment that") is none.
+            nouns = [t for t in tokens if t.pos_ == "NOUN"]
+            if child.pos_ == "NOUN" and not any(_describes(t.lemma_.lower()) for t in nouns):
+                continue
             return _trim(tokens)
     return None
 

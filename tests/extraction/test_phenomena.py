@@ -1148,3 +1148,12 @@ def test_a_passive_reporting_verb_names_its_speaker_after_by_wherever_the_parse_
         " by City Hall."
     )
     assert [(a.speaker, a.text) for a in found] == [("City Hall", "idle speculation")]
+
+
+def test_a_frame_set_off_after_an_opening_adverb_reports_the_rest_and_a_thing_beside_the_name_is_no_role():
+    found = extract(
+        "Currently, says Dr Maro Pell, telecommunications equipment that amplifies the light is very expensive."
+    )
+    assert [(a.speaker, a.role, a.text) for a in found] == [
+        ("Maro Pell", None, "telecommunications equipment that amplifies the light is very expensive")
+    ]
