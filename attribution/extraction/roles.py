@@ -169,9 +169,10 @@ def apposition_of(head: Token) -> str | None:
                 if not _joined(tokens[-1], following.left_edge):
                     break
                 tokens += core_tokens(following)
-            # A thing the parse set beside the name ("says Dr Paniccia, telecommunications equipment that") is none.
-            nouns = [t for t in tokens if t.pos_ == "NOUN"]
-            if child.pos_ == "NOUN" and not any(_describes(t.lemma_.lower()) for t in nouns):
+            # A thing the parse set beside the name ("says Dr Paniccia, telecommunications equipment that
+            # amplifies...") is none: people are "who", things "that" or "which".
+            thing = any(c.dep_ == "relcl" and c.left_edge.lower_ in ("that", "which") for c in child.children)
+            if thing and not any(t.pos_ == "NOUN" and _describes(t.lemma_.lower()) for t in tokens):
                 continue
             return _trim(tokens)
     return None

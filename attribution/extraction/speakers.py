@@ -389,7 +389,8 @@ class SpeakerResolver:
         if owner is None:
             return None
         described = self.doc[pronoun.i + 1 : subject.i + 1].text
-        return Source(f"{owner}'s {described}", "group" if subject.tag_ == "NNS" else "anonymous")
+        kind: SourceKind = "group" if subject.tag_ == "NNS" else "anonymous"
+        return Source(f"{owner}'s {described}", kind, described)
 
     def _bodies_together(self, subject: Token) -> Source | None:
         """ "The two companies said", "the firms say": the two organisations the story named together."""
