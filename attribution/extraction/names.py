@@ -88,6 +88,9 @@ def _as_name(span: Span) -> Span:
     # "Linda Kasabian - the" (the model runs on over a dash): a name ends on a capitalised word.
     while end - start > 1 and (doc[end - 1].lower_.rstrip(".") in POST_NOMINALS or not doc[end - 1].text[:1].isupper()):
         end -= 1
+    # "Henk Ten" + "Cate" (labelled an organisation): a capitalised word the name's last word hangs on is its end.
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text.istitle() and doc[end - 1].head.i == end:
+        end += 1
     # "Backbencher Stephen Pound": a word for a person before a given name is a title the model took in.
     while end - start > 2 and _title_taken_in(doc[start], doc[start + 1]):
         start += 1

@@ -1157,3 +1157,11 @@ def test_a_frame_set_off_after_an_opening_adverb_reports_the_rest_and_a_thing_be
     assert [(a.speaker, a.role, a.text) for a in found] == [
         ("Maro Pell", None, "telecommunications equipment that amplifies the light is very expensive")
     ]
+
+
+def test_a_name_the_model_cuts_short_takes_the_word_it_hangs_on():
+    text = (
+        "Rovers ridiculed over complaint\n\n"
+        'Barcelona assistant coach Henk Ten Cate has branded the complaint as "pathetic".'
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Henk Ten Cate", "Barcelona assistant coach")]
