@@ -13,7 +13,7 @@ from attribution.webpages.blocks import Block, Kind
 # A short block that opens with one of these labels points elsewhere: another story, the app, the newsletter.
 _POINTER = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| links| internet links| topics)?|read (?:more|also|next)"
-    r"|more on this(?: story)?"
+    r"|more on this(?: story)?|(?:also )?worth reading|you may also like"
     r"|also read|see also|recommended|more from|watch|listen|latest|top stories|most read|trending|editor's picks"
     r"|photos|pictures|in pictures|gallery|video)"
     r"\s*(?:[:|\u00bb\u203a>\-\u2013\u2014]|$)",
@@ -104,6 +104,8 @@ _CREDIT_ANYWHERE = re.compile(
     r"(?:(?:/|via |\()\s*getty images\b|getty images$|/ ?(?:reuters|ap|afp|epa|pa)$|\bap photo\b)",
     re.IGNORECASE,
 )
+# A clip's running time shown under its player: "3:27", "1:02:15".
+_DURATION = re.compile(r"^\d{1,2}(?::\d{2}){1,2}$")
 _GALLERY = re.compile(
     r"^(?:show all \d+|\d+ of \d+|view (?:all|gallery|\d+ (?:photos|images))|\d+ (?:photos|images)|open gallery"
     r"|(?:next|previous) (?:image|slide|photo)|enlarge (?:this )?image)$",
@@ -142,7 +144,8 @@ _APPEAL = re.compile(
     r" on (?:the )?(?:generous )?(?:support|readers|donations)|\bwe publish\b[^.]{0,20}free to read"
     r"|^perhaps you noticed|will you (?:donate|support|give)"
     r"|^(?:together with|presented by|sponsored by|in partnership with|brought to you by) (?-i:[A-Z])[^,.]{0,40}$"
-    r"|reply to this (?:email|newsletter)|use this form to|^feedback:",
+    r"|reply to this (?:email|newsletter)|use this form to|^feedback:"
+    r"|\b(?:journalism|stories|reporting|articles)\b[^.]{0,20}\bfree (?:for (?:all|everyone)|to read)\b",
     re.IGNORECASE,
 )
 # Speech marks or a reporting verb: a block with them is the story's, whatever label opens it.
@@ -235,6 +238,8 @@ def boilerplate_reason(block: Block) -> str:
         return "page label"
     if block.kind is Kind.ITEM and block.list_size and block.linked_items >= max(2, 0.6 * block.list_size):
         return "list of links"
+    if _DURATION.match(text.strip()):
+        return "media player"
     if _GALLERY.match(text.strip()):
         return "gallery control"
     if words <= 25 and block.link_density >= 0.75:
@@ -349,7 +354,22 @@ def page_reasons(blocks: list[Block], authors: tuple[str, ...] = ()) -> list[str
     """Why each of a page's blocks is not its article's text ("" for those that are): by the block's own form,
     then by the list and the section it belongs to. authors are the article's, as its metadata names them."""
     reasons = [boilerplate_reason(block) or author_reason(block, authors) for block in blocks]
-    return with_sections(blocks, with_credit_lists(blocks, reasons))
+    return with_tail_credit(blocks, with_sections(blocks, with_credit_lists(blocks, reasons)))
+
+
+# A wire's credit as a story's last line: its agencies' short names ("AAP", "AFP/Reuters"), perhaps after
+# "Source:" and with the desk's initials ("Source: CNA/rg(zl)"). Case counts: an agency's name is in capitals.
+_TAIL_CREDIT = re.compile(r"^(?:Source: ?)?[A-Z]{2,8}(?: ?[/,&] ?[\w()]{2,10}){0,3}$")
+
+
+def with_tail_credit(blocks: list[Block], reasons: list[str]) -> list[str]:
+    """reasons with the story's last kept paragraph dropped where it is a wire's credit: the same capitals in
+    a sentence, or a paragraph of them with the story still to come, are the story's."""
+    found = list(reasons)
+    last = next((at for at in reversed(range(len(blocks))) if not found[at]), None)
+    if last is not None and blocks[last].kind is Kind.PARAGRAPH and _TAIL_CREDIT.match(blocks[last].text.strip()):
+        found[last] = "byline or credit"
+    return found
 
 
 # A byline box's label beside its bylines: "World News".

@@ -84,6 +84,8 @@ SEED: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("The Indian Express", ("Indian Express", "indianexpress.com")),
     ("Toronto Star", ("The Toronto Star", "thestar.com")),
     ("Global News", ("globalnews.ca",)),
+    # Its page's names are all site-like ("Scroll.in", "@scroll_in"), so without an entry the handle would win.
+    ("Scroll.in", ("Scroll", "scroll_in", "scroll.in")),
 )
 
 

@@ -75,6 +75,11 @@ def paragraph(text: str, linked: int = 0) -> Block:
         "TEXT AD: Advertise your business here. Call 0803 555 0142.",
         "Become a paid subscriber for unlimited, ad-free articles.",
         "Support the Courier\u2019s journalism of integrity and credibility",
+        "Courier journalism is free for all.",
+        "Readers like you are keeping these stories free for everyone",
+        "Also worth reading",
+        "You may also like",
+        "3:27",
     ],
 )
 def test_boilerplate_is_dropped(text):
@@ -129,6 +134,10 @@ def test_boilerplate_is_dropped(text):
         "Support for local journalism has fallen by a third since 2015.",
         "The report was first published in 2019 and revised twice since.",
         "The clinic was produced with the support of the county as a pilot.",
+        "Sponsored by the council, the scheme will fund 40 new bus shelters.",
+        "Entry to the museum will be free for all residents from May.",
+        "Worth reading the small print, the regulator warned, before signing.",
+        "The vote was 3:2 in favour of the new rota.",
     ],
 )
 def test_story_sentences_are_kept(text):
@@ -204,3 +213,20 @@ def test_the_labels_of_a_byline_box_go_with_its_bylines():
 )
 def test_a_newsrooms_own_sentence_is_no_authors_note(sentence):
     assert author_reason(Block(Kind.PARAGRAPH, sentence, 0), ("Reuters", "Associated Press")) == ""
+
+
+@pytest.mark.parametrize("credit", ["AAP", "AFP/Reuters", "Source: CNA/rg(zl)"])
+def test_a_wires_credit_as_the_last_line_is_dropped(credit):
+    assert page_reasons([*STORY, paragraph(credit)]) == ["", "", "byline or credit"]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [paragraph("AAP"), *STORY],
+        [*STORY, paragraph("The figures were compiled by AAP for the inquiry.")],
+        [*STORY, heading("NASA")],
+    ],
+)
+def test_an_acronym_in_the_story_or_before_its_end_is_kept(blocks):
+    assert page_reasons(blocks) == [""] * len(blocks)

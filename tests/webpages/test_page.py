@@ -210,3 +210,37 @@ def test_the_authors_bio_named_by_the_metadata_is_dropped():
     bio = "<div class='bio'><p>Owen Lindqvist</p><p>Owen Lindqvist covers ferries and the harbour.</p></div>"
     page = read_page(page_html(STORY, head=head).replace("</article>", f"{bio}</article>"))
     assert page.body == "\n\n".join(STORY)
+
+
+def test_a_fact_box_set_aside_in_the_story_is_kept_and_a_rail_of_links_is_not():
+    points = ["Crossings cancelled on Friday: 42 of 58", "Passengers affected: about 9,000, the operator estimates"]
+    box = "<aside><h3>By the numbers</h3><ul>" + "".join(f"<li>{point}</li>" for point in points) + "</ul></aside>"
+    rail = "<aside><h3>Latest</h3><ul><li><a href='/a'>Bridge closes for repairs tonight</a></li></ul></aside>"
+    html = page_html(STORY).replace(f"<p>{STORY[2]}</p>", f"{box}{rail}<p>{STORY[2]}</p>")
+    assert read_page(html).body.split("\n\n")[2:5] == [f"{HEADING_MARK}By the numbers"] + [
+        f"{ITEM_MARK}{point}" for point in points
+    ]
+    assert "Bridge closes" not in read_page(html).body
+
+
+def test_a_dek_set_in_an_h3_under_the_headline_is_the_lead():
+    dek = "Crews say the new rota leaves them too few hands on the late crossings."
+    html = page_html(STORY).replace("</h1>", f"</h1><h3 class='dek'>{dek}</h3>")
+    assert read_page(html).body.split("\n\n")[0] == dek
+
+
+def test_an_appeal_a_sponsors_slot_and_a_players_labels_are_not_kept():
+    appeal = "<div class='donate-inline'><p>Looking for news you can trust?</p><p>Become a member today.</p></div>"
+    slot = "<div class='Sponsored_unit'><span>Sponsored</span></div>"
+    player = "<div class='video-player-wrap'><p>Weather Center: flood threat continues</p><p>3:27</p></div>"
+    page = read_page(page_html(STORY, before=player).replace(f"<p>{STORY[1]}</p>", f"{appeal}{slot}<p>{STORY[1]}</p>"))
+    assert page.body == "\n\n".join(STORY)
+
+
+def test_a_summary_a_machine_wrote_is_dropped_when_its_note_is_a_named_box():
+    note = "This summary was generated with the help of AI and reviewed by a Courier editor."
+    box = (
+        "<div class='ai-summary'><h2>Key takeaways</h2><ul><li>Ferries halted across the bay.</li>"
+        f"<li>Union says rota was imposed.</li></ul><p class='ai-summary__disclaimer'>{note}</p></div>"
+    )
+    assert read_page(page_html(STORY, before=box)).body == "\n\n".join(STORY)
