@@ -195,7 +195,7 @@ class Cast:
         for ent in self.names.spans:
             if ent.start_char in self.quoted:
                 continue
-            name = self.names.resolve(ent.text)
+            name = self.names.resolve_at(ent)
             self.mentions.append(Mention(ent.start_char, name, is_subject(ent.root), reported=in_report(ent.root)))
             title = doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
             first = ent[0].lower_.rstrip(".")
@@ -212,7 +212,7 @@ class Cast:
         """Roles and affiliations from every mention, so a quote cued by a bare surname still gets them."""
         introduced: set[str] = set()
         for ent in self.names.spans:
-            name = self.names.resolve(ent.text)
+            name = self.names.resolve_at(ent)
             age = next((c.text for c in ent.root.children if c.dep_ == "appos" and c.like_num), None)
             if age is not None:
                 self.ages.setdefault(name, age)

@@ -1,5 +1,7 @@
 """People's names within one article: surnames and honorifics resolved to the fullest form used."""
 
+from collections import defaultdict
+
 from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -231,6 +233,16 @@ class NameIndex:
         ]
         self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)
         self._span_at = {t.i: span for span in self.spans for t in span}
+        # People who share a surname ("the brother of Simon Cowell. Writer Tony Cowell..."): where each is named
+        # in full, for a bare "Cowell" to mean the one named last before it.
+        named_in_full: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for span in self.spans:
+            words = name_tokens(span.text)
+            if len(words) > 1:
+                named_in_full[self._key(words[-1])].append((span.start_char, " ".join(words)))
+        self._namesakes = {
+            key: places for key, places in named_in_full.items() if len({name for _, name in places}) > 1
+        }
 
     def span_of(self, token: Token) -> Span | None:
         """The name a token is part of, if it names a person."""
@@ -262,6 +274,16 @@ class NameIndex:
         """Given names that can be one person's: either's are all among the other's."""
         lower = {w.lower() for w in other}
         return all(w.lower() in lower for w in words) or all(w.lower() in {x.lower() for x in words} for w in other)
+
+    def resolve_at(self, span: Span) -> str:
+        """The fullest name of the person a mention names, where two people share its surname the one named in
+        full last before it."""
+        words = name_tokens(span.text)
+        if len(words) == 1 and (places := self._namesakes.get(self._key(words[-1]))):
+            before = [name for start, name in places if start < span.start_char]
+            if before:
+                return before[-1]
+        return self.resolve(span.text)
 
     def resolve(self, name: str) -> str:
         words = name_tokens(name)

@@ -282,7 +282,7 @@ class SpeakerResolver:
             return Source(None)
         person = self._person_in(subject)
         if person is not None:
-            name = self.cast.names.resolve(person.text)
+            name = self.cast.names.resolve_at(person)
             # The article's introduction of a person carries their fullest description; later mentions
             # shorten it ("Judge Clark"), so the first role found wins.
             return self._named(name, self.cast.role_for(name) or role_at_mention(person)[0])

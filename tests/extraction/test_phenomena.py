@@ -1165,3 +1165,11 @@ def test_a_name_the_model_cuts_short_takes_the_word_it_hangs_on():
         'Barcelona assistant coach Henk Ten Cate has branded the complaint as "pathetic".'
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Henk Ten Cate", "Barcelona assistant coach")]
+
+
+def test_a_bare_surname_two_people_share_is_the_one_named_in_full_last():
+    text = (
+        "The search has begun with the help of the brother of Simon Rowell.\n\n"
+        'Writer Tony Rowell is among the judges. "I am not going to be the Mr Nasty of books," said Rowell.'
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Tony Rowell", "Writer")]
