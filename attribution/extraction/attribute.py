@@ -283,4 +283,6 @@ def _source_for(
         # whoever spoke last.
         if paras.index(quote.start) - paras.index(prev_start) <= 1:
             return replace(prev_source, outlet=None, resolved_from_pronoun=False), 0.6
-    return Source(None), 0.3
+    # Words quoted with no frame and no one quoted before them: a guess, the person the story is about.
+    subject = resolver.cast.story_subject
+    return Source(subject, "person", resolver.cast.role_for(subject)) if subject else Source(None), 0.3

@@ -146,6 +146,23 @@ class Cast:
         self._type_by_pronouns()
         self._lede_role()
 
+    @cached_property
+    def story_subject(self) -> str | None:
+        """The person the story opens on: the first named as a subject in its first paragraph of prose ("David
+        Blunkett - who has resigned - built his reputation..."), whom words quoted with no frame at all are
+        most likely from."""
+        opening = next((p for p in self.paragraphs.ranges if not is_headline(self.text, p)), None)
+        if opening is None:
+            return None
+        return next(
+            (
+                m.name
+                for m in self.mentions
+                if opening[0] <= m.start < opening[1] and m.is_subject and m.named and m.name not in self.organisations
+            ),
+            None,
+        )
+
     def in_quote(self, token: Token) -> bool:
         return token.idx in self.quoted
 

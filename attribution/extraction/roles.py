@@ -296,12 +296,15 @@ def copular_description(root: Token) -> Token | None:
         return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG", "GPE"))
 
     for clause in root.children:
-        if (
-            clause.dep_ == "relcl"
-            and clause.lemma_ == "be"
-            and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
-        ):
+        if clause.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        if clause.lemma_ == "be":
             return next((c for c in clause.children if c.dep_ == "attr" and _titles(c)), None)
+        # "David Blunkett - who has resigned as home secretary -", "who served as its chairman": the post.
+        as_post = next((c for c in clause.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        post = next((c for c in as_post.children if c.dep_ == "pobj"), None) if as_post is not None else None
+        if post is not None and post.pos_ == "NOUN" and is_person_word(post.lemma_.lower()):
+            return post
     if root.dep_ == "attr" and root.head.lemma_ == "be":
         subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and _titles(subject) and any(c.dep_ in ("det", "poss") for c in subject.children):

@@ -1173,3 +1173,12 @@ def test_a_bare_surname_two_people_share_is_the_one_named_in_full_last():
         'Writer Tony Rowell is among the judges. "I am not going to be the Mr Nasty of books," said Rowell.'
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Tony Rowell", "Writer")]
+
+
+def test_words_quoted_with_no_frame_are_the_story_subjects_and_who_resigned_as_a_post_gives_it():
+    text = (
+        "Dan Marsh in quotes\n\n"
+        "Dan Marsh - who has resigned as transport secretary - built his name as a plain-speaking man.\n\n"
+        '"Trust and straight talking matter so much to me as a politician and as a man."'
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Dan Marsh", "transport secretary")]
