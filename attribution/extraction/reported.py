@@ -56,11 +56,21 @@ def _reports_of_its_own(clause: Token) -> bool:
     return is_reporting_verb(clause) and any(c.dep_ == "nsubj" for c in clause.children)
 
 
+def _with_stranded_subject(verb: Token, first: int) -> int:
+    """ "said being honoured in the UK meant a lot": the parse hangs the clause's subject on the reporting verb;
+    words between the verb and its clause that are such a phrase, with no comma, begin the clause."""
+    between = verb.doc[verb.i + 1 : first]
+    if not len(between) or any(t.is_punct for t in between):
+        return first
+    stranded = {t.i for c in verb.children if c.dep_ in ("xcomp", "csubj") and c.i > verb.i for t in c.subtree}
+    return verb.i + 1 if all(t.i in stranded for t in between) else first
+
+
 def _content_clause(verb: Token) -> tuple[int, int] | None:
     heads = _clause_heads(verb)
     if not heads:
         return _parenthetical_content(verb) or _after_inverted_frame(verb)
-    first = min(h.left_edge.i for h in heads)
+    first = _with_stranded_subject(verb, min(h.left_edge.i for h in heads))
     last = max(h.right_edge.i for h in heads)
     # "X insisted he had done no deals while Y says he will...": the other's report is not part of this one.
     for head in heads:
@@ -179,7 +189,8 @@ def reported_clauses(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> Iter
 
 
 def _participle(cue: Token) -> bool:
-    return cue.tag_ in ("VBG", "VBN") and not is_according(cue)
+    """A report that is not finite: "stating that", "needed to explain how" are part of the words reported."""
+    return cue.tag_ in ("VBG", "VBN", "VB") and not is_according(cue)
 
 
 def _inside(inner: Reported, outer: Reported) -> bool:

@@ -1182,3 +1182,12 @@ def test_words_quoted_with_no_frame_are_the_story_subjects_and_who_resigned_as_a
         '"Trust and straight talking matter so much to me as a politician and as a man."'
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Dan Marsh", "transport secretary")]
+
+
+def test_an_infinitive_report_inside_a_report_is_part_of_it_and_a_stranded_subject_begins_the_clause():
+    found = extract("The Labour party said the Liberal Democrats needed to explain how they would pay for the plan.")
+    assert [(a.speaker, a.text) for a in found] == [
+        ("Labour", "the Liberal Democrats needed to explain how they would pay for the plan")
+    ]
+    found = extract("Martin Scorsby said being honoured in the UK meant a lot to him.")
+    assert [a.text for a in found] == ["being honoured in the UK meant a lot to him"]
