@@ -315,6 +315,9 @@ class SpeakerResolver:
         )
         if nominal is not None:
             return nominal
+        affiliated = self._person_from_organisation(subject)
+        if affiliated is not None:
+            return affiliated
         kind: SourceKind
         # A common noun inside a name the model labels an organisation ("A Department for Constitutional
         # Affairs spokeswoman") is a description of someone from it, unless the noun is an organisation's.
@@ -378,6 +381,22 @@ class SpeakerResolver:
         if kind == "organization":
             phrase = _name_after_description(subject) or phrase  # from_cue then gives its full name
         return Source(phrase, kind)
+
+    def _person_from_organisation(self, subject: Token) -> Source | None:
+        """ "Toshihiko Horiuchi, from Hitachi's laboratory, said", the name labelled an organisation: someone
+        "from" or "at" a body is a person, and the body their affiliation."""
+        if subject.pos_ != "PROPN" or subject.ent_type_ != "ORG":
+            return None
+        from_body = any(
+            c.dep_ == "prep"
+            and c.lower_ in ("from", "at")
+            and any(g.dep_ == "pobj" and g.ent_type_ == "ORG" for g in c.children)
+            for c in subject.children
+        )
+        entity = next((e for e in self.cast.ents if e.start <= subject.i < e.end), None)
+        if not from_body or entity is None or len(entity) < 2:
+            return None
+        return self._named(self.cast.names.resolve(entity.text), role_at_mention(entity)[0])
 
     def _belonging_to_someone(self, subject: Token) -> Source | None:
         """ "Her lawyers said": the people a description gives as someone's, by that someone's name ("Donna

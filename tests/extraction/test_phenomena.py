@@ -1191,3 +1191,14 @@ def test_an_infinitive_report_inside_a_report_is_part_of_it_and_a_stranded_subje
     ]
     found = extract("Martin Scorsby said being honoured in the UK meant a lot to him.")
     assert [a.text for a in found] == ["being honoured in the UK meant a lot to him"]
+
+
+def test_someone_from_a_body_is_a_person_whatever_the_model_labels_them():
+    # The model labels "Kenji Horiuchi" an organisation here.
+    text = 'Explaining it, Kenji Horiuchi, from Hitachi\'s Research Laboratory, said: "We aimed to create a robot."'
+    found = extract(text)
+    assert [(a.speaker, a.speaker_kind, a.role) for a in found][-1] == (
+        "Kenji Horiuchi",
+        "person",
+        "Hitachi's Research Laboratory",
+    )
