@@ -3,6 +3,7 @@ the article's cast, looked for where a reader would look, with the checks that k
 
 from bisect import insort
 from functools import partial
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -165,7 +166,11 @@ class Coreference:
             if ent.end_char <= noun.idx
             and ent.label_ in ("ORG", "NORP")
             and not self.cast.in_quote(ent[0])
-            and any(t.lemma_.lower() == word or t.lower_ == word + "s" for t in ent)
+            and (
+                any(t.lemma_.lower() == word or t.lower_ == word + "s" for t in ent)
+                # "the airline" after "Delta Air Lines": the word written as two.
+                or any((a.lower_ + b.lower_).rstrip("s") == word for a, b in pairwise(ent))
+            )
             and len(organisation_name(ent).split()) > 1  # a name, not the bare word itself
         ]
         return Source(organisation_name(named[-1]), "organization") if named else None
@@ -200,7 +205,7 @@ class Coreference:
         window = cast.window_start(offset)
         pairs = [
             (first, second)
-            for first, second in zip(cast.ents, cast.ents[1:], strict=False)
+            for first, second in pairwise(cast.ents)
             if window <= first.start_char
             and second.end_char <= offset
             and first.label_ == second.label_ == "ORG"

@@ -1202,3 +1202,11 @@ def test_someone_from_a_body_is_a_person_whatever_the_model_labels_them():
         "person",
         "Hitachi's Research Laboratory",
     )
+
+
+def test_the_airline_is_the_organisation_whose_name_writes_the_word_as_two():
+    text = (
+        "Delta Air Lines is cutting fares from Cincinnati, its second-largest hub.\n\n"
+        "The airline says no one-way economy fare will now be priced above $499."
+    )
+    assert [a.speaker for a in extract(text)] == ["Delta Air Lines"]
