@@ -256,8 +256,10 @@ def _describes(word: str) -> bool:
 
 
 def _describes_a_person(description: Token) -> bool:
-    """A person's description, not a thing's ("The memory Gordon Brown says ...")."""
-    return description.pos_ == "PROPN" or is_person_word(description.lemma_.lower())
+    """A person's description, not a thing's ("The memory Gordon Brown says ..."); a rank is one ("Former world
+    number one Juan Carlos Ferrero")."""
+    rank = description.lower_ in ("number", "no") and any(c.like_num for c in description.children)
+    return description.pos_ == "PROPN" or rank or is_person_word(description.lemma_.lower())
 
 
 def _description_as_second_subject(name: Span) -> Token | None:

@@ -1210,3 +1210,11 @@ def test_the_airline_is_the_organisation_whose_name_writes_the_word_as_two():
         "The airline says no one-way economy fare will now be priced above $499."
     )
     assert [a.speaker for a in extract(text)] == ["Delta Air Lines"]
+
+
+def test_a_rank_a_name_is_set_beside_is_a_description_of_a_person():
+    text = (
+        "Ferraro eyes return\n\n"
+        "Former world number one Juan Carlos Ferraro insists he can get back to his best despite a tough year."
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Juan Carlos Ferraro", "Former world number one")]
