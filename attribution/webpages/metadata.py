@@ -154,13 +154,23 @@ def _visible_times(tree: Any) -> list[str]:
 
 
 # A date in an address's path, as many sites file their stories: /2025/05/14/, /2025-05-14-slug/.
-_PATH_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
+# Or with the month's name: /2026/Feb/10/.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_PATH_DATE = re.compile(
+    r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2]|" + "|".join(_MONTHS) + r")[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)",
+    re.IGNORECASE,
+)
 
 
 def date_in_address(url: str) -> str:
     """The date an address's path gives (ISO 8601), else ""."""
     found = _PATH_DATE.search(re.sub(r"^https?://[^/]+|[?#].*$", "", url))
-    return "-".join(found.groups()) if found else ""
+    if not found:
+        return ""
+    year, month, day = found.groups()
+    if month.lower() in _MONTHS:
+        month = f"{_MONTHS.index(month.lower()) + 1:02d}"
+    return f"{year}-{month}-{day}"
 
 
 def _published(articles: list[dict[str, Any]], meta: dict[str, str], tree: Any, urls: tuple[str, ...]) -> str:

@@ -114,6 +114,8 @@ def test_a_page_that_gives_no_time_has_none():
         ("https://courier.example/news/11232874/ferry-crews/", ""),
         ("https://courier.example/2025/13/40/ferry/", ""),
         ("https://courier.example/ferry?from=2025/05/14/", ""),
+        ("https://courier.example/cities/2026/Feb/10/lake-weeds-choke-fishers-2551234.html", "2026-02-10"),
+        ("https://courier.example/2026/Fab/10/ferry/", ""),
     ],
 )
 def test_a_date_in_the_address(url, date):
