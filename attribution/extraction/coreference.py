@@ -223,8 +223,7 @@ class Coreference:
         if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
             return None
         cast = self.cast
-        paragraphs = cast.paragraphs
-        limit = paragraphs.ranges[min(paragraphs.index(noun.idx) + 1, len(paragraphs.ranges) - 1)][1]
+        limit = cast.paragraphs.next_end(noun.idx)
         for ent in cast.ents:
             if (
                 noun.idx < ent.start_char < limit
@@ -261,10 +260,9 @@ class Coreference:
                     return mention.name
         # A story often describes a source before naming them ("the operator's spokeswoman said ...
         # The spokeswoman, Miriam Okonkwo, told..."): the next person named with that noun, close by.
-        paragraphs = cast.paragraphs
-        following = paragraphs.ranges[min(paragraphs.index(noun.idx) + 1, len(paragraphs.ranges) - 1)]
+        following_end = cast.paragraphs.next_end(noun.idx)
         for mention in cast.mentions:
-            if noun.idx < mention.start < following[1] and fits(cast.roles.get(mention.name, "")):
+            if noun.idx < mention.start < following_end and fits(cast.roles.get(mention.name, "")):
                 return mention.name
         if not definite:
             return None
@@ -277,9 +275,9 @@ class Coreference:
         # for someone the story is already about, though it never gave them that one. But a spokeswoman or an
         # official speaks for someone, and is not the person the story gave another role ("The executive
         # spokeswoman said" after "Conservative leader David McLetchie said").
-        recent = self._other_than_the_subject(noun) or self.recent_subject(noun.idx)
         if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
             return None  # "Mr Blair's official spokesman" speaks for the story's subject, and is not him
+        recent = self._other_than_the_subject(noun) or self.recent_subject(noun.idx)
         role = cast.roles.get(recent or "")
         if word in UNNAMED_SOURCE_NOUNS and role and not _has_word(role, word):
             return None

@@ -58,6 +58,11 @@ class Paragraphs:
     def at(self, offset: int) -> tuple[int, int]:
         return self.ranges[self.index(offset)]
 
+    def next_end(self, offset: int) -> int:
+        """Where the paragraph after the one holding offset ends (its own, for the last): how far ahead a story
+        names whom it has just described."""
+        return self.ranges[min(self.index(offset) + 1, len(self.ranges) - 1)][1]
+
 
 class SpanSet:
     """Disjoint [start, end) spans with a fast "is this offset inside one" test."""

@@ -121,7 +121,7 @@ def _after_inverted_frame(verb: Token) -> tuple[int, int] | None:
     doc, sent = verb.doc, verb.sent
     if sent.start == verb.i or not _opener(doc[sent.start : verb.i]):
         return None
-    if verb.i == 0 or doc[verb.i - 1].text != ",":
+    if doc[verb.i - 1].text != ",":  # the verb does not open its sentence (above): a word stands before it
         return None
     comma = next((t.i for t in doc[verb.i + 1 : min(verb.i + 1 + _FRAME_WORDS, sent.end)] if t.text == ","), None)
     if comma is None or not any(t.dep_ == "nsubj" and t.i < comma for t in verb.children):

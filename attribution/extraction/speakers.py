@@ -169,7 +169,7 @@ def _organisation_described(subject: Token) -> str | None:
     return named if named and not is_person_word(noun_phrase(subject).split()[0].lower()) else None
 
 
-def _named(token: Token) -> bool:
+def _proper_name(token: Token) -> bool:
     """A proper name, or a name the tagger took for a plural noun ("Rovers' statement")."""
     return token.pos_ == "PROPN" or (bool(token.ent_type_) and token.text[:1].isupper())
 
@@ -177,7 +177,7 @@ def _named(token: Token) -> bool:
 def _owner(document: Token) -> Token | None:
     """Whose a document is by its words: "United's statement", "the Sunday Telegraph report" (the name nearest
     the noun heads it: "Sunday" and "Telegraph" both hang off "report")."""
-    owners = [c for c in document.children if c.dep_ in ("poss", "compound") and _named(c) and c.i < document.i]
+    owners = [c for c in document.children if c.dep_ in ("poss", "compound") and _proper_name(c) and c.i < document.i]
     return owners[-1] if owners else None
 
 
@@ -430,9 +430,7 @@ class SpeakerResolver:
         if definite and media[0] == subject:
             named = last_outlet_before(self.doc, subject.idx, plural=subject.tag_ == "NNS")
         elif media[0] != subject and subject.lemma_.lower() in DOCUMENT_NOUNS:
-            paragraphs = self.cast.paragraphs
-            following = paragraphs.ranges[min(paragraphs.index(subject.idx) + 1, len(paragraphs.ranges) - 1)]
-            named = first_outlet_after(self.doc, subject.idx, following[1])
+            named = first_outlet_after(self.doc, subject.idx, self.cast.paragraphs.next_end(subject.idx))
         else:
             named = None
         if not named:

@@ -138,10 +138,8 @@ def _machine_summaries(tree: Any) -> list[Any]:
     short live-blog post that reports an image was AI-generated stays."""
     notes = [
         element
-        for element in tree.xpath("//body//p | //body//div | //body//span")
-        if not element.xpath(".//p | .//div")
-        and len(element_text(element).split()) <= _NOTE_WORDS
-        and _MACHINE_SUMMARY.search(element_text(element))
+        for element in tree.xpath("//body//*[self::p or self::div or self::span][not(.//p | .//div)]")
+        if len((text := element_text(element)).split()) <= _NOTE_WORDS and _MACHINE_SUMMARY.search(text)
     ]
     boxes = [note.getparent() for note in notes]
     return [
