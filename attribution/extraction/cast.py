@@ -135,7 +135,7 @@ class Cast:
         self.ages: dict[str, str] = {}
         self.people = {
             name
-            for name in (self.names.resolve(ent.text) for ent in self.ents if ent.label_ == "PERSON")
+            for name in (self.names.resolve_at(ent) for ent in self.ents if ent.label_ == "PERSON")
             if len(name.split()) >= 2
         }
         # The token opening the story with a description of someone ("A senior planner has resigned") and who
@@ -262,7 +262,7 @@ class Cast:
                 continue
             pronoun = reported_pronoun(verb)
             if pronoun is not None:
-                name = self.names.resolve(span.text)
+                name = self.names.resolve_at(span)
                 votes[name] += 1 if pronoun == "it" else -1
         # A full name the model labels a person is one: "Rudolf Fischer said it was going well" is about a
         # service, not him.
@@ -292,7 +292,7 @@ class Cast:
         places: dict[str, list[tuple[int, int]]] = defaultdict(list)
         kinds: dict[str, SourceKind] = {}
         for span in self.names.spans:
-            name = self.names.resolve(span.text)
+            name = self.names.resolve_at(span)
             places[name].append((span.start_char, span.end_char))
             kinds.setdefault(name, "organization" if name in self.organisations else "person")
         for ent in self.ents:

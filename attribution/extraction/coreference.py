@@ -142,7 +142,7 @@ class Coreference:
             if cast.in_quote(token) or not (is_subject(token) or according):
                 continue
             named = cast.names.span_of(token)
-            typed = named is not None and cast.names.resolve(named.text) in cast.organisations
+            typed = named is not None and cast.names.resolve_at(named) in cast.organisations
             if token.ent_type_ in ("ORG", "NORP") or (
                 token.pos_ == "PROPN" and (token.text in cast.organisations or typed)
             ):

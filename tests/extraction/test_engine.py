@@ -90,6 +90,17 @@ def test_the_cast_lists_each_person_and_organisation_once_with_every_mention():
     assert "FA" not in entities
 
 
+def test_a_surname_two_people_share_is_a_mention_of_the_one_named_in_full_last():
+    text = (
+        "Ruth Kendal, the harbour master, said the pier would close on Friday. Kendal said repairs would take a"
+        " month.\n\nHer brother, Omar Kendal, a fisherman, said the closure would cost him a week of work. Kendal"
+        " said he would fish from the beach."
+    )
+    entities = {entity.name: entity for entity in read(text).entities}
+    assert [text[s:e] for s, e in entities["Ruth Kendal"].mentions] == ["Ruth Kendal", "Kendal"]
+    assert [text[s:e] for s, e in entities["Omar Kendal"].mentions] == ["Omar Kendal", "Kendal"]
+
+
 # A saved web page's body marks its subheadings (attribution.text.HEADING_MARK): they are nobody's words.
 PAGE_BODY = """The county council published its review of temporary housing on Monday, with 40 recommendations.
 
