@@ -154,6 +154,10 @@ def read_article(doc: Doc) -> Reading:
     # leads." then a paragraph of quotation with no verb of its own is X's).
     previous: tuple[int, Source] | None = None
     for _, item, cue in events:
+        if resolver.cast.in_title(item.start):
+            # The headline's quoted or reported words ("Games 'deserve a place in class'") compress a report
+            # the story gives in full, with its source: a label, not a report of their own.
+            continue
         if isinstance(item, Reported):
             source = resolver.from_cue(item.cue, inverted=not item.follows_cue)
             if source.speaker:

@@ -13,7 +13,7 @@ from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS
 from .names import HONORIFIC_GENDER, NameIndex, reported_pronoun
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
-from .reported import is_headline
+from .reported import is_headline, is_title
 from .roles import copular_description, lede_description, role_at_mention
 from .source import SourceKind
 
@@ -183,6 +183,9 @@ class Cast:
 
     def in_headline(self, offset: int) -> bool:
         return is_headline(self.text, self.paragraphs.at(offset))
+
+    def in_title(self, offset: int) -> bool:
+        return is_title(self.text, self.paragraphs.ranges, self.paragraphs.at(offset))
 
     def full_name(self, name: str) -> str:
         """An organisation's acronym ("FA", "CSA") as the article spells it out, where one of its

@@ -150,6 +150,15 @@ def is_headline(text: str, paragraph: tuple[int, int]) -> bool:
     return len(line.split()) <= 15 and line.rstrip()[-1:] not in ".!?\"'\u201d\u2019:"
 
 
+def is_title(text: str, paragraphs: list[tuple[int, int]], paragraph: tuple[int, int]) -> bool:
+    """The article's headline line, above its first paragraph, even when it ends on quoted words ("Games
+    'deserve a place in class'"), which a line inside the story ending so would be a quotation."""
+    if not paragraphs or paragraph != paragraphs[0] or len(paragraphs) < 2:
+        return False
+    line = text[paragraph[0] : paragraph[1]].rstrip().rstrip("\"'\u201d\u2019")
+    return len(line.split()) <= 15 and line[-1:] not in ".!?:"
+
+
 def _within_paragraph(paras: Paragraphs, span: tuple[int, int], cue_at: int) -> tuple[int, int] | None:
     """The span clipped to the cue's paragraph: the parser can run a clause across a paragraph break
     (a headline into the first line), and words from another paragraph are never reported."""

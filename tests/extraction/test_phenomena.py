@@ -79,6 +79,18 @@ def test_titles_and_scare_quotes_are_not_quotes():
     assert extract('The film "Night Train" opened on Friday to "mixed" reviews in the national press.') == []
 
 
+@pytest.mark.parametrize(
+    "headline", ["Ferries 'to run through the winter storms'", "Minister says ferries 'will keep sailing'"]
+)
+def test_words_quoted_in_the_headline_are_the_storys_report_not_one_of_their_own(headline):
+    text = (
+        f"{headline}\n\n"
+        "Island ferries will run through the winter storms, transport minister Ada Fenn has said.\n\n"
+        'Ms Fenn said: "No island will be cut off this year."'
+    )
+    assert [(a.kind, a.speaker) for a in extract(text)] == [("indirect", "Ada Fenn"), ("direct", "Ada Fenn")]
+
+
 # Reported speech -------------------------------------------------------------------------------------
 
 
