@@ -86,7 +86,9 @@ class Coreference:
         for token in cast.doc:
             # "the 23-year-old" is tagged an adjective, and is often a passive's subject ("is undaunted by").
             aged = _age_given(token) is not None
-            if token.dep_ not in ("nsubj", "nsubjpass") or not (token.pos_ == "NOUN" or aged) or cast.in_quote(token):
+            # A post in capitals is tagged a proper noun ("the outgoing European Commissioner said").
+            post = token.pos_ == "NOUN" or (token.tag_ == "NNP" and token.is_title and cast.names.span_of(token) is None)
+            if token.dep_ not in ("nsubj", "nsubjpass") or not (post or aged) or cast.in_quote(token):
                 continue
             # "The American legend", "the city's mayor": a phrase that starts with its article or possessor
             # ("All the user needs is..." is none).
@@ -124,6 +126,10 @@ class Coreference:
         chosen = next((m for m in recent if not m.reported), recent[0] if recent else None)
         if chosen is not None:
             return chosen.name
+        # With no one named as a subject near it, a pronoun goes on with whoever spoke last ("He has worked on
+        # Finding Nemo and Shrek. '...,' he said"), not with a name that was only an object.
+        if self.last_person and any(m.name == self.last_person for m in compatible):
+            return self.last_person
         return compatible[0].name if compatible else self.last_person
 
     def organisation_before(self, offset: int, *, plural: bool) -> Source:
@@ -275,8 +281,10 @@ class Coreference:
         # for someone the story is already about, though it never gave them that one. But a spokeswoman or an
         # official speaks for someone, and is not the person the story gave another role ("The executive
         # spokeswoman said" after "Conservative leader David McLetchie said").
-        if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children):
-            return None  # "Mr Blair's official spokesman" speaks for the story's subject, and is not him
+        if any(c.dep_ == "poss" and c.pos_ == "PROPN" and self._person_named_by(c) for c in noun.children):
+            # "Mr Blair's official spokesman" speaks for the story's subject, and is not him; "the Lib Dems'
+            # Treasury spokesman" is who the story is about.
+            return None
         recent = self._other_than_the_subject(noun) or self.recent_subject(noun.idx)
         role = cast.roles.get(recent or "")
         if word in UNNAMED_SOURCE_NOUNS and role and not _has_word(role, word):
@@ -284,6 +292,10 @@ class Coreference:
         if role and _has_word(role, word) and not fits(role):
             return None  # "the deputy prime minister" after the prime minister is someone else
         return recent
+
+    def _person_named_by(self, token: Token) -> bool:
+        named = self.cast.names.span_of(token)
+        return named is not None and self.cast.names.resolve_at(named) not in self.cast.organisations
 
     def _other_than_the_subject(self, noun: Token) -> str | None:
         """ "Rio Ferdinand has said he is unsure of Malcolm Glazer's motives after the American billionaire

@@ -171,7 +171,11 @@ def apposition_of(head: Token) -> str | None:
                 tokens += core_tokens(following)
             # A thing the parse set beside the name ("says Dr Paniccia, telecommunications equipment that
             # amplifies...") is none: people are "who", things "that" or "which".
-            thing = any(c.dep_ == "relcl" and c.left_edge.lower_ in ("that", "which") for c in child.children)
+            # So is something of theirs ("Lord Kinnock of Bedwellty - his first constituency").
+            thing = any(
+                c.dep_ == "relcl" and any(t.lower_ in ("that", "which", "where") for t in c.doc[c.left_edge.i : c.i])
+                for c in child.children
+            ) or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
             if thing and not any(t.pos_ == "NOUN" and _describes(t.lemma_.lower()) for t in tokens):
                 continue
             return _trim(tokens)
