@@ -181,6 +181,20 @@ class Cast:
         """Where the paragraph before the one holding offset begins: how far back a reference reaches."""
         return self.paragraphs.ranges[max(self.paragraphs.index(offset) - 1, 0)][0]
 
+    def posts_in_capitals(self, token: Token) -> bool:
+        """Whether a capitalised word the model tags a proper noun is a post ("the outgoing European
+        Commissioner said"), not a name, a nationality ("the Belgian") or a word of an organisation's, a law's
+        or a place's name ("the Charter" after "the Energy Charter Treaty")."""
+        return (
+            self.names.span_of(token) is None
+            and token.ent_type_ not in ("NORP", "GPE")
+            and token.lower_ not in self._words_of_other_names
+        )
+
+    @cached_property
+    def _words_of_other_names(self) -> frozenset[str]:
+        return frozenset(t.lower_ for ent in self.ents if ent.label_ not in ("PERSON", "NORP") for t in ent)
+
     def in_headline(self, offset: int) -> bool:
         return is_headline(self.text, self.paragraphs.at(offset))
 

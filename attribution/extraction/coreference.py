@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from .cast import Cast, Mention, in_report, is_subject, organisation_name
 from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word
 from .names import misread_as_person
-from .roles import core_tokens, person_description
+from .roles import core_tokens, is_rank, person_description
 from .source import Source
 
 
@@ -55,7 +55,7 @@ def _age_given(token: Token) -> str | None:
 
 
 def _names_a_person(noun: Token) -> bool:
-    return is_person_word(noun.lemma_.lower())
+    return is_person_word(noun.lemma_.lower()) or is_rank(noun)
 
 
 class Coreference:
@@ -86,8 +86,8 @@ class Coreference:
         for token in cast.doc:
             # "the 23-year-old" is tagged an adjective, and is often a passive's subject ("is undaunted by").
             aged = _age_given(token) is not None
-            # A post in capitals is tagged a proper noun ("the outgoing European Commissioner said").
-            post = token.pos_ == "NOUN" or (token.tag_ == "NNP" and token.is_title and cast.names.span_of(token) is None)
+            capitals = token.tag_ == "NNP" and token.is_title and cast.posts_in_capitals(token)
+            post = token.pos_ == "NOUN" or capitals
             if token.dep_ not in ("nsubj", "nsubjpass") or not (post or aged) or cast.in_quote(token):
                 continue
             # "The American legend", "the city's mayor": a phrase that starts with its article or possessor
@@ -259,6 +259,8 @@ class Coreference:
             return aged[-1] if aged else self.recent_person(noun.idx)
         if not definite and not determiners & {"a", "an", "another"}:
             return None
+        if cast.full_name(noun.text) != noun.text:
+            return None  # "the BCC said" is the chamber, not its director general, whose role names it
         fits = partial(_role_fits, words=_modifiers(noun), word=word)
         if definite:
             for mention in reversed(cast.mentions):
@@ -275,7 +277,7 @@ class Coreference:
         # A post in capitals is a person ("the Culture Secretary"), but "the Scottish Executive" is a government.
         title = noun.tag_ == "NNP" and is_person_word(word) and word != "executive"
         # "the report added" is no one the story is about.
-        if word in ORGANISATION_NOUNS or not ((noun.tag_ == "NN" and is_person_word(word)) or title):
+        if word in ORGANISATION_NOUNS or not ((noun.tag_ == "NN" and _names_a_person(noun)) or title):
             return None  # "the firm said" is left to the caller's organisation lookup, "the Treasury said" too
         # "The Culture Secretary said", "the minister also confirmed", "the champion": a title or an epithet
         # for someone the story is already about, though it never gave them that one. But a spokeswoman or an

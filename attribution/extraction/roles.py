@@ -59,8 +59,13 @@ def title_before(name: Span) -> str | None:
     if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
         return None  # "former Yukos boss" starts a title; "former" alone is none
     post = next((t for t in reversed(words) if t.lower_.rstrip(".") not in HONORIFICS), None)
-    if post is not None and post.pos_ == "NOUN" and post.text.islower() and not _describes(post.lemma_.lower()):
-        return None  # "The memory Gordon Brown says keeps returning": a title ends in a word for a person
+    # "The memory Gordon Brown says keeps returning", "Arnold's gritty drama Wasp": after an article or a
+    # possessor, a title ends in a word for a person.
+    # Bare, a noun before a name is its post, whatever the word ("Fly-half Charlie Hodgson admitted").
+    determined = (start > 0 and doc[start - 1].tag_ in ("DT", "PRP$")) or any(t.tag_ == "POS" for t in words)
+    person = post is None or not (post.pos_ == "NOUN" and post.text.islower()) or _describes(post.lemma_.lower())
+    if determined and not person:
+        return None
     if not _titles(words, name):
         return None
     return _trim(words)
@@ -259,11 +264,15 @@ def _describes(word: str) -> bool:
     return is_person_word(word) or word in ORGANISATION_NOUNS
 
 
+def is_rank(noun: Token) -> bool:
+    """ "world number one", "British No 1": a rank, which describes a person."""
+    return noun.lower_ in ("number", "no") and any(c.like_num for c in noun.children)
+
+
 def _describes_a_person(description: Token) -> bool:
     """A person's description, not a thing's ("The memory Gordon Brown says ..."); a rank is one ("Former world
     number one Juan Carlos Ferrero")."""
-    rank = description.lower_ in ("number", "no") and any(c.like_num for c in description.children)
-    return description.pos_ == "PROPN" or rank or is_person_word(description.lemma_.lower())
+    return description.pos_ == "PROPN" or is_rank(description) or is_person_word(description.lemma_.lower())
 
 
 def _description_as_second_subject(name: Span) -> Token | None:

@@ -1230,3 +1230,66 @@ def test_a_rank_a_name_is_set_beside_is_a_description_of_a_person():
         "Former world number one Juan Carlos Ferraro insists he can get back to his best despite a tough year."
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Juan Carlos Ferraro", "Former world number one")]
+
+
+# Descriptions read from an unseen set's errors --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ('Scrum-half Owen Tarrant admitted his passing let the side down. "I was poor," Tarrant said.', "Scrum-half"),
+        (
+            (
+                "Alice Ashworth won in straight sets on Monday.\n\nThe British number one will next play in Sydney. "
+                '"I felt sharp," said Ashworth.'
+            ),
+            "British number one",
+        ),
+        (
+            (
+                "Ivor Penhale says small firms are being squeezed by late payment. The Greens' business spokesman is "
+                'publishing a plan on Monday. "Big firms must pay on time," Mr Penhale said.'
+            ),
+            "Greens' business spokesman",
+        ),
+        (
+            (
+                "Elin Marsh has said she will stand again. But the outgoing Regional Commissioner said her record "
+                'needed to be seen in full. "I am proud of it," Ms Marsh said.'
+            ),
+            "outgoing Regional Commissioner",
+        ),
+    ],
+)
+def test_a_description_the_parse_or_the_word_list_hides_is_still_the_role(text, role):
+    assert {
+        a.role for a in extract(text) if a.speaker and a.speaker.endswith(("Tarrant", "Ashworth", "Penhale", "Marsh"))
+    } == {role}
+
+
+def test_something_of_the_persons_own_set_beside_their_name_is_no_role():
+    text = "Dai Probert said he would take the title of Lord Probert of Ebbw - his first constituency."
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Dai Probert", None)]
+
+
+def test_an_organisation_is_not_the_person_whose_role_names_it():
+    text = (
+        "Retail sales will slow this year, the Federation of Market Traders (FMT) has said.\n\n"
+        '"Costs keep rising," the FMT said.\n\n'
+        '"Margins are thin," FMT director general Rhian Coles said.'
+    )
+    assert [a.speaker for a in extract(text)] == [
+        "Federation of Market Traders",
+        "Federation of Market Traders",
+        "Rhian Coles",
+    ]
+
+
+def test_a_pronoun_goes_on_with_who_spoke_last_not_a_name_that_was_only_an_object():
+    text = (
+        'Film restorer Ravi Mehta said old reels were fragile. "Heat is the enemy," he said.\n\n'
+        "He has worked on Moon Harbour, Silent Pier and Peter Grange.\n\n"
+        '"Every frame counts," he told the BBC.'
+    )
+    assert {a.speaker for a in extract(text)} == {"Ravi Mehta"}
