@@ -50,6 +50,10 @@ _BOX_CLASSES = (
     "breadcrumb",
     # A post embedded from a social network: the post's own words and its author's handle, not the story's.
     "twitter-tweet",
+    "twitterembed",
+    "twitter-embed",
+    "tweet-embed",
+    "embedded-tweet",
     "instagram-media",
     "tiktok-embed",
     # What a video player says about its clip, a teaser for the broadcast beside the text.

@@ -56,8 +56,15 @@ _CONTACT = re.compile(
 )
 # A line on the author: "Priya Vance is a transport reporter for The Sydney Morning Herald."
 _AUTHOR_NOTE = re.compile(
-    rf"^{_NAME} is an? [\w -]{{2,40}}(?:reporter|correspondent|editor|writer|columnist|journalist)"
-    r" (?:for|at|with|on) "
+    rf"^{_NAME} is an? (?:[\w -]{{2,40}}(?:reporter|correspondent|editor|writer|columnist|journalist)"
+    r" (?:for|at|with|on) |[\w -]{2,40}\b(?:corps member|fellow)\b[^.]{0,40}\band (?:writes|reports) (?:about|on)\b)"
+)
+# The story saying where it comes from: "This reporting is part of WBUR's series "Troubled Waters"", which may
+# quote a title, so it is read before quotation marks count as a sign of the story's own words.
+_SERIES_NOTE = re.compile(
+    r"^this (?:article|story|report|reporting|piece|coverage) is (?:published|produced|part of)"
+    r" (?:through|by|in partnership|with|an? (?:ongoing )?(?:series|project|collaborati)|(?:the )?[\w\u2019']+ series)",
+    re.IGNORECASE,
 )
 # A help line's own line: "Healthline: 0800 611 116".
 _SERVICE_NUMBER = re.compile(r"^[A-Z][\w' ]{2,40}: ?(?:\+?\d[\d ()-]{3,}\d)$")
@@ -250,9 +257,11 @@ def boilerplate_reason(block: Block) -> str:
         return "correction or editor's note"
     if words <= 80 and _REFERENCE.match(text):
         return "byline or credit"
+    if words <= 60 and _SERIES_NOTE.match(text):
+        return "byline or credit"
     if words > 60 or _SPEECH.search(text):
         return ""
-    if _NOTICE.search(text):
+    if _NOTICE.search(text) or _AUTHOR_NOTE.match(text):
         return "byline or credit"
     if _HELP_LINE.search(text) and _PHONE.search(text):
         return "help-line box"
@@ -265,7 +274,7 @@ def boilerplate_reason(block: Block) -> str:
     bare = text.lstrip(_EDGE_MARKS + "(").rstrip(")")
     if _CREDIT.match(bare) or _CREDIT_ANYWHERE.search(text) or (words <= 14 and _is_byline(block, bare)):
         return "byline or credit"
-    if (words <= 12 and (_WIRE_SOURCE.match(text) or _SIGN_OFF.match(text))) or _AUTHOR_NOTE.match(text):
+    if words <= 12 and (_WIRE_SOURCE.match(text) or _SIGN_OFF.match(text)):
         return "byline or credit"
     if _SERVICE_NUMBER.match(text):
         return "help-line box"

@@ -80,6 +80,12 @@ def paragraph(text: str, linked: int = 0) -> Block:
         "Also worth reading",
         "You may also like",
         "3:27",
+        "This reporting is part of the Courier\u2019s series \u201cLow Water,\u201d on the county\u2019s rivers.",
+        "This article is published through the Valley Press Collaborative, a partnership of newsrooms.",
+        (
+            "Dana Reyes is a Report for America corps member and writes about the river for the Courier. Your gift "
+            "to match our grant keeps her reporting; please consider a donation today."
+        ),
     ],
 )
 def test_boilerplate_is_dropped(text):
@@ -138,6 +144,8 @@ def test_boilerplate_is_dropped(text):
         "Entry to the museum will be free for all residents from May.",
         "Worth reading the small print, the regulator warned, before signing.",
         "The vote was 3:2 in favour of the new rota.",
+        "This report is part of a wider inquiry into the county\u2019s finances, the auditor said.",
+        "The mayor is a former fellow of the institute and writes about housing policy.",
     ],
 )
 def test_story_sentences_are_kept(text):
