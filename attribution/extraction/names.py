@@ -319,6 +319,9 @@ def _honorific_surnames(doc: Doc, propn: list[Token]) -> set[str]:
 
 # Words that refer back to a person, never to an organisation.
 _PERSONAL = frozenset({"his", "her", "himself", "herself"})
+_GENDERED = _PERSONAL | {"he", "she"}
+# What may hang off a surname without making it part of a longer noun: commas and a clause about them.
+_ASIDES = frozenset({"punct", "relcl", "appos", "acl"})
 
 
 def _described_in_apposition(token: Token) -> bool:
@@ -364,12 +367,17 @@ def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Sp
     person_surnames |= {
         t.lower_ for t in propn if t.dep_ == "nsubj" and is_reporting_verb(t.head) and not any(t.children)
     }
-    # ... or whose own clause refers back to them as a man or a woman ("Zvonareva has lost both her games").
-    person_surnames |= {
+    # ... or whose own clause refers back to them as a man or a woman ("Zvonareva has lost both her games",
+    # "Baros, who is the top scorer, denied a row but claims he is mystified"), which no organisation's does:
+    # that overrides the model's label on the full name ("Milan Baros" an organisation).
+    gendered = {
         t.lower_
         for t in propn
-        if t.dep_ == "nsubj" and not any(t.children) and any(w.lower_ in _PERSONAL for w in t.head.subtree if w.i > t.i)
+        if t.dep_ == "nsubj"
+        and all(c.dep_ in _ASIDES for c in t.children)
+        and any(w.lower_ in _GENDERED for w in t.head.subtree if w.i > t.i and not w.is_sent_start)
     }
+    person_surnames |= gendered
     found: list[Span] = []
     for token in propn:
         if token.i in taken:
@@ -386,7 +394,7 @@ def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Sp
         # description, settles it.
         if (
             token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")
-            and token.lower_ not in titled_surnames
+            and token.lower_ not in titled_surnames | gendered
             and not (token.dep_ == "appos" and token.head.pos_ == "NOUN")
             and not _described_in_apposition(token)
         ):

@@ -3,6 +3,7 @@ import pytest
 from attribution.extraction import ExtractionError, extract, read, read_many
 from attribution.extraction.coreference import noun_phrase
 from attribution.extraction.pipeline import load_nlp
+from attribution.extraction.roles import title_before
 
 
 def test_seed_article_direct_quotes_and_speakers(seed_text):
@@ -119,3 +120,16 @@ def test_a_subheading_names_no_speaker_and_offsets_still_index_the_body():
     (many,) = read_many([PAGE_BODY])
     assert not isinstance(many, ExtractionError)
     assert [quote.speaker for quote in many.quotes] == [first.speaker, "Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Milan Baros is unsure whether he remains part of boss Rafa Benitez's plans.", "Rafa Benitez", "boss"),
+        ("Secretary of State Condoleezza Rice said the talks would resume.", "Condoleezza Rice", "Secretary of State"),
+    ],
+)
+def test_a_title_runs_across_of_only_from_a_word_for_a_person(text, name, title):
+    doc = load_nlp()(text)
+    start = text.find(name)
+    assert title_before(doc.char_span(start, start + len(name))) == title
