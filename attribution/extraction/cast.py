@@ -151,7 +151,9 @@ class Cast:
         """The person the story opens on: the first named as a subject in its first paragraph of prose ("David
         Blunkett - who has resigned - built his reputation..."), whom words quoted with no frame at all are
         most likely from."""
-        opening = next((p for p in self.paragraphs.ranges if not is_headline(self.text, p)), None)
+        opening = next(
+            (p for p in self.paragraphs.ranges if not (is_headline(self.text, p) or self.in_title(p[0]))), None
+        )
         if opening is None:
             return None
         return next(

@@ -155,7 +155,8 @@ def is_title(text: str, paragraphs: list[tuple[int, int]], paragraph: tuple[int,
     'deserve a place in class'"), which a line inside the story ending so would be a quotation."""
     if not paragraphs or paragraph != paragraphs[0] or len(paragraphs) < 2:
         return False
-    line = text[paragraph[0] : paragraph[1]].rstrip().rstrip("\"'\u201d\u2019")
+    # A headline trailing off ("'My memories of Marley...'") still ends without a sentence's stop.
+    line = text[paragraph[0] : paragraph[1]].rstrip().rstrip("\"'\u201d\u2019").removesuffix("...").rstrip("\u2026")
     return len(line.split()) <= 15 and line[-1:] not in ".!?:"
 
 

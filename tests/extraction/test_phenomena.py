@@ -80,7 +80,12 @@ def test_titles_and_scare_quotes_are_not_quotes():
 
 
 @pytest.mark.parametrize(
-    "headline", ["Ferries 'to run through the winter storms'", "Minister says ferries 'will keep sailing'"]
+    "headline",
+    [
+        "Ferries 'to run through the winter storms'",
+        "Minister says ferries 'will keep sailing'",
+        "'My winters on the island ferries...'",
+    ],
 )
 def test_words_quoted_in_the_headline_are_the_storys_report_not_one_of_their_own(headline):
     text = (
