@@ -13,7 +13,7 @@ from attribution.webpages.blocks import Block, Kind
 # A short block that opens with one of these labels points elsewhere: another story, the app, the newsletter.
 _POINTER = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| links| internet links| topics)?|read (?:more|also|next)"
-    r"|more on this(?: story)?|(?:also )?worth reading|you may also like"
+    r"|related news|more on this(?: story)?|(?:also )?worth reading|you may also like"
     r"|also read|see also|recommended|more from|watch|listen|latest|top stories|most read|trending|editor's picks"
     r"|photos|pictures|in pictures|gallery|video)"
     r"\s*(?:[:|\u00bb\u203a>\-\u2013\u2014]|$)",
@@ -103,6 +103,7 @@ _NOTICE = re.compile(
     r"|republish this (?:story|article)|our (?:articles|stories|content|work) (?:are|is) (?:free|available) to"
     r" republish|^disclosures?:|journalism (?:is )?co-funded by|^(?:co-)?funded by"
     r"|^(?:this|our) (?:story|article|reporting|journalism|coverage|series)\b[^.]{0,40}(?:co-)?funded by"
+    r"|^type of (?:story|work|article|content):|^based on facts, either observed and verified"
     r"|text-to-speech|made possible by (?:our )?(?:members|readers|supporters"
     r"|donors)|we want to hear from you|share your story)",
     re.IGNORECASE,
@@ -152,7 +153,9 @@ _APPEAL = re.compile(
     r"|^perhaps you noticed|will you (?:donate|support|give)"
     r"|^(?:together with|presented by|sponsored by|in partnership with|brought to you by) (?-i:[A-Z])[^,.]{0,40}$"
     r"|reply to this (?:email|newsletter)|use this form to|^feedback:"
-    r"|\b(?:journalism|stories|reporting|articles)\b[^.]{0,20}\bfree (?:for (?:all|everyone)|to read)\b",
+    r"|\b(?:journalism|stories|reporting|articles)\b[^.]{0,20}\bfree (?:for (?:all|everyone)|to read)\b"
+    r"|\bis free to read,? (?:forever|for (?:all|everyone))|\bchip in (?:a few|what you can)"
+    r"|^support (?-i:(?:The )?[A-Z][\w&.\u2019'-]*(?: [A-Z][\w&.\u2019'-]*){0,3})[.!]?$",
     re.IGNORECASE,
 )
 # Speech marks or a reporting verb: a block with them is the story's, whatever label opens it.

@@ -82,6 +82,11 @@ def paragraph(text: str, linked: int = 0) -> Block:
         "3:27",
         "This reporting is part of the Courier\u2019s series \u201cLow Water,\u201d on the county\u2019s rivers.",
         "This article is published through the Valley Press Collaborative, a partnership of newsrooms.",
+        "Related news",
+        "Support The Courier",
+        "The Courier is free to read, forever. If you like what we do, chip in a few bucks to keep it that way.",
+        "Type of Story: News",
+        "Based on facts, either observed and verified directly by the reporter, or reported and verified.",
         (
             "Dana Reyes is a Report for America corps member and writes about the river for the Courier. Your gift "
             "to match our grant keeps her reporting; please consider a donation today."
@@ -146,6 +151,9 @@ def test_boilerplate_is_dropped(text):
         "The vote was 3:2 in favour of the new rota.",
         "This report is part of a wider inquiry into the county\u2019s finances, the auditor said.",
         "The mayor is a former fellow of the institute and writes about housing policy.",
+        "Support for the plan fell to 40%.",
+        "Related news outlets reported the same figures.",
+        "Neighbours chipped in to pay for the repairs, the council said.",
     ],
 )
 def test_story_sentences_are_kept(text):
