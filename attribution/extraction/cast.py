@@ -255,7 +255,11 @@ class Cast:
             role, description = role_at_mention(ent)
             if self.kind_of(name, role) == "organization":
                 self.organisations.add(name)
-            elif role and name not in self.roles and not self.in_headline(ent.start_char):
+            elif (
+                role
+                and name not in self.roles
+                and not (self.in_headline(ent.start_char) or self.in_title(ent.start_char))
+            ):
                 # A headline's clipped label ("Film star Ito in theatre bid") is no role; the story's own
                 # introduction gives it.
                 self.roles[name] = role

@@ -309,6 +309,9 @@ DOCUMENT_NOUNS = frozenset(
         "data",
         "email",
         "e-mail",
+        # "e-mail" is read as three words, the last of them "mail".
+        "mail",
+        "guideline",
         "note",
         "notice",
         "leaflet",

@@ -178,7 +178,37 @@ def _owner(document: Token) -> Token | None:
     """Whose a document is by its words: "United's statement", "the Sunday Telegraph report" (the name nearest
     the noun heads it: "Sunday" and "Telegraph" both hang off "report")."""
     owners = [c for c in document.children if c.dep_ in ("poss", "compound") and _proper_name(c) and c.i < document.i]
-    return owners[-1] if owners else None
+    # "Mr Campbell's e-mail": the possessor hangs off the first piece of a hyphenated word, which the parse makes
+    # the word's child or its sibling.
+    doc = document.doc
+    joined = document.i >= 2 and doc[document.i - 1].text == "-" and not doc[document.i - 2].whitespace_
+    pieces = [left for left in document.lefts if left.dep_ != "poss"] + ([doc[document.i - 2]] if joined else [])
+    owners += [t for piece in pieces for t in piece.children if t.dep_ == "poss" and _proper_name(t)]
+    return max(owners, key=lambda t: t.i) if owners else None
+
+
+# Verbs by which a body or a person puts a document out: "Oxfam published a report", "she sent an e-mail".
+_ISSUING = frozenset({"publish", "issue", "release", "send", "write", "produce", "commission", "launch", "draw"})
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who the sentence says put a document out: "the leaflet published by the CPS", "Oxfam says in a
+    report", "Oxfam has published a report", "Mr Campbell's e-mail"."""
+    owner = _owner(document)
+    if owner is not None:
+        return owner
+    for child in document.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in _ISSUING:
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is not None:
+                return by
+    verb = document.head
+    if document.dep_ == "pobj" and verb.lower_ == "in":
+        verb = verb.head  # "Oxfam says in a report"
+    elif not (document.dep_ == "dobj" and verb.lemma_.lower() in _ISSUING):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _quantity(noun: Token) -> bool:
@@ -206,6 +236,8 @@ class SpeakerResolver:
         self.coreference = Coreference(self.cast)
         self.coreference.attach_descriptions()
         self.doc = doc
+        # Whose each document the story named is ("the report": Oxfam's), once a sentence has said so.
+        self._issuers: dict[str, Token] = {}
 
     def _named(self, name: str, role: str | None) -> Source:
         return Source(name, self.cast.kind_of(name, role), role)
@@ -367,8 +399,8 @@ class SpeakerResolver:
             if subject.lemma_.lower() in DOCUMENT_NOUNS:
                 # "United's statement to the stock exchange said", "the Sunday Telegraph report added": whose
                 # it is; "a letter said", "the report found": the words do not say.
-                owner = _owner(subject)
-                return self.from_subject(owner) if owner is not None else Source(phrase)
+                issuer = _issuer(subject) or self._issuer_before(subject)
+                return self.from_subject(issuer) if issuer is not None else Source(phrase)
             if _quantity(subject):
                 return Source(phrase, "group")  # "A third of shoppers said", "60% of those asked", "Many said"
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
@@ -381,6 +413,22 @@ class SpeakerResolver:
         if kind == "organization":
             phrase = _name_after_description(subject) or phrase  # from_cue then gives its full name
         return Source(phrase, kind)
+
+    def _issuer_before(self, document: Token) -> Token | None:
+        """ "the report said": who the story said put that report out, within the paragraph before or its own
+        ("Oxfam says in a report, Paying the Price. ... The report said")."""
+        if not any(c.lower_ in ("the", "this") for c in document.children):
+            return None
+        if document.lemma_ in self._issuers:
+            return self._issuers[document.lemma_]
+        window = self.cast.window_start(document.idx)
+        earlier = (t for t in reversed(self.doc[: document.i]) if t.idx >= window)
+        same = (t for t in earlier if t.lemma_ == document.lemma_ and not self.in_quote(t))
+        issuer = next((issuer for t in same if (issuer := _issuer(t)) is not None), None)
+        if issuer is not None:
+            # The report stays that body's for the rest of the story: "the report added", paragraphs on.
+            self._issuers[document.lemma_] = issuer
+        return issuer
 
     def _person_from_organisation(self, subject: Token) -> Source | None:
         """ "Toshihiko Horiuchi, from Hitachi's laboratory, said", the name labelled an organisation: someone

@@ -1298,3 +1298,24 @@ def test_a_pronoun_goes_on_with_who_spoke_last_not_a_name_that_was_only_an_objec
         '"Every frame counts," he told the BBC.'
     )
     assert {a.speaker for a in extract(text)} == {"Ravi Mehta"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            (
+                "Rivers are dirtier than a decade ago, the Clean Water Trust says in a report, Murky Waters.\n\n"
+                'It comes as ministers review the rules. The report said: "Every river we tested failed."'
+            ),
+            "Clean Water Trust",
+        ),
+        (
+            "Tenants can withhold rent for repairs, said the leaflet published by the Renters Union.",
+            "Renters Union",
+        ),
+        ("Ms Dale's e-mail, sent on Friday, suggested the vote should be delayed.", "Dale"),
+    ],
+)
+def test_a_document_speaks_for_whoever_the_story_says_put_it_out(text, speaker):
+    assert [a.speaker for a in extract(text)][-1] == speaker
