@@ -100,6 +100,10 @@ def _as_name(span: Span) -> Span:
     lower = [t.i for t in doc[start : end - 1] if t.pos_ == "NOUN" and t.text.islower()]
     if lower:
         start = lower[-1] + 1
+    # "at GDC Mr Allard": an honorific opens a name, so whatever the model took in before it is none of it.
+    titled = [t.i for t in doc[start + 1 : end - 1] if t.lower_.rstrip(".") in HONORIFICS]
+    if titled:
+        start = titled[-1]
     while start > 0 and span.start - start < 2 and _given_name(doc[start - 1]):
         if doc[start - 1].head.i not in range(start - 1, end):
             break

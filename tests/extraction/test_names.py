@@ -1,6 +1,7 @@
 import pytest
 
-from attribution.extraction.names import one_edit_apart
+from attribution.extraction.names import _as_name, one_edit_apart
+from attribution.extraction.pipeline import load_nlp
 
 
 @pytest.mark.parametrize(
@@ -18,3 +19,8 @@ from attribution.extraction.names import one_edit_apart
 )
 def test_one_edit_apart(a, b, same):
     assert one_edit_apart(a, b) is same
+
+
+def test_a_name_opens_at_its_honorific_whatever_the_model_took_in_before_it():
+    doc = load_nlp()("During his speech at GDC Mr Allard said the console was fast.")
+    assert _as_name(doc[4:7]).text == "Mr Allard"
