@@ -48,6 +48,19 @@ def _cues_in(doc: Doc, start: int, end: int) -> list[Token]:
     return [t for t in span if is_cue(t)]
 
 
+_GOES_ON = frozenset({"but", "and", "or", "while", "which", "who", "as", "because", "so", "though", "although"})
+
+
+def _comma_after(text: str, quote: QuoteSpan, stripped: str) -> bool:
+    """A comma some styles put after the closing mark ('...traders", said Alex Hilton'), which ends a quoted
+    sentence, not a scare quote the sentence goes on from ("classified as 'sweat shop', but now...")."""
+    if not stripped.startswith(","):
+        return False
+    following = stripped[1:].split(maxsplit=1)
+    words = len(text[quote.start : quote.end].split())
+    return words >= MIN_UNCUED_WORDS and bool(following) and following[0].lower() not in _GOES_ON
+
+
 def _after_region(text: str, quote: QuoteSpan, limit: int) -> tuple[int, int] | None:
     """The frame after a closing mark when it belongs to the quote's sentence (", he said.")."""
     start = min(quote.end + 1, limit)
@@ -55,7 +68,7 @@ def _after_region(text: str, quote: QuoteSpan, limit: int) -> tuple[int, int] | 
     stripped = rest.lstrip()
     if not stripped:
         return None
-    ends_clause = text[quote.end - 1] in ",\u2014-" if quote.end > 0 else False
+    ends_clause = (text[quote.end - 1] in ",\u2014-" if quote.end > 0 else False) or _comma_after(text, quote, stripped)
     if not (ends_clause or stripped[0].islower()):
         # "..." Mr Lush said. is still attribution when a verb follows a short subject.
         first_sentence = re.split(r"[.!?:]", stripped, maxsplit=1)[0]

@@ -1319,3 +1319,13 @@ def test_a_pronoun_goes_on_with_who_spoke_last_not_a_name_that_was_only_an_objec
 )
 def test_a_document_speaks_for_whoever_the_story_says_put_it_out(text, speaker):
     assert [a.speaker for a in extract(text)][-1] == speaker
+
+
+def test_a_comma_after_the_closing_mark_still_opens_the_frame_but_not_after_a_scare_quote():
+    text = (
+        "Northsoft has launched a scheme to catch fake copies of its software, the company said. "
+        '"This is a good chance for users to check their software is genuine", said Alex Morrow, licence '
+        "manager at Northsoft.\n\nFive years ago it was classified as 'cheap labour', but now we are told it "
+        "is competition."
+    )
+    assert [(a.speaker, a.role) for a in extract(text)][1:] == [("Alex Morrow", "licence manager at Northsoft")]
