@@ -47,7 +47,12 @@ def is_subject(token: Token) -> bool:
     while token.dep_ in ("appos", "compound", "conj") and token.head != token:
         token = token.head
     # "The club's treasurer is Ines Hall": the name the subject is equated with is as much the topic.
-    return token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "attr" and copular_description(token) is not None)
+    if token.dep_ in ("nsubj", "nsubjpass") or (token.dep_ == "attr" and copular_description(token) is not None):
+        return True
+    # "Tait himself, at least outwardly, appeared unaffected": a name opening its sentence that the parse made
+    # the root (even a verb), with the sentence's verb hanging off it, is its subject all the same.
+    opens = token.left_edge.i == token.sent.start
+    return token.dep_ == "ROOT" and opens and any(c.pos_ in ("VERB", "AUX") and c.i > token.i for c in token.children)
 
 
 def in_report(token: Token) -> bool:

@@ -1,6 +1,8 @@
 import pytest
+from spacy.tokens import Doc
 
 from attribution.extraction import ExtractionError, extract, read, read_many
+from attribution.extraction.cast import is_subject
 from attribution.extraction.coreference import noun_phrase
 from attribution.extraction.pipeline import load_nlp
 from attribution.extraction.roles import title_before
@@ -133,3 +135,18 @@ def test_a_title_runs_across_of_only_from_a_word_for_a_person(text, name, title)
     doc = load_nlp()(text)
     start = text.find(name)
     assert title_before(doc.char_span(start, start + len(name))) == title
+
+
+def test_a_name_opening_its_sentence_that_the_parse_made_the_root_is_its_subject():
+    # "Tait himself appeared unaffected." as the small model once parsed it: the name the root, tagged a verb.
+    words = ["Tait", "himself", "appeared", "unaffected", "."]
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        heads=[0, 0, 0, 2, 0],
+        deps=["ROOT", "dobj", "dep", "acomp", "punct"],
+        pos=["VERB", "PRON", "VERB", "ADJ", "PUNCT"],
+        sent_starts=[True, False, False, False, False],
+    )
+    assert is_subject(doc[0])
+    assert not is_subject(doc[1])
