@@ -391,8 +391,10 @@ def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Sp
             # is the run of capitalised words before them, not a title before it ("Chairman of the
             # Environmental Audit Committee Peter Ainsworth MP").
             start = _name_before(doc, token.i)
-            if start < token.i:
-                found.append(doc[start : token.i])
+            # A party or a place before the letters is a post ("Labour MP", "Lib Dem MP"), not a name.
+            named = doc[start : token.i]
+            if len(named) >= 2 and not any(t.ent_type_ in ("NORP", "ORG", "GPE") for t in named):
+                found.append(named)
             continue
         # The small model calls many unfamiliar names organisations; "Ms Kerr" elsewhere, or apposition to a
         # description, settles it.

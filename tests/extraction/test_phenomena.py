@@ -1329,3 +1329,11 @@ def test_a_comma_after_the_closing_mark_still_opens_the_frame_but_not_after_a_sc
         "is competition."
     )
     assert [(a.speaker, a.role) for a in extract(text)][1:] == [("Alex Morrow", "licence manager at Northsoft")]
+
+
+def test_a_party_before_mp_is_the_post_not_a_name_and_she_is_the_woman_named():
+    text = (
+        "Ms Rosa Penhale, Labour MP for Kingsmead, believes migration is something to welcome. "
+        "She said her plan would end the row over the figures."
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Rosa Penhale", "Labour MP for Kingsmead")]
