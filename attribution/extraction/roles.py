@@ -169,7 +169,11 @@ def apposition_of(head: Token) -> str | None:
         age = child.like_num and not any(c.dep_ == "prep" for c in child.children)
         # Where someone is from ("a native of San Diego") says nothing of what they are.
         origin = child.lemma_.lower() in ORIGIN_NOUNS
-        if child.ent_type_ != "PERSON" and not age and not origin:
+        # A plural describes the people named together, no one of them ("Conchita Martinez and Sania Mirza, the
+        # oldest and youngest players in the draw").
+        together = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+        plural = together and child.tag_ in ("NNS", "NNPS")
+        if child.ent_type_ != "PERSON" and not age and not origin and not plural:
             tokens = core_tokens(child)
             # The parser splits a hyphenated word into sibling appositions ("the vice - president of ..."):
             # the pieces joined with no space are one word.

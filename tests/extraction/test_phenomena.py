@@ -1337,3 +1337,11 @@ def test_a_party_before_mp_is_the_post_not_a_name_and_she_is_the_woman_named():
         "She said her plan would end the row over the figures."
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Rosa Penhale", "Labour MP for Kingsmead")]
+
+
+def test_a_plural_set_beside_two_people_named_together_is_no_role_of_either():
+    text = (
+        "Rosa Marin and Spain's Lucia Vidal, the oldest and youngest players in the draw, reached the second round. "
+        "Vidal said she was tired."
+    )
+    assert [(a.speaker, a.role) for a in extract(text)] == [("Lucia Vidal", None)]
