@@ -129,6 +129,9 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
             owner = next((d for d in child.children if d.dep_ == "poss" and d.pos_ == "PROPN"), None)
             if owner is not None:
                 return cue.doc[owner.left_edge.i : child.i + 1].text  # "told Villa's website"
+            own = any(d.dep_ == "poss" and d.lower_ in ("his", "her", "its", "their") for d in child.children)
+            if own and speaker is not None and speaker.pos_ == "PROPN":
+                return f"{speaker.text}'s {child.text}"  # "Henman told his website": Henman's website
             if any(d.lower_ == "the" for d in child.children):
                 return last_outlet_before(cue.doc, child.idx)
     for frame in (c for c in cue.children if c.dep_ == "advcl" and c.lemma_ in _FRAMING_VERBS):

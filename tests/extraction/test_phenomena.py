@@ -202,6 +202,7 @@ def test_role_from_x_of_y_and_from_another_mention():
         ("Ben Arno wrote in the Valley Gazette that the appeal would fail.", "Valley Gazette"),
         ("Channel 7's correspondent Ben Arno reported that the appeal had failed.", "Channel 7"),
         ('"We will appeal," Ben Arno said in a statement.', None),
+        ('"It was a great start to the year," Arno told his website.', "Arno's website"),
     ],
 )
 def test_outlets(text, outlet):
