@@ -45,10 +45,11 @@ def _role_fits(role: str, *, words: frozenset[str], word: str) -> bool:
 
 
 def _age_given(token: Token) -> str | None:
-    """ "the 56-year-old": the age a description gives its person (the parse hangs "year" and its number
-    off "old"), or None for any other word."""
+    """ "the 56-year-old", "the 47-year-old director": the age a description gives its person (the parse hangs
+    "year" and its number off "old"), or None for any other word."""
     if token.lower_ != "old":
-        return None
+        old = next((c for c in token.children if c.dep_ == "amod" and c.lower_ == "old"), None)
+        return _age_given(old) if old is not None else None
     year = next((c for c in token.children if c.lower_ in ("year", "years")), None)
     number = next((c for c in year.children if c.like_num), None) if year is not None else None
     return number.text if number is not None else None

@@ -1346,3 +1346,12 @@ def test_a_plural_set_beside_two_people_named_together_is_no_role_of_either():
         "Vidal said she was tired."
     )
     assert [(a.speaker, a.role) for a in extract(text)] == [("Lucia Vidal", None)]
+
+
+def test_an_aged_description_is_whom_the_story_is_about_though_a_broken_parse_left_a_bare_one_before_it():
+    text = (
+        "Film-maker Ava Dunmore says the true power lies behind the camera.\n\n"
+        'The She Hate Me director urged students to seek "gatekeeper positions" behind the scenes. '
+        '"It\'s a huge market," the 47-year-old director said.'
+    )
+    assert extract(text)[-1].speaker == "Ava Dunmore"
