@@ -77,13 +77,17 @@ def test_punctuation_parsed_as_a_subject_does_not_break_the_noun_phrase():
     assert noun_phrase(doc[0]) == "-"
 
 
+def entities_of(text):
+    return {entity.name: entity for entity in read(text).entities}
+
+
 def test_the_cast_lists_each_person_and_organisation_once_with_every_mention():
     text = (
         "Cup tie moved\n\n"
         "Rovers boss Declan O'Hara said the Football Association had moved the tie to Sunday.\n\n"
         '"We accept it," O\'Hara said. The FA said police had asked for the change.'
     )
-    entities = {entity.name: entity for entity in read(text).entities}
+    entities = entities_of(text)
     assert entities["Declan O'Hara"].kind == "person"
     assert entities["Declan O'Hara"].role == "Rovers boss"
     assert len(entities["Declan O'Hara"].mentions) == 2
@@ -99,7 +103,7 @@ def test_a_surname_two_people_share_is_a_mention_of_the_one_named_in_full_last()
         " month.\n\nHer brother, Omar Kendal, a fisherman, said the closure would cost him a week of work. Kendal"
         " said he would fish from the beach."
     )
-    entities = {entity.name: entity for entity in read(text).entities}
+    entities = entities_of(text)
     assert [text[s:e] for s, e in entities["Ruth Kendal"].mentions] == ["Ruth Kendal", "Kendal"]
     assert [text[s:e] for s, e in entities["Omar Kendal"].mentions] == ["Omar Kendal", "Kendal"]
 
