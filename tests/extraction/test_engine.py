@@ -138,7 +138,9 @@ def test_a_subheading_names_no_speaker_and_offsets_still_index_the_body():
 def test_a_title_runs_across_of_only_from_a_word_for_a_person(text, name, title):
     doc = load_nlp()(text)
     start = text.find(name)
-    assert title_before(doc.char_span(start, start + len(name))) == title
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    assert title_before(span) == title
 
 
 def test_a_name_opening_its_sentence_that_the_parse_made_the_root_is_its_subject():
