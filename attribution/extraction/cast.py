@@ -13,7 +13,7 @@ from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS
 from .names import HONORIFIC_GENDER, NameIndex, reported_pronoun
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
-from .reported import is_headline, is_title
+from .reported import is_headline, opens_with_title
 from .roles import copular_description, lede_description, role_at_mention
 from .source import SourceKind
 
@@ -206,7 +206,13 @@ class Cast:
         return is_headline(self.text, self.paragraphs.at(offset))
 
     def in_title(self, offset: int) -> bool:
-        return is_title(self.text, self.paragraphs.ranges, self.paragraphs.at(offset))
+        return offset < self._story_start
+
+    @cached_property
+    def _story_start(self) -> int:
+        """Where the paragraph after the headline line begins, or 0 when the text opens with no headline."""
+        ranges = self.paragraphs.ranges
+        return ranges[1][0] if opens_with_title(self.text, ranges) else 0
 
     def full_name(self, name: str) -> str:
         """An organisation's acronym ("FA", "CSA") as the article spells it out, where one of its

@@ -144,20 +144,28 @@ def _according_to_content(token: Token) -> tuple[int, int] | None:
     return _trimmed(token.doc, first, last)
 
 
+_CLOSING_MARKS = "\"'\u201d\u2019"
+
+
+def _short_and_unstopped(line: str, stops: str) -> bool:
+    line = line.rstrip()
+    return len(line.split()) <= 15 and line[-1:] not in stops
+
+
 def is_headline(text: str, paragraph: tuple[int, int]) -> bool:
     """A short line with no closing punctuation ("Jowell confirms casino climbdown") is a headline."""
-    line = text[paragraph[0] : paragraph[1]]
-    return len(line.split()) <= 15 and line.rstrip()[-1:] not in ".!?\"'\u201d\u2019:"
+    return _short_and_unstopped(text[paragraph[0] : paragraph[1]], ".!?:" + _CLOSING_MARKS)
 
 
-def is_title(text: str, paragraphs: list[tuple[int, int]], paragraph: tuple[int, int]) -> bool:
-    """The article's headline line, above its first paragraph, even when it ends on quoted words ("Games
-    'deserve a place in class'"), which a line inside the story ending so would be a quotation."""
-    if not paragraphs or paragraph != paragraphs[0] or len(paragraphs) < 2:
+def opens_with_title(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """Whether the first line is the article's headline, above its first paragraph, even when it ends on quoted
+    words ("Games 'deserve a place in class'"), which a line inside the story ending so would be a quotation."""
+    if len(paragraphs) < 2:
         return False
+    start, end = paragraphs[0]
     # A headline trailing off ("'My memories of Marley...'") still ends without a sentence's stop.
-    line = text[paragraph[0] : paragraph[1]].rstrip().rstrip("\"'\u201d\u2019").removesuffix("...").rstrip("\u2026")
-    return len(line.split()) <= 15 and line[-1:] not in ".!?:"
+    line = text[start:end].rstrip().rstrip(_CLOSING_MARKS).removesuffix("...").rstrip("\u2026")
+    return _short_and_unstopped(line, ".!?:")
 
 
 def _within_paragraph(paras: Paragraphs, span: tuple[int, int], cue_at: int) -> tuple[int, int] | None:

@@ -111,8 +111,7 @@ def _title_word(token: Token, name: Span) -> bool:
         # Inside a title only: "record holder and BBC pundit", "Secretary of State"; "part of boss Rafa
         # Benitez's plans" is no title of his.
         before = token.doc[token.i - 1] if token.i > 0 else token
-        post = before.pos_ == "PROPN" or is_person_word(before.lemma_.lower()) or is_rank(before)
-        return before.pos_ in ("NOUN", "PROPN") and (token.lower_ == "and" or post)
+        return before.pos_ in ("NOUN", "PROPN") and (token.lower_ == "and" or _describes_a_person(before))
     # A participle describing the post is part of it: "managing director", "acting head", "Swansea-born actor".
     participle = token.tag_ in ("VBG", "VBN") and token.dep_ == "amod"
     # A word the parse puts in the name's noun phrase, whatever its tag ("Ulster forward", "forward" an adverb).
