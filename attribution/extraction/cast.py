@@ -232,9 +232,11 @@ class Cast:
         """Each acronym the article's organisations spell out, where only one does."""
         by_initials: dict[str, set[str]] = defaultdict(set)
         for full in {organisation_name(ent) for ent in self.ents if ent.label_ == "ORG"}:
-            initials = "".join(word[0] for word in _initial_words(full))
-            if 2 <= len(initials) <= 6 and len(full.split()) > 1:
-                by_initials[initials].add(full)
+            words = _initial_words(full)
+            # An acronym inside the name gives all its letters ("UK Independence Party": UKIP).
+            for initials in {"".join(w[0] for w in words), "".join(w if w.isupper() else w[0] for w in words)}:
+                if 2 <= len(initials) <= 6 and len(full.split()) > 1:
+                    by_initials[initials].add(full)
         return {initials: names.pop() for initials, names in by_initials.items() if len(names) == 1}
 
     def _collect_mentions(self) -> None:

@@ -85,11 +85,13 @@ class Coreference:
         the article gives them none: speaking or not, the description says who they are."""
         cast = self.cast
         for token in cast.doc:
+            if token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
             # "the 23-year-old" is tagged an adjective, and is often a passive's subject ("is undaunted by").
             aged = _age_given(token) is not None
             capitals = token.tag_ == "NNP" and token.is_title and cast.posts_in_capitals(token)
             post = token.pos_ == "NOUN" or capitals
-            if token.dep_ not in ("nsubj", "nsubjpass") or not (post or aged) or cast.in_quote(token):
+            if not (post or aged) or cast.in_quote(token):
                 continue
             # "The American legend", "the city's mayor": a phrase that starts with its article or possessor
             # ("All the user needs is..." is none).

@@ -13,12 +13,17 @@ def is_according(token: Token) -> bool:
     return token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
 
 
+def _puts_it(token: Token) -> bool:
+    """ "As Gavin Cox put it:", "as one analyst puts it": the idiom, not the verb of placing things."""
+    return token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+
+
 def is_reporting_verb(token: Token) -> bool:
     # A participle modifying a noun ("computers called E-slates") reports nothing, unless it names who
     # reports ("a plan described by the minister as...") or carries what is reported ("an appeal arguing
     # that...").
     return (
-        token.lemma_.lower() in REPORTING_VERBS
+        (token.lemma_.lower() in REPORTING_VERBS or _puts_it(token))
         and token.pos_ in ("VERB", "AUX")
         and (token.dep_ not in ("acl", "amod") or any(c.dep_ in ("agent", "ccomp") for c in token.children))
     )
@@ -31,7 +36,7 @@ def is_cue(token: Token) -> bool:
 def cues_in(doc: Doc) -> list[Token]:
     """Every cue of the article, in order: the lemma array first, as few words are cues at all."""
     # The lemmas (and the word) a cue can have, as the hashes the array holds.
-    wanted = {doc.vocab.strings.add(word) for word in (*REPORTING_VERBS, "according")}
+    wanted = {doc.vocab.strings.add(word) for word in (*REPORTING_VERBS, "according", "put")}
     rows = doc.to_array(["LEMMA", "LOWER"]).tolist()
     return [doc[i] for i, (lemma, lower) in enumerate(rows) if (lemma in wanted or lower in wanted) and is_cue(doc[i])]
 

@@ -358,6 +358,17 @@ def _name_before(doc: Doc, end: int) -> int:
     return start
 
 
+def _after_title(doc: Doc, start: int) -> bool:
+    """Whether a bare noun naming no organisation stands right before a name, as its title ("prop Dai Young")."""
+    before = doc[start - 1] if start > 0 else None
+    return (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.dep_ == "compound"
+        and before.lemma_.lower() not in ORGANISATION_NOUNS
+    )
+
+
 def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Span]:
     """Names the model did not label as people but that stand where people stand: "First Last" in
     apposition to a description ("the spokesperson, Lars Eklund,"), after a title as the subject of a
@@ -368,9 +379,10 @@ def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Sp
     # "said Mauresmo" is labelled.
     person_surnames = {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON"}
     # ... or that speaks on its own ("said Pizzorno" after "guitarist Sergio Pizzorno").
-    person_surnames |= {
+    speaking_alone = {
         t.lower_ for t in propn if t.dep_ == "nsubj" and is_reporting_verb(t.head) and not any(t.children)
     }
+    person_surnames |= speaking_alone
     # ... or whose own clause refers back to them as a man or a woman ("Zvonareva has lost both her games",
     # "Baros, who is the top scorer, denied a row but claims he is mystified"), which no organisation's does:
     # that overrides the model's label on the full name ("Milan Baros" an organisation).
@@ -398,20 +410,24 @@ def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Sp
             continue
         # The small model calls many unfamiliar names organisations; "Ms Kerr" elsewhere, or apposition to a
         # description, settles it.
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
+            start -= 1
+        # "former Wales and Lions prop Dai Young ... Young told BBC Sport": a title before the name, and the
+        # surname speaking on its own.
+        titled_speaker = token.lower_ in speaking_alone and _after_title(doc, start)
         if (
             token.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC")
             and token.lower_ not in titled_surnames | gendered
             and not (token.dep_ == "appos" and token.head.pos_ == "NOUN")
             and not _described_in_apposition(token)
+            and not titled_speaker
         ):
             continue
-        start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
-            start -= 1
         chain = doc[start : token.i + 1]
         if not 2 <= len(chain) <= 3 or not all(t.text.istitle() and t.is_alpha for t in chain):
             continue
-        if token.lower_ in titled_surnames or (
+        if token.lower_ in titled_surnames or titled_speaker or (
             token.lower_ in person_surnames and all(_given_name(t, labelled=True) for t in chain[:-1])
         ):
             found.append(chain)

@@ -203,6 +203,12 @@ class BulkLemmatizer:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.known: dict[tuple[int, int, int], int] = {}
+        # The rules test each candidate form against the index of known words, which ships as lists: a scan
+        # of tens of thousands of words per candidate, most of the time a new word costs. The same words as
+        # sets give the same lemmas.
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for pos in list(index.keys()):
+            index[pos] = frozenset(index[pos])
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array(["ORTH", "POS", "MORPH", "LEMMA"])

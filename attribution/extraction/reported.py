@@ -56,21 +56,30 @@ def _reports_of_its_own(clause: Token) -> bool:
     return is_reporting_verb(clause) and any(c.dep_ == "nsubj" for c in clause.children)
 
 
-def _with_stranded_subject(verb: Token, first: int) -> int:
-    """ "said being honoured in the UK meant a lot": the parse hangs the clause's subject on the reporting verb;
-    words between the verb and its clause that are such a phrase, with no comma, begin the clause."""
+def _with_stranded_subject(verb: Token, heads: list[Token]) -> int:
+    """ "said being honoured in the UK meant a lot", "said around eight other members were planning to...": the
+    parse hangs the clause's subject on the reporting verb; words between the verb and its clause that are
+    such a phrase, with no comma, begin the clause (a phrase of place or time only when the clause has no
+    subject of its own)."""
+    first = min(h.left_edge.i for h in heads)
     between = verb.doc[verb.i + 1 : first]
     if not len(between) or any(t.is_punct for t in between):
         return first
-    stranded = {t.i for c in verb.children if c.dep_ in ("xcomp", "csubj") and c.i > verb.i for t in c.subtree}
+    deps = {"xcomp", "csubj"}
+    if not any(c.dep_ in _SUBJECTS for head in heads for c in head.children):
+        deps |= {"prep", "npadvmod"}
+    stranded = {t.i for c in verb.children if c.dep_ in deps and c.i > verb.i for t in c.subtree}
     return verb.i + 1 if all(t.i in stranded for t in between) else first
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
 
 def _content_clause(verb: Token) -> tuple[int, int] | None:
     heads = _clause_heads(verb)
     if not heads:
         return _parenthetical_content(verb) or _after_inverted_frame(verb)
-    first = _with_stranded_subject(verb, min(h.left_edge.i for h in heads))
+    first = _with_stranded_subject(verb, heads)
     last = max(h.right_edge.i for h in heads)
     # "X insisted he had done no deals while Y says he will...": the other's report is not part of this one.
     for head in heads:
@@ -206,9 +215,11 @@ def reported_clauses(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> Iter
             yield Reported(span[0], span[1], token)
 
 
-def _participle(cue: Token) -> bool:
-    """A report that is not finite: "stating that", "needed to explain how" are part of the words reported."""
-    return cue.tag_ in ("VBG", "VBN", "VB") and not is_according(cue)
+def _part_of_content(cue: Token) -> bool:
+    """A report that is not finite ("stating that", "needed to explain how"), or one inside a relative clause
+    ("a different approach to immigration, which he said was out of control"), is part of the words reported
+    around it, not an attribution of its own."""
+    return (cue.tag_ in ("VBG", "VBN", "VB") or cue.dep_ == "relcl") and not is_according(cue)
 
 
 def _inside(inner: Reported, outer: Reported) -> bool:
@@ -218,18 +229,18 @@ def _inside(inner: Reported, outer: Reported) -> bool:
 
 
 def untangle_nested(clauses: list[Reported]) -> Iterator[Reported]:
-    """One attribution per stretch of text when reports nest. A participle inside another report ("soldiers
-    crossed, stating that they refuse..., a spokesperson said") is part of its content; a finite report
-    inside one ("officials said rebels claimed that ...") is the attribution."""
+    """One attribution per stretch of text when reports nest. A participle or a relative clause inside another
+    report ("soldiers crossed, stating that they refuse..., a spokesperson said") is part of its content; a
+    finite report inside one ("officials said rebels claimed that ...") is the attribution."""
     seen: set[tuple[int, int]] = set()
     for clause in clauses:
         if (clause.start, clause.end) in seen:
             continue
         outer = [o for o in clauses if _inside(clause, o)]
-        if outer and _participle(clause.cue):
+        if outer and _part_of_content(clause.cue):
             continue
         inner = [i for i in clauses if _inside(i, clause)]
-        if any(not _participle(i.cue) for i in inner):
+        if any(not _part_of_content(i.cue) for i in inner):
             continue
         seen.add((clause.start, clause.end))
         yield clause

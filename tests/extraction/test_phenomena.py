@@ -1360,3 +1360,45 @@ def test_an_aged_description_is_whom_the_story_is_about_though_a_broken_parse_le
         '"It\'s a huge market," the 47-year-old director said.'
     )
     assert extract(text)[-1].speaker == "Ava Dunmore"
+
+
+def test_a_report_inside_a_relative_clause_is_part_of_the_words_reported_around_it():
+    text = (
+        "Councillor Ravi Mendes spoke in Dunmore. He said the town needed a new approach to parking, which he said "
+        "was out of control."
+    )
+    assert [(a.speaker, a.text) for a in extract(text)] == [
+        ("Ravi Mendes", "the town needed a new approach to parking, which he said was out of control")
+    ]
+
+
+def test_a_subject_the_parse_hangs_on_the_reporting_verb_begins_the_clause():
+    text = (
+        "Councillor Joan Pryde resigned on Monday. Sources close to Ms Pryde said around six other members of the "
+        "Greenvale group were also planning to leave."
+    )
+    assert [a.text for a in extract(text)][-1] == (
+        "around six other members of the Greenvale group were also planning to leave"
+    )
+
+
+def test_an_acronym_takes_every_letter_of_an_acronym_in_the_full_name():
+    text = (
+        "The UK Rambling Association has lost its chairman.\n\n"
+        "On the resignation, UKRA said the members who chose him knew nothing of his plans."
+    )
+    assert [a.speaker for a in extract(text)] == ["UK Rambling Association"]
+
+
+def test_a_name_after_a_title_is_a_person_when_its_surname_speaks_alone():
+    text = (
+        "Marsh's assessment was backed up by Corran's coach at the Blues, former Wales and Lions prop Owain Lloyd.\n\n"
+        '"He has been on an upward curve all season," Lloyd told Radio Mourne.'
+    )
+    # The model labels "Owain Lloyd" an organisation here.
+    assert [(a.speaker, a.outlet) for a in extract(text)] == [("Owain Lloyd", "Radio Mourne")]
+
+
+def test_as_someone_put_it_is_a_cue():
+    text = 'As Tamsin Orr of the Fenwick Walkers put it: "Nobody will miss the old footbridge."'
+    assert [(a.speaker, a.cue) for a in extract(text)] == [("Tamsin Orr", "put")]
