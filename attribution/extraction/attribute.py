@@ -291,6 +291,9 @@ def _source_for(
         source = resolver.from_cue(cue, quoted=(quote.start, quote.end))
         if source.speaker:
             return source, 0.7 if source.resolved_from_pronoun else 0.9
+    framed = None if quote.continues else _sentence_subject(resolver, quote)
+    if framed is not None:
+        return framed, 0.6
     if previous is not None:
         prev_start, prev_source = previous
         if quote.continues:
@@ -303,3 +306,17 @@ def _source_for(
     # Words quoted with no frame and no one quoted before them: a guess, the person the story is about.
     subject = resolver.cast.story_subject
     return Source(subject, "person", resolver.cast.role_for(subject)) if subject else Source(None), 0.3
+
+
+def _sentence_subject(resolver: SpeakerResolver, quote: QuoteSpan) -> Source | None:
+    """ "Dr Richard Lewis, of the BMA, welcomed the targets "to make further and faster progress"": words
+    quoted with no reporting verb inside a sentence a named person is the subject of are that person's."""
+    span = resolver.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span[0].sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and not resolver.in_quote(c)), None)
+    if subject is None or subject.pos_ != "PROPN" or subject.i > span.start:
+        return None
+    source = resolver.from_subject(subject)
+    return source if source.speaker and source.kind == "person" else None

@@ -24,6 +24,18 @@ from .roles import affiliation_of, apposition_of, person_description, role_at_me
 from .source import Source, SourceKind
 
 
+def unclosed_apposition(verb: Token) -> tuple[Token, Token] | None:
+    """ "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": a name and its description after a comma the
+    writer never closed, which the parse makes two subjects of the verb; the name, then the description."""
+    before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(before) < 2 or before[-1].pos_ != "NOUN" or before[-2].pos_ != "PROPN":
+        return None
+    name, description = before[-2], before[-1]
+    if not any(t.text == "," for t in verb.doc[name.i + 1 : description.left_edge.i]):
+        return None
+    return name, description
+
+
 def subject_of(verb: Token) -> Token | None:
     """Who performs the verb: the subject, or for a passive ("branded a 'retreat' by the Tories") the agent."""
     # A mark the parser made a subject (the marks closing a quote before "said X") is none.
@@ -35,6 +47,9 @@ def subject_of(verb: Token) -> Token | None:
     if subjects:
         # When a stray word is parsed as a second subject ("Bayside Radio's correspondent X reported"), the
         # one nearest the verb is the real one.
+        unclosed = unclosed_apposition(verb)
+        if unclosed is not None:
+            return unclosed[0]
         before = [s for s in subjects if s.i < verb.i]
         return before[-1] if before else subjects[0]
     for child in verb.children:
@@ -276,6 +291,9 @@ class SpeakerResolver:
             return Source(None)
         subject = _described_by_last_noun(cue, _nearest_conjunct(cue, subject))
         source = self.from_subject(subject, addressed=self._names_in(quoted) if quoted else frozenset())
+        unclosed = unclosed_apposition(cue)
+        if unclosed is not None and source.kind == "person" and not source.role:
+            source = replace(source, role=person_description(unclosed[1]))
         if source.speaker and source.kind in ("organization", "group"):
             # However the body was reached ("the Economy Ministry said", "the Lib Dems say"), by its full name.
             source = replace(source, speaker=self.cast.full_name(source.speaker))

@@ -1402,3 +1402,19 @@ def test_a_name_after_a_title_is_a_person_when_its_surname_speaks_alone():
 def test_as_someone_put_it_is_a_cue():
     text = 'As Tamsin Orr of the Fenwick Walkers put it: "Nobody will miss the old footbridge."'
     assert [(a.speaker, a.cue) for a in extract(text)] == [("Tamsin Orr", "put")]
+
+
+def test_a_name_before_a_description_the_writer_never_closed_with_a_comma_is_the_speaker():
+    text = (
+        'Health minister Mary Jones spoke first. "Waiting lists are falling," she said. Tomos Wyn Price, Plaid Cymru transport '
+        'spokesman said: "It is exactly the same target she set in 2001."'
+    )
+    assert who(text) == [("Mary Jones", "Health minister"), ("Tomos Wyn Price", "Plaid Cymru transport spokesman")]
+
+
+def test_words_quoted_with_no_cue_in_a_sentence_a_named_person_leads_are_theirs():
+    text = (
+        '"The figures are encouraging," said minister Ana Reyes. Dr Owen Carrick, secretary of the Dunmore '
+        'Medical Society, welcomed the new targets "to make faster progress on the waiting lists".'
+    )
+    assert [a.speaker for a in extract(text)] == ["Ana Reyes", "Owen Carrick"]
