@@ -427,8 +427,10 @@ def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Sp
         chain = doc[start : token.i + 1]
         if not 2 <= len(chain) <= 3 or not all(t.text.istitle() and t.is_alpha for t in chain):
             continue
-        if token.lower_ in titled_surnames or titled_speaker or (
-            token.lower_ in person_surnames and all(_given_name(t, labelled=True) for t in chain[:-1])
+        if (
+            token.lower_ in titled_surnames
+            or titled_speaker
+            or (token.lower_ in person_surnames and all(_given_name(t, labelled=True) for t in chain[:-1]))
         ):
             found.append(chain)
             continue

@@ -1406,8 +1406,8 @@ def test_as_someone_put_it_is_a_cue():
 
 def test_a_name_before_a_description_the_writer_never_closed_with_a_comma_is_the_speaker():
     text = (
-        'Health minister Mary Jones spoke first. "Waiting lists are falling," she said. Tomos Wyn Price, Plaid Cymru transport '
-        'spokesman said: "It is exactly the same target she set in 2001."'
+        'Health minister Mary Jones spoke first. "Waiting lists are falling," she said. '
+        'Tomos Wyn Price, Plaid Cymru transport spokesman said: "It is exactly the same target she set in 2001."'
     )
     assert who(text) == [("Mary Jones", "Health minister"), ("Tomos Wyn Price", "Plaid Cymru transport spokesman")]
 
