@@ -172,7 +172,7 @@ def read_article(doc: Doc) -> Reading:
             # the story gives in full, with its source: a label, not a report of their own.
             continue
         if isinstance(item, Reported):
-            source = resolver.from_cue(item.cue, inverted=not item.follows_cue)
+            source = resolver.from_cue(item.cue, inverted=item.inverted)
             if source.speaker:
                 sources[item] = source
                 resolver.remember(source)

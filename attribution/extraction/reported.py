@@ -29,6 +29,15 @@ class Reported:
     def follows_cue(self) -> bool:
         return self.start > self.cue.idx
 
+    @property
+    def inverted(self) -> bool:
+        """Whether the speaker may stand after the cue: the words reported come before it, or after a frame
+        closed by a comma ("By contrast, says Mr Cox, the Mac mini is...")."""
+        cue = self.cue
+        return not self.follows_cue or any(
+            t.text == "," and t.idx < self.start for t in cue.doc[cue.i + 1 : cue.i + 1 + _FRAME_WORDS]
+        )
+
 
 def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Char offsets of tokens first..last without a leading "that" or edge punctuation."""
@@ -118,9 +127,14 @@ _FRAME_WORDS = 8
 
 
 def _opener(words: Span) -> bool:
-    """Whether the words before a frame only open the sentence: "But", "Then", "Currently", none at all."""
+    """Whether the words before a frame only open the sentence: "But", "Then", "Currently", "By contrast",
+    "In fact", none at all."""
     opening = [t for t in words if not t.is_punct]
-    return len(opening) <= 2 and all(t.pos_ in ("ADV", "CCONJ", "SCONJ") for t in opening)
+    if len(opening) <= 2 and all(t.pos_ in ("ADV", "CCONJ", "SCONJ") for t in opening):
+        return True
+    # A short phrase of a preposition and its noun, all of it hanging on the preposition.
+    first = opening[0]
+    return len(opening) <= 3 and first.pos_ == "ADP" and all(t == first or first in t.ancestors for t in opening)
 
 
 def _after_inverted_frame(verb: Token) -> tuple[int, int] | None:
@@ -133,7 +147,9 @@ def _after_inverted_frame(verb: Token) -> tuple[int, int] | None:
     if doc[verb.i - 1].text != ",":  # the verb does not open its sentence (above): a word stands before it
         return None
     comma = next((t.i for t in doc[verb.i + 1 : min(verb.i + 1 + _FRAME_WORDS, sent.end)] if t.text == ","), None)
-    if comma is None or not any(t.dep_ == "nsubj" and t.i < comma for t in verb.children):
+    # The speaker between the verb and the comma: its subject, or a name the parse hung on the clause after.
+    named = all(t.pos_ == "PROPN" for t in doc[verb.i + 1 : comma]) if comma is not None else False
+    if comma is None or not (named or any(t.dep_ == "nsubj" and t.i < comma for t in verb.children)):
         return None
     rest = doc[comma + 1 : sent.end]
     if not any(t.pos_ in ("VERB", "AUX") for t in rest):

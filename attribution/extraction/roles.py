@@ -1,5 +1,6 @@
 """The speaker's role: the title or description an article attaches to a name."""
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
@@ -243,10 +244,15 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
         return _trim(list(doc[head.left_edge.i : name.start])), head
     for prep in root.children:
         if prep.dep_ == "prep" and prep.lower_ in ("from", "of", "at"):
-            target = next((t for t in prep.children if t.dep_ == "pobj" and t.ent_type_ == "ORG"), None)
+            target = next((t for t in prep.children if t.dep_ == "pobj" and _names_a_body(t)), None)
             if target is not None:
-                # "Matthew Herren from EduVision": the organisation is the affiliation editors record.
-                return _trim(core_tokens(target)), root
+                # "Matthew Herren from EduVision", "Gavin Cox of the buildyourown.org.uk website": the
+                # organisation is the affiliation editors record.
+                if target.ent_type_ == "ORG":
+                    return _trim(core_tokens(target)), root
+                # The name and the noun, not what the writer thinks of it ("the excellent ... website").
+                words = [t for t in core_tokens(target) if t.dep_ not in ("det", "amod")]
+                return doc[words[0].i : words[-1].i + 1].text, root
     copular = copular_description(root)
     if copular is not None:
         return _trim(core_tokens(copular)), copular
@@ -254,6 +260,19 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     if described is not None:
         return _trim(core_tokens(described)), described
     return affiliation_of(root), root
+
+
+_WEB_ADDRESS = re.compile(r"[a-z0-9]\.(?:com|org|net|co|gov|ac)\b", re.IGNORECASE)
+
+
+def _names_a_body(noun: Token) -> bool:
+    """An organisation by name, or an organisation's noun its name stands in ("the buildyourown.org.uk
+    website", "the Fenwick walking club"): not "of the company" alone."""
+    if noun.ent_type_ == "ORG":
+        return True
+    # A web address is tagged anything, punctuation included.
+    named = any((c.dep_ == "compound" and c.pos_ == "PROPN") or _WEB_ADDRESS.search(c.text) for c in noun.children)
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in ORGANISATION_NOUNS and named
 
 
 def _post_of(head: Token) -> Token:

@@ -36,6 +36,17 @@ def unclosed_apposition(verb: Token) -> tuple[Token, Token] | None:
     return name, description
 
 
+def _speaking_for(cue: Token, subject: Token) -> str | None:
+    """ "For the Welsh Liberal Democrats, Kirsty Williams said": the body a person opens by speaking for."""
+    for prep in cue.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and prep.right_edge.i < subject.i:
+            body = next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("ORG", "NORP")), None)
+            if body is not None and cue.doc[prep.right_edge.i + 1].text == ",":
+                words = [t for t in body.subtree if t.dep_ != "det"]
+                return cue.doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """Who performs the verb: the subject, or for a passive ("branded a 'retreat' by the Tories") the agent."""
     # A mark the parser made a subject (the marks closing a quote before "said X") is none.
@@ -291,9 +302,10 @@ class SpeakerResolver:
             return Source(None)
         subject = _described_by_last_noun(cue, _nearest_conjunct(cue, subject))
         source = self.from_subject(subject, addressed=self._names_in(quoted) if quoted else frozenset())
-        unclosed = unclosed_apposition(cue)
-        if unclosed is not None and source.kind == "person" and not source.role:
-            source = replace(source, role=person_description(unclosed[1]))
+        if source.kind == "person" and not source.role:
+            unclosed = unclosed_apposition(cue)
+            role = person_description(unclosed[1]) if unclosed is not None else _speaking_for(cue, subject)
+            source = replace(source, role=role) if role else source
         if source.speaker and source.kind in ("organization", "group"):
             # However the body was reached ("the Economy Ministry said", "the Lib Dems say"), by its full name.
             source = replace(source, speaker=self.cast.full_name(source.speaker))

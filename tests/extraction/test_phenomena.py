@@ -1418,3 +1418,18 @@ def test_words_quoted_with_no_cue_in_a_sentence_a_named_person_leads_are_theirs(
         'Medical Society, welcomed the new targets "to make faster progress on the waiting lists".'
     )
     assert [a.speaker for a in extract(text)] == ["Ana Reyes", "Owen Carrick"]
+
+
+def test_the_body_a_person_opens_by_speaking_for_is_their_role():
+    text = 'For the Welsh Liberal Democrats, Carys Bowen called the new target "hugely unambitious".'
+    assert who(text) == [("Carys Bowen", "Welsh Liberal Democrats")]
+
+
+def test_a_site_named_by_its_address_is_an_affiliation_without_what_the_writer_thinks_of_it():
+    text = "Tom Bell of the excellent walkingmaps.org.uk website said the path had been closed for a month."
+    assert who(text) == [("Tom Bell", "walkingmaps.org.uk website")]
+
+
+def test_a_frame_set_in_after_a_short_opening_phrase_names_its_speaker_after_the_verb():
+    text = "Nia Lane reviewed both. By contrast, says Ms Lane, the older ferry is almost unsafe."
+    assert [(a.speaker, a.text) for a in extract(text)] == [("Nia Lane", "the older ferry is almost unsafe")]
