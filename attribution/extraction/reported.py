@@ -112,6 +112,12 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     ):
         return None
     frame = {t.i for t in verb.subtree}
+    # The frame ends at the comma after its speaker: the parse can hang the report's subject on the name
+    # ("Currently, says Dr Paniccia, telecommunications equipment that ... is very expensive").
+    doc = verb.doc
+    closing = next((t.i for t in doc[verb.i + 1 : min(verb.i + 1 + _FRAME_WORDS, len(doc))] if t.text == ","), None)
+    if closing is not None:
+        frame = {i for i in frame if i < closing}
     reported = [t.i for t in head.subtree if t.i not in frame]
     if not reported:
         return None

@@ -1433,3 +1433,13 @@ def test_a_site_named_by_its_address_is_an_affiliation_without_what_the_writer_t
 def test_a_frame_set_in_after_a_short_opening_phrase_names_its_speaker_after_the_verb():
     text = "Nia Lane reviewed both. By contrast, says Ms Lane, the older ferry is almost unsafe."
     assert [(a.speaker, a.text) for a in extract(text)] == [("Nia Lane", "the older ferry is almost unsafe")]
+
+
+def test_a_set_in_frame_ends_at_the_comma_after_its_speaker_whatever_the_parse_hangs_on_the_name():
+    text = (
+        "Mario Pellan runs the laboratory. Currently, says Dr Pellan, telecommunications equipment that amplifies "
+        "the laser light is very expensive."
+    )
+    assert [a.text for a in extract(text)] == [
+        "telecommunications equipment that amplifies the laser light is very expensive"
+    ]
