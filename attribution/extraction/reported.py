@@ -72,7 +72,8 @@ def _with_stranded_subject(verb: Token, heads: list[Token]) -> int:
     subject of its own)."""
     first = min(h.left_edge.i for h in heads)
     between = verb.doc[verb.i + 1 : first]
-    if not len(between) or any(t.is_punct for t in between):
+    # "said last week that ...": a clause "that" opens starts there.
+    if not len(between) or any(t.is_punct for t in between) or verb.doc[first].lower_ == "that":
         return first
     deps = {"xcomp", "csubj"}
     if not any(c.dep_ in _SUBJECTS for head in heads for c in head.children):
@@ -84,12 +85,32 @@ def _with_stranded_subject(verb: Token, heads: list[Token]) -> int:
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 
 
+def _reported_conjuncts(verb: Token, heads: list[Token]) -> list[Token]:
+    """ "Lord Woolf said the rules were not written down but it was inconceivable that...": a clause joined to
+    the report whose subject is "it" or "there" and whose verb is shifted back as reported speech is (was,
+    would, had), the parse joining it to the reporting verb rather than to the clause it continues."""
+    found: list[Token] = []
+    if min(h.i for h in heads) < verb.i:
+        return found  # the report before its verb: what follows the verb is not its continuation
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < max(h.i for h in heads) or is_reporting_verb(conj):
+            continue
+        subject = next((c for c in conj.children if c.dep_ in ("nsubj", "expl")), None)
+        backshifted = conj.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in _BACKSHIFTED for c in conj.children)
+        if subject is not None and subject.lower_ in ("it", "there") and backshifted:
+            found.append(conj)
+    return found
+
+
+_BACKSHIFTED = frozenset({"would", "could", "might", "had", "was", "were"})
+
+
 def _content_clause(verb: Token) -> tuple[int, int] | None:
     heads = _clause_heads(verb)
     if not heads:
         return _parenthetical_content(verb) or _after_inverted_frame(verb)
     first = _with_stranded_subject(verb, heads)
-    last = max(h.right_edge.i for h in heads)
+    last = max([h.right_edge.i for h in heads] + [c.right_edge.i for c in _reported_conjuncts(verb, heads)])
     # "X insisted he had done no deals while Y says he will...": the other's report is not part of this one.
     for head in heads:
         for clause in head.children:
@@ -112,10 +133,12 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     ):
         return None
     frame = {t.i for t in verb.subtree}
-    # The frame ends at the comma after its speaker: the parse can hang the report's subject on the name
-    # ("Currently, says Dr Paniccia, telecommunications equipment that ... is very expensive").
+    # A frame naming its speaker after the verb ends at the comma after them: the parse can hang the report's
+    # subject on the name ("Currently, says Dr Paniccia, telecommunications equipment that ... is expensive").
     doc = verb.doc
-    closing = next((t.i for t in doc[verb.i + 1 : min(verb.i + 1 + _FRAME_WORDS, len(doc))] if t.text == ","), None)
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    window = doc[speaker.i + 1 : min(verb.i + 1 + _FRAME_WORDS, len(doc))] if speaker is not None else []
+    closing = next((t.i for t in window if t.text == ","), None)
     if closing is not None:
         frame = {i for i in frame if i < closing}
     reported = [t.i for t in head.subtree if t.i not in frame]
@@ -239,9 +262,13 @@ def reported_clauses(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> Iter
 
 def _part_of_content(cue: Token) -> bool:
     """A report that is not finite ("stating that", "needed to explain how"), or one inside a relative clause
-    ("a different approach to immigration, which he said was out of control"), is part of the words reported
-    around it, not an attribution of its own."""
-    return (cue.tag_ in ("VBG", "VBN", "VB") or cue.dep_ == "relcl") and not is_according(cue)
+    about what is reported ("a different approach to immigration, which he said was out of control"), is part
+    of the words reported around it, not an attribution of its own; a relative clause about a speaker ("an
+    associate, Marc Schaffel, who said the family had left") is one."""
+    if is_according(cue):
+        return False
+    about_speaker = any(c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT") for c in cue.children)
+    return cue.tag_ in ("VBG", "VBN", "VB") or (cue.dep_ == "relcl" and not about_speaker)
 
 
 def _inside(inner: Reported, outer: Reported) -> bool:

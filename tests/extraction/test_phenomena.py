@@ -1443,3 +1443,18 @@ def test_a_set_in_frame_ends_at_the_comma_after_its_speaker_whatever_the_parse_h
     assert [a.text for a in extract(text)] == [
         "telecommunications equipment that amplifies the laser light is very expensive"
     ]
+
+
+def test_a_clause_joined_to_a_report_in_reported_speech_is_part_of_it():
+    text = (
+        "Lord Ashby said the current rules were not written down but it was inconceivable that the minister would "
+        "overrule the court."
+    )
+    assert [a.text for a in extract(text)] == [
+        "the current rules were not written down but it was inconceivable that the minister would overrule the court"
+    ]
+
+
+def test_a_relative_clause_about_a_speaker_is_their_own_report():
+    text = "Ann Kerr said she had a call from an associate, Marc Sefton, who said the family had left the ranch."
+    assert [(a.speaker, a.text) for a in extract(text)] == [("Marc Sefton", "the family had left the ranch")]
