@@ -14,7 +14,7 @@ from .names import HONORIFIC_GENDER, NameIndex, reported_pronoun
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
 from .reported import is_headline, opens_with_title
-from .roles import copular_description, lede_description, role_at_mention
+from .roles import copular_description, lede_description, role_at_mention, title_before
 from .source import SourceKind
 
 
@@ -133,6 +133,8 @@ class Cast:
         self.roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
         self.organisations: set[str] = set()
+        # Names an organisation's noun stands before as their title somewhere ("media giant Vivendi Universal").
+        self._described_as_organisation: set[str] = set()
         # Organisations found speaking so far, named as the article named them there ("Finance and Economy
         # Ministry"), which a shorter form later stands for.
         self.spoken_organisations: set[str] = set()
@@ -266,6 +268,9 @@ class Cast:
             if age is not None:
                 self.ages.setdefault(name, age)
             role, description = role_at_mention(ent)
+            title = title_before(ent)
+            if title and head_word(title) in ORGANISATION_NOUNS:
+                self._described_as_organisation.add(name)
             if self.kind_of(name, role) == "organization":
                 self.organisations.add(name)
             elif (
@@ -301,8 +306,12 @@ class Cast:
                 name = self.names.resolve_at(span)
                 votes[name] += 1 if pronoun == "it" else -1
         # A full name the model labels a person is one: "Rudolf Fischer said it was going well" is about a
-        # service, not him.
-        self.organisations |= {name for name, vote in votes.items() if vote > 0 and name not in self.people}
+        # service, not him; unless an organisation's noun describes it too ("media giant Vivendi Universal").
+        self.organisations |= {
+            name
+            for name, vote in votes.items()
+            if vote > 0 and (name not in self.people or name in self._described_as_organisation)
+        }
 
     def _lede_role(self) -> None:
         lede = lede_description(self.doc, self.text, self.paragraphs.ranges)

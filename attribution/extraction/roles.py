@@ -57,8 +57,8 @@ def title_before(name: Span) -> str | None:
     words = list(doc[start : name.start])
     if start > 0 and doc[start - 1].tag_ == "WP$":
         return None  # "Donna Clarkson, whose daughter Lana": the daughter is hers, which is no post of Lana's
-    if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
-        return None  # "former Yukos boss" starts a title; "former" alone is none
+    if not any(t.pos_ in ("NOUN", "PROPN") and t.lower_.rstrip(".") not in HONORIFICS for t in words):
+        return None  # "former Yukos boss" starts a title; "former" alone is none, nor "no good Mr Blair"
     post = next((t for t in reversed(words) if t.lower_.rstrip(".") not in HONORIFICS), None)
     # "The memory Gordon Brown says keeps returning", "Arnold's gritty drama Wasp": after an article or a
     # possessor, a title ends in a word for a person.
@@ -80,8 +80,12 @@ def _titles(words: list[Token], name: Span) -> bool:
     name, or the parse left them loose ("Boss Sir Alex Ferguson"), but none is another word's argument
     ("These are the questions Jimmy Connors will ask", "During the interview Mr Blair said")."""
 
+    # A word of the title the tagger took for a verb ("England rugby union captain": "rugby", with "England"
+    # its subject and "captain" its object): what hangs off it is in the title too.
+    misread = {t.i for t in words if t.pos_ == "VERB"}
+
     def inside(token: Token) -> bool:
-        return name.start <= token.head.i < name.end
+        return name.start <= token.head.i < name.end or token.head.i in misread
 
     def misparsed(token: Token) -> bool:
         # An object of the very verb the name is the subject of, before the name: no English clause puts its
@@ -117,10 +121,20 @@ def _title_word(token: Token, name: Span) -> bool:
     participle = token.tag_ in ("VBG", "VBN") and token.dep_ == "amod"
     # A word the parse puts in the name's noun phrase, whatever its tag ("Ulster forward", "forward" an adverb).
     modifier = token.dep_ in ("compound", "advmod") and name.root in token.ancestors
+    # A noun the tagger took for a verb between a name and a noun ("England rugby union captain").
+    doc = token.doc
+    misread = (
+        token.tag_ in ("VBP", "VB")
+        and token.text.islower()
+        and 0 < token.i < name.start - 1
+        and doc[token.i - 1].pos_ == "PROPN"
+        and doc[token.i + 1].pos_ == "NOUN"
+    )
     return (
         token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM")
         or participle
         or modifier
+        or misread
         or (token.text == "-" and not token.whitespace_)
     )
 

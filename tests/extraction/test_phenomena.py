@@ -1458,3 +1458,30 @@ def test_a_clause_joined_to_a_report_in_reported_speech_is_part_of_it():
 def test_a_relative_clause_about_a_speaker_is_their_own_report():
     text = "Ann Kerr said she had a call from an associate, Marc Sefton, who said the family had left the ranch."
     assert [(a.speaker, a.text) for a in extract(text)] == [("Marc Sefton", "the family had left the ranch")]
+
+
+def test_an_adjective_before_an_honorific_is_no_title():
+    text = (
+        "It was no good Mr Tolland claiming the pledges were left to the manifesto, Mr Reeve said. Sam Tolland said "
+        "he did not want higher rates."
+    )
+    assert who(text)[-1] == ("Sam Tolland", None)
+
+
+def test_an_organisations_noun_as_title_and_it_in_its_report_make_an_organisation_whatever_the_model_says():
+    text = (
+        "The regulator has filed complaints against media giant Vivendi Universal, its boss and another executive.\n\n"
+        'Vivendi Universal has said it believes there is "no legal basis" for the complaints.'
+    )
+    found = extract(text)
+    assert [(a.speaker_kind, a.role) for a in found] == [("organization", None)]
+
+
+def test_a_title_word_the_tagger_took_for_a_verb_stays_in_the_title():
+    text = (
+        "Robson wants dual code success\n\n"
+        "England rugby union captain Jason Robson has targeted dual code success over Australia on Saturday.\n\n"
+        "Robson, a former rugby league international, leads England at Twickenham. "
+        '"Beating the Aussies twice would be a massive achievement," said Robson.'
+    )
+    assert who(text) == [("Jason Robson", "England rugby union captain")]
