@@ -39,6 +39,12 @@ def is_epithet(token: Token) -> bool:
 
 # Letters after a name that are no part of it: "Guy Mansfield QC", "Ann Clwyd MP".
 POST_NOMINALS = frozenset({"qc", "kc", "mp", "mep", "msp", "am", "obe", "mbe", "cbe", "kbe", "jr", "sr"})
+# Words of parties' short names, which the model takes into the name after them ("Lib Dem Norman Baker",
+# "Tory Damian Green"): a party label before a name is a title.
+PARTY_WORDS = frozenset(
+    {"tory", "labour", "lib", "dem", "liberal", "democrat", "conservative", "snp", "ukip", "plaid", "cymru"}
+    | {"republican", "unionist", "dup", "sdlp"}
+)
 
 
 def name_tokens(name: str) -> list[str]:
@@ -93,8 +99,9 @@ def _as_name(span: Span) -> Span:
     # "Henk Ten" + "Cate" (labelled an organisation): a capitalised word the name's last word hangs on is its end.
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text.istitle() and doc[end - 1].head.i == end:
         end += 1
-    # "Backbencher Stephen Pound": a word for a person before a given name is a title the model took in.
-    while end - start > 2 and _title_taken_in(doc[start], doc[start + 1]):
+    # "Backbencher Stephen Pound": a word for a person before a given name is a title the model took in, as is a
+    # party's label.
+    while end - start > 2 and (_title_taken_in(doc[start], doc[start + 1]) or doc[start].lower_ in PARTY_WORDS):
         start += 1
     # "Wales physio Mark Davies": a common noun in lower case is no part of a name, but the end of a title.
     lower = [t.i for t in doc[start : end - 1] if t.pos_ == "NOUN" and t.text.islower()]
@@ -104,7 +111,12 @@ def _as_name(span: Span) -> Span:
     titled = [t.i for t in doc[start + 1 : end - 1] if t.lower_.rstrip(".") in HONORIFICS]
     if titled:
         start = titled[-1]
-    while start > 0 and span.start - start < 2 and _given_name(doc[start - 1]):
+    while (
+        start > 0
+        and span.start - start < 2
+        and _given_name(doc[start - 1])
+        and doc[start - 1].lower_ not in PARTY_WORDS
+    ):
         if doc[start - 1].head.i not in range(start - 1, end):
             break
         start -= 1

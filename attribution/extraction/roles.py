@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS, ORIGIN_NOUNS, is_person_word
-from .names import HONORIFICS, capitalised_person_word
+from .names import HONORIFICS, PARTY_WORDS, capitalised_person_word
 from .outlets import looks_like_outlet
 
 _DROP_EDGES = {"det", "punct", "cc", "case", "prep"}
@@ -107,6 +107,8 @@ def _title_word(token: Token, name: Span) -> bool:
         # before the name ("RT's Roman Kosarev") is an affiliation of its own.
         return token.i + 1 < name.start
     common = (token.pos_ == "NOUN" and token.text.islower()) or capitalised_person_word(token)
+    if token.lower_ in PARTY_WORDS:
+        return True  # "Lib Dem Norman Baker", which the model labels one person
     if token.ent_type_ == "PERSON" and not common:
         # Another name, unless it modifies the post after it: "Yukos boss", "Aston Villa boss", which the model
         # takes for people. But "Backbencher" or "physio" the model took into the name after it is a title.

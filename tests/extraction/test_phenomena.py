@@ -1485,3 +1485,8 @@ def test_a_title_word_the_tagger_took_for_a_verb_stays_in_the_title():
         '"Beating the Aussies twice would be a massive achievement," said Robson.'
     )
     assert who(text) == [("Jason Robson", "England rugby union captain")]
+
+
+def test_a_partys_label_the_model_takes_into_a_name_is_the_title():
+    text = 'But Lib Dem Norman Baxter accused ministers of turning Britain into a "nuclear dumpsite".'
+    assert who(text) == [("Norman Baxter", "Lib Dem")]
