@@ -8,8 +8,9 @@ from itertools import pairwise
 from spacy.tokens import Token
 
 from .cast import Cast, Mention, in_report, is_subject, organisation_name
+from .cues import is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word
-from .names import misread_as_person
+from .names import misread_as_person, reported_pronoun
 from .roles import core_tokens, is_rank, person_description
 from .source import Source
 
@@ -53,6 +54,15 @@ def _age_given(token: Token) -> str | None:
     year = next((c for c in token.children if c.lower_ in ("year", "years")), None)
     number = next((c for c in year.children if c.like_num), None) if year is not None else None
     return number.text if number is not None else None
+
+
+def _names_what_another_owns(token: Token) -> bool:
+    """ "Macrovision says its new RipGuard technology will...": a name modifying a thing someone else owns (a
+    product) is no organisation a later "the firm" stands for."""
+    head = token
+    while head.dep_ == "compound" and head.head != head:
+        head = head.head
+    return head != token and head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
 
 
 def _names_a_person(noun: Token) -> bool:
@@ -150,10 +160,14 @@ class Coreference:
             according = anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == "according"
             if cast.in_quote(token) or not (is_subject(token) or according):
                 continue
+            if _names_what_another_owns(token):
+                continue
             named = cast.names.span_of(token)
             typed = named is not None and cast.names.resolve_at(named) in cast.organisations
+            # "Macrovision says its new technology...": a name whose own report calls it "it".
+            called_it = token.dep_ == "nsubj" and is_reporting_verb(token.head) and reported_pronoun(token.head) == "it"
             if token.ent_type_ in ("ORG", "NORP") or (
-                token.pos_ == "PROPN" and (token.text in cast.organisations or typed)
+                token.pos_ == "PROPN" and (token.text in cast.organisations or typed or called_it)
             ):
                 name = noun_phrase(token)
                 return Source(

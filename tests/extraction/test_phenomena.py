@@ -1490,3 +1490,11 @@ def test_a_title_word_the_tagger_took_for_a_verb_stays_in_the_title():
 def test_a_partys_label_the_model_takes_into_a_name_is_the_title():
     text = 'But Lib Dem Norman Baxter accused ministers of turning Britain into a "nuclear dumpsite".'
     assert who(text) == [("Norman Baxter", "Lib Dem")]
+
+
+def test_the_firm_is_the_name_whose_report_calls_it_it_not_the_product_it_owns():
+    text = (
+        "Vidlock says its new CopyShield technology will thwart most of the ripping programs.\n\n"
+        '"CopyShield is designed to reduce DVD ripping," said the firm.'
+    )
+    assert [a.speaker for a in extract(text)] == ["Vidlock", "Vidlock"]
