@@ -108,7 +108,7 @@ _BACKSHIFTED = frozenset({"would", "could", "might", "had", "was", "were"})
 def _content_clause(verb: Token) -> tuple[int, int] | None:
     heads = _clause_heads(verb)
     if not heads:
-        return _parenthetical_content(verb) or _after_inverted_frame(verb)
+        return _parenthetical_content(verb) or _after_inverted_frame(verb) or _clause_from_object(verb)
     first = _with_stranded_subject(verb, heads)
     last = max([h.right_edge.i for h in heads] + [c.right_edge.i for c in _reported_conjuncts(verb, heads)])
     # "X insisted he had done no deals while Y says he will...": the other's report is not part of this one.
@@ -119,6 +119,26 @@ def _content_clause(verb: Token) -> tuple[int, int] | None:
     if any(t.lower_ in _QUESTION_MARKS and t.dep_ == "mark" for t in verb.doc[first : heads[0].i]):
         return None
     return _trimmed(verb.doc, first, last)
+
+
+def _clause_from_object(verb: Token) -> tuple[int, int] | None:
+    """ "The government has confirmed intermediate level waste (ILW) that was to be shipped back will now be
+    stored in the UK": the parse makes the clause's subject the verb's object and its verb a second verb of the
+    sentence, with no subject and no "and" of its own but an auxiliary (will, would, has...)."""
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.i < verb.i or any(c.dep_ in _SUBJECTS for c in conj.children):
+            continue
+        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FINITE_AUXILIARIES for c in conj.children):
+            continue
+        if any(c.dep_ == "cc" and verb.i < c.i < conj.i for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < conj.i), None)
+        if subject is not None:
+            return _trimmed(verb.doc, subject.left_edge.i, conj.right_edge.i)
+    return None
+
+
+_FINITE_AUXILIARIES = frozenset({"will", "would", "could", "should", "may", "might", "must", "can", "has", "have"})
 
 
 def _parenthetical_content(verb: Token) -> tuple[int, int] | None:

@@ -47,6 +47,9 @@ def _speaking_for(cue: Token, subject: Token) -> str | None:
     return None
 
 
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
 def subject_of(verb: Token) -> Token | None:
     """Who performs the verb: the subject, or for a passive ("branded a 'retreat' by the Tories") the agent."""
     # A mark the parser made a subject (the marks closing a quote before "said X") is none.
@@ -55,6 +58,9 @@ def subject_of(verb: Token) -> Token | None:
         for child in verb.children
         if child.dep_ == "nsubj" and (any(c.isalnum() for c in child.text) or child.text == "%")  # "60% said"
     ]
+    if len(subjects) > 1:
+        # "This, said Sloncek, should make...": the report's own subject taken for the frame's.
+        subjects = [s for s in subjects if s.lower_ not in _DEMONSTRATIVES] or subjects
     if subjects:
         # When a stray word is parsed as a second subject ("Bayside Radio's correspondent X reported"), the
         # one nearest the verb is the real one.
@@ -409,9 +415,11 @@ class SpeakerResolver:
                 # "the bank" after "Bank of Ulster": the latest organisation named with that word; else "the
                 # firm", "the company": the organisation the story last named as a subject.
                 coreference = self.coreference
-                organisation = coreference.organisation_named_with(subject) or coreference.organisation_before(
-                    subject.idx, plural=False
-                )
+                organisation = coreference.organisation_named_with(subject)
+                if organisation is None and subject.lemma_.lower() == "government":
+                    # "The government says": no company or party the story named before it, but the government.
+                    return Source(subject.lower_, "organization")
+                organisation = organisation or coreference.organisation_before(subject.idx, plural=False)
                 if organisation.speaker:
                     return replace(organisation, resolved_from_pronoun=False)
             described = self.coreference.described_person(subject)

@@ -1498,3 +1498,24 @@ def test_the_firm_is_the_name_whose_report_calls_it_it_not_the_product_it_owns()
         '"CopyShield is designed to reduce DVD ripping," said the firm.'
     )
     assert [a.speaker for a in extract(text)] == ["Vidlock", "Vidlock"]
+
+
+def test_a_demonstrative_the_parse_makes_the_frames_subject_is_the_reports():
+    text = "Ivan Slocum runs the site. This, said Slocum, should make the system harder to shut down."
+    assert [(a.speaker, a.text) for a in extract(text)] == [
+        ("Ivan Slocum", "should make the system harder to shut down")
+    ]
+
+
+def test_a_clause_the_parse_splits_into_an_object_and_a_second_verb_is_still_reported():
+    text = (
+        "The Liberal Democrats were angry. The government has confirmed intermediate level waste (ILW) that was to "
+        "have been shipped back to its home countries will now be stored in the UK."
+    )
+    assert [(a.speaker, a.text) for a in extract(text)] == [
+        (
+            "government",
+            "intermediate level waste (ILW) that was to have been shipped back to its home countries will now be "
+            "stored in the UK",
+        )
+    ]
