@@ -1515,7 +1515,9 @@ def test_a_clause_the_parse_splits_into_an_object_and_a_second_verb_is_still_rep
     assert [(a.speaker, a.text) for a in extract(text)] == [
         (
             "government",
-            "intermediate level waste (ILW) that was to have been shipped back to its home countries will now be "
-            "stored in the UK",
+            (
+                "intermediate level waste (ILW) that was to have been shipped back to its home countries will now be "
+                "stored in the UK"
+            ),
         )
     ]
