@@ -22,6 +22,8 @@ def noun_phrase(token: Token) -> str:
     words = [t for t in core if not t.is_punct and (quote is None or t.i < quote)]
     if len(words) > 1 and words[0].dep_ == "det":
         words = words[1:]
+    while token.dep_ == "poss" and len(words) > 1 and words[-1].tag_ == "POS":
+        words = words[:-1]  # "the NAO's report says": the issuer, not its possessive (but "McDonald's said")
     if not words:  # the parser can make a punctuation mark a subject
         return token.text
     return token.doc[words[0].i : words[-1].i + 1].text

@@ -122,6 +122,12 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
         for child in cue.children:
             if child.dep_ not in ("dobj", "dative", "iobj", "obj"):
                 continue
+            if child.pos_ == "NOUN" and child.text.islower() and child.lemma_.lower() not in MEDIA_NOUNS:
+                # "told the BBC lessons were being learned": the parse takes the report's subject into the
+                # outlet's phrase; the outlet is the name before it.
+                named = next((c for c in child.children if c.dep_ == "compound" and looks_like_outlet(c)), None)
+                if named is not None:
+                    return outlet_phrase(named)
             if looks_like_outlet(child, spoken_to=True):
                 return outlet_phrase(child)
             if child.lemma_.lower() not in MEDIA_NOUNS:

@@ -1521,3 +1521,16 @@ def test_a_clause_the_parse_splits_into_an_object_and_a_second_verb_is_still_rep
             ),
         )
     ]
+
+
+def test_an_issuer_is_named_without_its_possessive_but_a_name_ending_in_s_keeps_it():
+    text = (
+        'The Rail Audit Office published its findings. "Many problems can be traced to poor planning," the Rail Audit '
+        "Office's report says. Sainsbury's said sales had risen."
+    )
+    assert [a.speaker for a in extract(text)] == ["Rail Audit Office", "Sainsbury's"]
+
+
+def test_a_report_the_parse_takes_into_the_outlets_phrase_leaves_the_outlet_named():
+    text = "A senior defence official told the BBC lessons were being learned."
+    assert [a.outlet for a in extract(text)] == ["BBC"]
