@@ -348,6 +348,12 @@ class SpeakerResolver:
             if lower in GROUP_PRONOUNS or lower == "it":
                 return self.coreference.organisation_before(subject.idx, plural=lower != "it")
             return Source(None)
+        titled = self._named_after_title(subject)
+        if titled is not None:
+            person, title = titled
+            name = self.cast.names.resolve_at(person)
+            self.cast.roles[name] = title  # the whole title, not the name's last words before it ("Commons")
+            return self._named(name, title)
         person = self._person_in(subject)
         if person is not None:
             name = self.cast.names.resolve_at(person)
@@ -523,6 +529,21 @@ class SpeakerResolver:
             return None
         # Two papers named together are two bodies, not one longer name a later "the newspaper" shortens.
         return Source(named, "group" if subject.tag_ == "NNS" else "organization")
+
+    def _named_after_title(self, token: Token) -> tuple[Span, str] | None:
+        """ "Shadow leader of the Commons Oliver Heald said": a word for a person whose phrase ends in a name,
+        which the parse hangs inside its "of" phrase; the name, and the words before it as the title."""
+        if token.pos_ != "NOUN" or not is_person_word(token.lemma_.lower()):
+            return None
+        span = self.cast.names.span_of(token.right_edge)
+        if span is None or span.end != token.right_edge.i + 1 or span.start <= token.i:
+            return None
+        words = [
+            t for t in self.doc[token.left_edge.i : span.start] if not (t.i == token.left_edge.i and t.dep_ == "det")
+        ]
+        if not any(t.lower_ == "of" for t in words):
+            return None
+        return span, self.doc[words[0].i : words[-1].i + 1].text
 
     def _person_in(self, token: Token) -> Span | None:
         """The person a subject names: itself, or a name in apposition to it ("the spokesperson, Vasily Malaev")."""
