@@ -109,6 +109,12 @@ def _content_clause(verb: Token) -> tuple[int, int] | None:
     heads = _clause_heads(verb)
     if not heads:
         return _parenthetical_content(verb) or _after_inverted_frame(verb) or _clause_from_object(verb)
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "On a larger scale, said Mr Trainor, improvements ... can reduce": the parse makes the speaker named
+        # after the verb the subject of the clause it reports.
+        inverted = _after_inverted_frame(verb)
+        if inverted is not None:
+            return inverted
     first = _with_stranded_subject(verb, heads)
     last = max([h.right_edge.i for h in heads] + [c.right_edge.i for c in _reported_conjuncts(verb, heads)])
     # "X insisted he had done no deals while Y says he will...": the other's report is not part of this one.
@@ -183,7 +189,7 @@ def _opener(words: Span) -> bool:
         return True
     # A short phrase of a preposition and its noun, all of it hanging on the preposition.
     first = opening[0]
-    return len(opening) <= 3 and first.pos_ == "ADP" and all(t == first or first in t.ancestors for t in opening)
+    return len(opening) <= 4 and first.pos_ == "ADP" and all(t == first or first in t.ancestors for t in opening)
 
 
 def _after_inverted_frame(verb: Token) -> tuple[int, int] | None:

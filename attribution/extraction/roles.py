@@ -100,6 +100,8 @@ def _titles(words: list[Token], name: Span) -> bool:
 def _title_word(token: Token, name: Span) -> bool:
     # A rank is part of a title: "World number 31 Daniela Hantuchova", "world No 1".
     rank = token.like_num and token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in ("number", "no")
+    # A distance or a weight of an event: "World 100m champion", "400m runner" (the number and unit split).
+    rank |= token.like_num and not token.whitespace_ and token.i + 1 < name.start and token.doc[token.i + 1].is_alpha
     if token.is_space or (token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") and not rank):
         return False
     if token.tag_ == "POS":
@@ -177,6 +179,25 @@ def person_description(noun: Token) -> str | None:
     return description
 
 
+def _report_after_inverted_frame(name: Token, child: Token) -> bool:
+    """ "said Mr Trainor, improvements in the way ... can reduce": after a name that follows its reporting verb,
+    words no comma closes that run on into another verb are the subject of the report, not an apposition."""
+    doc = name.doc
+    start = name.i
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == name:
+        start -= 1
+    last = child.right_edge
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        start > 0
+        and is_reporting_verb(doc[start - 1])
+        and not last.is_punct
+        and after is not None
+        and after.pos_ in ("VERB", "AUX")
+        and not is_reporting_verb(after)
+    )
+
+
 def apposition_of(head: Token) -> str | None:
     """ "Ivan, a Ukrainian soldier," -> "Ukrainian soldier"; the first apposition that is not a name."""
     appositions = [c for c in head.children if c.dep_ == "appos" or _parsed_as_coordination(head, c)]
@@ -205,6 +226,8 @@ def apposition_of(head: Token) -> str | None:
                 for c in child.children
             ) or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in child.children)
             if thing and not any(t.pos_ == "NOUN" and _describes(t.lemma_.lower()) for t in tokens):
+                continue
+            if _report_after_inverted_frame(head, child):
                 continue
             return _trim(tokens)
     return None

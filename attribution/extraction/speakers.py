@@ -536,8 +536,10 @@ class SpeakerResolver:
         if token.pos_ != "NOUN" or not is_person_word(token.lemma_.lower()):
             return None
         span = self.cast.names.span_of(token.right_edge)
-        if span is None or span.end != token.right_edge.i + 1 or span.start <= token.i:
+        if span is None or span.end != token.right_edge.i + 1 or span.start <= token.i or len(span) < 2:
             return None
+        if self.doc[span.start - 1].dep_ == "cc":
+            return None  # "The star of Rain Man and Tootsie": a title of two things, no name
         words = [
             t for t in self.doc[token.left_edge.i : span.start] if not (t.i == token.left_edge.i and t.dep_ == "det")
         ]

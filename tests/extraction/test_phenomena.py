@@ -1539,3 +1539,20 @@ def test_a_report_the_parse_takes_into_the_outlets_phrase_leaves_the_outlet_name
 def test_a_name_ending_a_title_the_parse_hangs_inside_its_of_phrase_is_the_speaker():
     text = 'Shadow leader of the Commons Peter Heald said: "This will cut costly interference in people\'s lives."'
     assert who(text) == [("Peter Heald", "Shadow leader of the Commons")]
+
+
+def test_an_events_distance_is_part_of_the_title():
+    assert who("World 100m champion Justin Gatling said the ban was too harsh.") == [
+        ("Justin Gatling", "World 100m champion")
+    ]
+
+
+def test_a_frame_after_a_longer_opening_phrase_whose_speaker_the_parse_makes_the_reports_subject():
+    text = (
+        "Mike Trainor spoke. On a larger scale, said Mr Trainor, improvements in the way that voltage regulators "
+        "are made can reduce the power lost."
+    )
+    assert who(text) == [("Mike Trainor", None)]
+    assert [a.text for a in extract(text)] == [
+        "improvements in the way that voltage regulators are made can reduce the power lost"
+    ]
