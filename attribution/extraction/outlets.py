@@ -125,7 +125,15 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
             if child.pos_ == "NOUN" and child.text.islower() and child.lemma_.lower() not in MEDIA_NOUNS:
                 # "told the BBC lessons were being learned": the parse takes the report's subject into the
                 # outlet's phrase; the outlet is the name before it.
-                named = next((c for c in child.children if c.dep_ == "compound" and looks_like_outlet(c)), None)
+                # ("told BBC News people's lives "revolved around hunting"": deeper in the phrase.)
+                named = next(
+                    (
+                        t
+                        for t in child.subtree
+                        if t.i < child.i and t.dep_ == "compound" and t.head.pos_ == "NOUN" and looks_like_outlet(t)
+                    ),
+                    None,
+                )
                 if named is not None:
                     return outlet_phrase(named)
             if looks_like_outlet(child, spoken_to=True):

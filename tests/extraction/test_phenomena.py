@@ -1534,6 +1534,8 @@ def test_an_issuer_is_named_without_its_possessive_but_a_name_ending_in_s_keeps_
 def test_a_report_the_parse_takes_into_the_outlets_phrase_leaves_the_outlet_named():
     text = "A senior defence official told the BBC lessons were being learned."
     assert [a.outlet for a in extract(text)] == ["BBC"]
+    text = 'Farmer Geoff Brookes told BBC News people\'s lives "revolved around hunting".'
+    assert [a.outlet for a in extract(text)] == ["BBC News"]
 
 
 def test_a_name_ending_a_title_the_parse_hangs_inside_its_of_phrase_is_the_speaker():
