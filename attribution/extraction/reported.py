@@ -163,7 +163,7 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     # subject on the name ("Currently, says Dr Paniccia, telecommunications equipment that ... is expensive").
     doc = verb.doc
     speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i), None)
-    window = doc[speaker.i + 1 : min(verb.i + 1 + _FRAME_WORDS, len(doc))] if speaker is not None else []
+    window: list[Token] = list(doc[speaker.i + 1 : min(verb.i + 1 + _FRAME_WORDS, len(doc))]) if speaker else []
     closing = next((t.i for t in window if t.text == ","), None)
     if closing is not None:
         frame = {i for i in frame if i < closing}

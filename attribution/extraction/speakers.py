@@ -348,10 +348,10 @@ class SpeakerResolver:
             if lower in GROUP_PRONOUNS or lower == "it":
                 return self.coreference.organisation_before(subject.idx, plural=lower != "it")
             return Source(None)
-        titled = self._named_after_title(subject)
-        if titled is not None:
-            person, title = titled
-            name = self.cast.names.resolve_at(person)
+        after_title = self._named_after_title(subject)
+        if after_title is not None:
+            name_span, title = after_title
+            name = self.cast.names.resolve_at(name_span)
             self.cast.roles[name] = title  # the whole title, not the name's last words before it ("Commons")
             return self._named(name, title)
         person = self._person_in(subject)
