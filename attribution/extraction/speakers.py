@@ -62,11 +62,11 @@ def subject_of(verb: Token) -> Token | None:
         # "This, said Sloncek, should make...": the report's own subject taken for the frame's.
         subjects = [s for s in subjects if s.lower_ not in _DEMONSTRATIVES] or subjects
     if subjects:
-        # When a stray word is parsed as a second subject ("Bayside Radio's correspondent X reported"), the
-        # one nearest the verb is the real one.
         unclosed = unclosed_apposition(verb)
         if unclosed is not None:
             return unclosed[0]
+        # When a stray word is parsed as a second subject ("Bayside Radio's correspondent X reported"), the
+        # one nearest the verb is the real one.
         before = [s for s in subjects if s.i < verb.i]
         return before[-1] if before else subjects[0]
     for child in verb.children:
