@@ -68,7 +68,15 @@ def _names_what_another_owns(token: Token) -> bool:
 
 
 def _names_a_person(noun: Token) -> bool:
-    return is_person_word(noun.lemma_.lower()) or is_rank(noun)
+    return is_person_word(noun.lemma_.lower()) or is_rank(noun) or _said_to_be_someone(noun)
+
+
+def _said_to_be_someone(noun: Token) -> bool:
+    """ "The veteran lock, who is 36": a noun no word list knows is a person's when the sentence says "who"
+    of it, as English says only of people."""
+    return any(
+        c.dep_ == "relcl" and any(t.lower_ in ("who", "whose") for t in c.subtree if t.i < c.i) for c in noun.children
+    )
 
 
 class Coreference:

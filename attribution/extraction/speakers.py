@@ -166,6 +166,19 @@ def _nearest_conjunct(cue: Token, subject: Token) -> Token:
     return joined[-1] if joined and subject.ent_type_ == "PERSON" else subject
 
 
+def _antecedent(relative: Token) -> Token:
+    """The noun a relative "who" stands for: the one the parse hangs its clause off, unless that is a thing
+    and a name stands right before "who" ("labelled a misjudgement by the Conservatives who said")."""
+    noun = relative.head.head
+    before = relative.doc[relative.i - 1] if relative.i > 0 else relative
+    if before.is_punct and before.i > 0:
+        before = relative.doc[before.i - 1]
+    thing = noun.pos_ == "NOUN" and not is_person_word(noun.lemma_.lower())
+    if relative.lower_ == "who" and thing and before != noun and (before.pos_ == "PROPN" or before.ent_type_):
+        return before
+    return noun
+
+
 def _described_by_last_noun(cue: Token, subject: Token) -> Token:
     """ "A Department for Constitutional Affairs spokeswoman said", parsed with the organisation as the
     subject: the common noun ending the subject's phrase right before the verb is who speaks."""
@@ -333,7 +346,7 @@ class SpeakerResolver:
         if lower in ("who", "that") and subject.head.dep_ == "relcl":
             # "senior members, who say the party needs him": the relative pronoun is the noun it hangs off.
             # ("guidance which suggests..." is a thing, not a source.)
-            return self.from_subject(subject.head.head)
+            return self.from_subject(_antecedent(subject))
         if subject.pos_ == "PRON":
             if lower in PERSON_PRONOUNS:
                 gender = PERSON_PRONOUNS[lower]

@@ -1558,3 +1558,16 @@ def test_a_frame_after_a_longer_opening_phrase_whose_speaker_the_parse_makes_the
     assert [a.text for a in extract(text)] == [
         "improvements in the way that voltage regulators are made can reduce the power lost"
     ]
+
+
+def test_a_description_the_sentence_calls_who_is_a_person_the_story_named():
+    text = (
+        "Club captain Owen Tully will retire at the end of the season.\n\n"
+        "The veteran hooker, who is 35 in March, told BBC Radio Ulster that it was time to step aside."
+    )
+    assert who(text) == [("Owen Tully", "Club captain")]
+
+
+def test_who_after_a_name_is_that_name_though_the_parse_hangs_the_clause_off_a_thing():
+    text = 'The leaflets were called a "costly blunder" by the Greens who said the campaign "has misfired badly".'
+    assert {a.speaker for a in extract(text)} == {"Greens"}
