@@ -21,16 +21,31 @@ def _puts_it(token: Token) -> bool:
 def is_reporting_verb(token: Token) -> bool:
     # A participle modifying a noun ("computers called E-slates") reports nothing, unless it names who
     # reports ("a plan described by the minister as...") or carries what is reported ("an appeal arguing
-    # that...").
+    # that..."). A verb whose subject is "that" is a noun misread ("she added that claims ... were not true").
     return (
         (token.lemma_.lower() in REPORTING_VERBS or _puts_it(token))
         and token.pos_ in ("VERB", "AUX")
         and (token.dep_ not in ("acl", "amod") or any(c.dep_ in ("agent", "ccomp") for c in token.children))
+        and not any(c.dep_ == "nsubj" and c.pos_ == "SCONJ" for c in token.children)
     )
 
 
 def is_cue(token: Token) -> bool:
     return is_reporting_verb(token) or is_according(token)
+
+
+def reporter_goes_on(verb: Token) -> bool:
+    """ "He said they had no intention of resigning and added that...": a reporting verb with no subject of its
+    own that the parse joins to the clause reported, not to the verb reporting it, whose subject it shares."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and head.dep_ == "ccomp"
+        and is_reporting_verb(verb)
+        and not is_reporting_verb(head)
+        and is_reporting_verb(head.head)
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
 
 
 def cues_in(doc: Doc) -> list[Token]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import cues_in, is_according, is_reporting_verb
+from .cues import cues_in, is_according, is_reporting_verb, reporter_goes_on
 from .quotes import Paragraphs, SpanSet
 
 _LEADING_DROP = {"that", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
@@ -117,11 +117,15 @@ def _content_clause(verb: Token) -> tuple[int, int] | None:
             return inverted
     first = _with_stranded_subject(verb, heads)
     last = max([h.right_edge.i for h in heads] + [c.right_edge.i for c in _reported_conjuncts(verb, heads)])
-    # "X insisted he had done no deals while Y says he will...": the other's report is not part of this one.
+    # "X insisted he had done no deals while Y says he will...": the other's report is not part of this one;
+    # "said they had no intention of resigning and added that...": nor is the reporter's next one.
     for head in heads:
         for clause in head.children:
             if clause.dep_ == "advcl" and clause.i > head.i and _reports_of_its_own(clause):
                 last = min(last, clause.left_edge.i - 1)
+            if reporter_goes_on(clause):
+                joined_by = [c.i for c in head.children if c.dep_ == "cc" and c.i < clause.i]
+                last = min(last, (joined_by[-1] if joined_by else clause.i) - 1)
     if any(t.lower_ in _QUESTION_MARKS and t.dep_ == "mark" for t in verb.doc[first : heads[0].i]):
         return None
     return _trimmed(verb.doc, first, last)

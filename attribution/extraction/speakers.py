@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .cast import Cast, Mention, in_report
 from .coreference import Coreference, noun_phrase
-from .cues import is_reporting_verb
+from .cues import is_reporting_verb, reporter_goes_on
 from .lexicon import (
     DOCUMENT_NOUNS,
     GROUP_PRONOUNS,
@@ -90,6 +90,8 @@ def subject_of(verb: Token) -> Token | None:
         controller = next((c for c in verb.head.children if c.dep_ in ("dobj", "nsubjpass") and c.i < verb.i), None)
         if controller is not None:
             return controller
+    if reporter_goes_on(verb):
+        return subject_of(verb.head.head)
     # "... and said", "adding that": the subject of the verb this one hangs off; not for a clause of its own
     # ("His comments come as Liam Fox called him ...", "after the government announced").
     if (

@@ -1571,3 +1571,25 @@ def test_a_description_the_sentence_calls_who_is_a_person_the_story_named():
 def test_who_after_a_name_is_that_name_though_the_parse_hangs_the_clause_off_a_thing():
     text = 'The leaflets were called a "costly blunder" by the Greens who said the campaign "has misfired badly".'
     assert {a.speaker for a in extract(text)} == {"Greens"}
+
+
+def test_a_noun_the_parse_reads_as_a_verb_after_that_is_no_cue():
+    text = (
+        'A spokeswoman said: "We will not comment." But she added that claims the minister was in charge of the '
+        "budget were not true."
+    )
+    assert [(a.speaker, a.text) for a in extract(text)][-1] == (
+        "spokeswoman",
+        "claims the minister was in charge of the budget were not true",
+    )
+
+
+def test_a_reporting_verb_joined_to_the_report_is_the_reporters_next_one():
+    text = (
+        "Ellen Marsh, the group's deputy leader, spoke on Monday. She said her colleague and herself had no "
+        "intention of resigning and added that the party had broken its word."
+    )
+    assert [(a.speaker, a.text) for a in extract(text)] == [
+        ("Ellen Marsh", "her colleague and herself had no intention of resigning"),
+        ("Ellen Marsh", "the party had broken its word"),
+    ]
