@@ -318,10 +318,17 @@ class Cast:
         if lede is None:
             return
         opening = self.paragraphs.index(lede.opening[0])
-        later = [m for m in self.mentions if m.start >= lede.opening[0]]
-        # Only a person named in the paragraph right after the opening (none in the opening itself), and the
-        # one introduced with a description of their own ("The Bishop of Durham, Tom Wright,") over people
-        # merely mentioned before them ("claims Jesus was not crucified").
+        # Only a person named in the paragraph right after the opening (none in the opening itself, but for
+        # those an opening description who speaks names as someone else: "Juninho's agent has confirmed the
+        # player is hoping for talks with O'Neill"), and the one introduced with a description of their own
+        # ("The Bishop of Durham, Tom Wright,") over people merely mentioned before them ("claims Jesus was not
+        # crucified").
+        speaks = lede.subject.dep_ == "nsubj" and is_reporting_verb(lede.subject.head)
+        later = [
+            m
+            for m in self.mentions
+            if m.start >= lede.opening[0] and (m.is_subject or not speaks or self.paragraphs.index(m.start) != opening)
+        ]
         following = [m for m in later if self.paragraphs.index(m.start) == opening + 1]
         if not following or later[0] is not following[0]:
             return

@@ -310,9 +310,10 @@ class Coreference:
         # for someone the story is already about, though it never gave them that one. But a spokeswoman or an
         # official speaks for someone, and is not the person the story gave another role ("The executive
         # spokeswoman said" after "Conservative leader David McLetchie said").
-        if any(c.dep_ == "poss" and c.pos_ == "PROPN" and self._person_named_by(c) for c in noun.children):
-            # "Mr Blair's official spokesman" speaks for the story's subject, and is not him; "the Lib Dems'
-            # Treasury spokesman" is who the story is about.
+        if any(c.dep_ == "poss" and self._someone(c) for c in noun.children):
+            # "Mr Blair's official spokesman" speaks for the story's subject, and is not him; "the 30-year-old's
+            # father", "his agent" are someone else too; "the Lib Dems' Treasury spokesman" is who the story is
+            # about.
             return None
         recent = self._other_than_the_subject(noun) or self.recent_subject(noun.idx)
         role = cast.roles.get(recent or "")
@@ -321,6 +322,15 @@ class Coreference:
         if role and _has_word(role, word) and not fits(role):
             return None  # "the deputy prime minister" after the prime minister is someone else
         return recent
+
+    def _someone(self, possessor: Token) -> bool:
+        """Whether a possessor is a person: named ("Mr Blair's"), a pronoun ("his") or described ("the
+        player's", "the 30-year-old's")."""
+        if possessor.pos_ == "PROPN":
+            return self._person_named_by(possessor)
+        if possessor.pos_ == "PRON":
+            return possessor.lower_ in ("his", "her")
+        return _age_given(possessor) is not None or (possessor.pos_ == "NOUN" and _names_a_person(possessor))
 
     def _person_named_by(self, token: Token) -> bool:
         named = self.cast.names.span_of(token)

@@ -1593,3 +1593,20 @@ def test_a_reporting_verb_joined_to_the_report_is_the_reporters_next_one():
         ("Ellen Marsh", "her colleague and herself had no intention of resigning"),
         ("Ellen Marsh", "the party had broken its word"),
     ]
+
+
+def test_a_lede_description_whose_possessor_is_named_is_the_person_the_next_paragraph_names():
+    text = (
+        "Striker wants talks\n\n"
+        "Rivaldo's agent has confirmed that the player is hoping for talks with the manager.\n\n"
+        "Tomas Brenner says no official approach has been received from United."
+    )
+    assert who(text) == [("Tomas Brenner", "Rivaldo's agent"), ("Tomas Brenner", "Rivaldo's agent")]
+
+
+def test_a_description_a_person_possesses_is_someone_else_than_the_story_subject():
+    text = (
+        "Tomas Brenner said the striker would stay. He stressed that nothing should be read into the "
+        "30-year-old's father being in Scotland."
+    )
+    assert [a.role for a in extract(text)] == [None, None]
