@@ -332,7 +332,7 @@ class Cast:
         following = [m for m in later if self.paragraphs.index(m.start) == opening + 1]
         if not following or later[0] is not following[0]:
             return
-        first = next((m for m in following if m.name in self.roles), following[0])
+        first = next((m for m in following if m.name in self.roles and m.is_subject), following[0])
         if first.name not in self.organisations:
             # The opening's subject is that person, whatever else the story calls them.
             self.lede_person = (lede.subject.i, first.name)

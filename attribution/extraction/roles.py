@@ -431,7 +431,15 @@ def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> 
             described = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in token.children) or any(
                 c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children
             )
-            if token.pos_ == "NOUN" and token.tag_ == "NN" and described and token.lemma_ not in ORGANISATION_NOUNS:
+            # What a passive's subject undergoes is often a thing's ("A call for shortlists has been rejected").
+            someone = token.dep_ == "nsubj" or is_person_word(token.lemma_.lower())
+            if (
+                token.pos_ == "NOUN"
+                and token.tag_ == "NN"
+                and described
+                and someone
+                and token.lemma_ not in ORGANISATION_NOUNS
+            ):
                 description = _trim(core_tokens(token))
                 # An honorific alone ("A lady is suing ...") trims to nothing, which is no role.
                 return Lede(token, description, opening) if description is not None else None

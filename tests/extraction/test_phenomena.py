@@ -1610,3 +1610,20 @@ def test_a_description_a_person_possesses_is_someone_else_than_the_story_subject
         "30-year-old's father being in Scotland."
     )
     assert [a.role for a in extract(text)] == [None, None]
+
+
+def test_the_person_after_an_opening_description_is_the_first_named_not_one_the_paragraph_titles_in_passing():
+    text = (
+        "Striker wants talks\n\n"
+        "Rivaldo's agent has confirmed that the player is hoping for talks.\n\n"
+        "Tomas Brenner says no approach has been made, and that the player still trusts boss Ian Doyle."
+    )
+    assert who(text)[0] == ("Tomas Brenner", "Rivaldo's agent")
+
+
+def test_a_passive_openings_subject_that_is_a_thing_is_no_ones_description():
+    text = (
+        "A call for shortlists has been rejected by one of the party's senior figures.\n\n"
+        "Omar Sheikh said there should be targets, not lists."
+    )
+    assert who(text) == [("Omar Sheikh", None)]
