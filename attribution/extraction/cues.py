@@ -27,7 +27,13 @@ def is_reporting_verb(token: Token) -> bool:
         and token.pos_ in ("VERB", "AUX")
         and (token.dep_ not in ("acl", "amod") or any(c.dep_ in ("agent", "ccomp") for c in token.children))
         and not any(c.dep_ == "nsubj" and c.pos_ == "SCONJ" for c in token.children)
+        and not _rules_out(token)
     )
+
+
+def _rules_out(token: Token) -> bool:
+    """ "ruled out a deal", "ruled the country": a ruling only when it has a clause ("ruled that ...")."""
+    return token.lemma_.lower() == "rule" and any(c.dep_ in ("prt", "dobj") for c in token.children)
 
 
 def is_cue(token: Token) -> bool:

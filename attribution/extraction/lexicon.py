@@ -89,6 +89,8 @@ REPORTING_VERBS = frozenset(
         "recount",
         "speculate",
         "told",
+        # What a court, a judge or the Speaker decides is said with authority: "the Law Lords ruled that...".
+        "rule",
     ]
 )
 

@@ -1627,3 +1627,8 @@ def test_a_passive_openings_subject_that_is_a_thing_is_no_ones_description():
         "Omar Sheikh said there should be targets, not lists."
     )
     assert who(text) == [("Omar Sheikh", None)]
+
+
+def test_a_ruling_is_reported_but_ruling_something_out_is_not():
+    text = "The appeal court ruled that the ban was unlawful. The minister ruled out a deal with the unions."
+    assert [(a.speaker, a.text) for a in extract(text)] == [("appeal court", "the ban was unlawful")]
