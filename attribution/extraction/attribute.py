@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .cast import Cast, Entity
 from .cues import cue_text, is_cue
-from .quotes import Paragraphs, QuoteSpan, SpanSet, find_quote_spans
+from .quotes import Paragraphs, QuoteSpan, find_quote_spans
 from .reported import Reported, reported_clauses, untangle_nested
 from .source import Source, SourceKind
 from .speakers import SpeakerResolver
@@ -147,18 +147,17 @@ def read_article(doc: Doc) -> Reading:
     spans = find_quote_spans(text)
     resolver = SpeakerResolver(doc, text, [(q.start, q.end) for q in spans])
     paras = Paragraphs(text)
-    quoted = SpanSet((q.start, q.end) for q in spans)
     # Every attribution, direct or reported, is resolved in the order a reader meets its cue, so "she" and
     # "the firm" look back at what the article has said so far, reported speech included, and never ahead.
-    # A clause that opens with quoted words ('said: "We...', '"We will," he said') is the frame of that
-    # direct quote, attributed with it.
+    # A clause that is the quoted words it opens with ('said: "We...', '"We will," he said') is the frame of
+    # that direct quote, attributed with it.
     events: list[tuple[int, QuoteSpan | Reported, Token | None]] = [
         (cue.idx if cue is not None else quote.start, quote, cue) for quote, cue in _quote_cues(doc, text, spans, paras)
     ]
     events += [
         (clause.cue.idx, clause, clause.cue)
         for clause in reported_clauses(doc, text, [(q.start, q.end) for q in spans])
-        if not _opens_with_quote(text, clause.start, quoted)
+        if not _frames_a_quote(text, clause, spans)
     ]
     events.sort(key=lambda event: (event[0], isinstance(event[1], Reported)))
     direct: list[Attribution] = []
@@ -245,8 +244,27 @@ def _quote_cues(
 _COORDINATED = re.compile(r"[\s,]*(?:and|but|or|nor|but also|and also)?[\s,]*")
 
 
-def _opens_with_quote(text: str, start: int, quoted: SpanSet) -> bool:
-    return start in quoted or ((start + 1) in quoted and not text[start].isalnum())
+def _frames_a_quote(text: str, clause: Reported, spans: list[QuoteSpan]) -> bool:
+    """Whether a clause is the frame of the direct quote it opens with, all or nearly all of it; one that goes
+    on after the quoted words ('saying "insider information" could have contributed to the bets') is a mixed
+    quote."""
+    start = clause.start
+    opening = next(
+        (q for q in spans if q.start <= start < q.end or (q.start == start + 1 and not text[start].isalnum())), None
+    )
+    if opening is None:
+        return False
+    # ('"Not faster," he said, "but different"': the verb inside the clause, or its subject after the quote,
+    # frames the quotes.)
+    cue = clause.cue
+    framing = start < cue.idx < clause.end or any(
+        c.dep_ == "nsubj" and opening.end <= c.idx < clause.end for c in cue.children
+    )
+    return framing or len(text[opening.end : clause.end].split()) < _GOES_ON_WORDS
+
+
+# Words after its quote that make a clause a report of its own: more than a trailing "he said" or "he added".
+_GOES_ON_WORDS = 3
 
 
 def _with_reported_speech(
@@ -257,6 +275,9 @@ def _with_reported_speech(
     kept = list(direct)
     for clause in untangle_nested(list(sources)):
         start, end = clause.start, clause.end
+        # 'saying "inside knowledge" could have led to...': quoted words the parse left out of the clause
+        # they open, right after its verb.
+        start = next((q.start for q in kept if clause.cue.idx < q.start and _runs_into(text, q.end, start)), start)
         inner = [q for q in kept if start <= q.start < end]
         source = sources[clause]
         if not source.outlet:
@@ -267,6 +288,14 @@ def _with_reported_speech(
             kept = [q for q in kept if q not in inner]
         kept.append(_record(text, start, end, kind, source, clause.cue, 0.6 if source.resolved_from_pronoun else 0.75))
     return kept
+
+
+def _runs_into(text: str, end: int, start: int) -> bool:
+    """Whether nothing but a closing mark and spaces lies between a quote's end and a clause's start."""
+    return end <= start and not text[end:start].strip(_CLOSERS_AND_SPACE)
+
+
+_CLOSERS_AND_SPACE = "\"\u201d\u2019' "
 
 
 def _relayed_by(resolver: SpeakerResolver, clause: Reported) -> str | None:

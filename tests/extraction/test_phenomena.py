@@ -1632,3 +1632,12 @@ def test_a_passive_openings_subject_that_is_a_thing_is_no_ones_description():
 def test_a_ruling_is_reported_but_ruling_something_out_is_not():
     text = "The appeal court ruled that the ban was unlawful. The minister ruled out a deal with the unions."
     assert [(a.speaker, a.text) for a in extract(text)] == [("appeal court", "the ban was unlawful")]
+
+
+def test_a_report_opening_with_quoted_words_that_goes_on_is_one_mixed_quote():
+    text = 'The bookmaker closed the book on Friday, saying "inside knowledge" could have led to the run of bets.'
+    assert [(a.kind, a.text) for a in extract(text)] == [
+        ("mixed", 'inside knowledge" could have led to the run of bets')
+    ]
+    text = 'Jo Bloggs spoke. "We are not slower," he said, "we are different."'
+    assert [a.kind for a in extract(text)] == ["direct", "direct"]
