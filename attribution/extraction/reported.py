@@ -52,10 +52,14 @@ def _trimmed(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 def _clause_heads(verb: Token) -> list[Token]:
     """The clauses a reporting verb governs: its content complements, or the "that" clause of a noun it
-    takes ("denied reports that ..."). Those after the verb win over one before it."""
+    takes ("denied reports that ...") or says it in. Those after the verb win over one before it."""
     heads = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        heads += [c for c in obj.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
+    # "said in a report that ...": the clause the parse hangs on the document it was said in.
+    said_in = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"]
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [n for c in said_in for n in c.children if n.dep_ == "pobj"]
+    for noun in nouns:
+        heads += [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
     after = [h for h in heads if h.i > verb.i]
     return after or heads
 

@@ -1641,3 +1641,10 @@ def test_a_report_opening_with_quoted_words_that_goes_on_is_one_mixed_quote():
     ]
     text = 'Jo Bloggs spoke. "We are not slower," he said, "we are different."'
     assert [a.kind for a in extract(text)] == ["direct", "direct"]
+
+
+def test_a_clause_said_in_a_document_is_reported():
+    text = "Amnesty International said in a report that prison conditions had worsened over the year."
+    assert [(a.speaker, a.text) for a in extract(text)] == [
+        ("Amnesty International", "prison conditions had worsened over the year")
+    ]
