@@ -134,7 +134,7 @@ class Cast:
         self.outlets: dict[str, str] = {}
         self.organisations: set[str] = set()
         # Names an organisation's noun stands before as their title somewhere ("media giant Vivendi Universal").
-        self._described_as_organisation: set[str] = set()
+        self.described_as_organisation: set[str] = set()
         # Organisations found speaking so far, named as the article named them there ("Finance and Economy
         # Ministry"), which a shorter form later stands for.
         self.spoken_organisations: set[str] = set()
@@ -270,7 +270,7 @@ class Cast:
             role, description = role_at_mention(ent)
             title = title_before(ent)
             if title and head_word(title) in ORGANISATION_NOUNS:
-                self._described_as_organisation.add(name)
+                self.described_as_organisation.add(name)
             if self.kind_of(name, role) == "organization":
                 self.organisations.add(name)
             elif (
@@ -310,7 +310,7 @@ class Cast:
         self.organisations |= {
             name
             for name, vote in votes.items()
-            if vote > 0 and (name not in self.people or name in self._described_as_organisation)
+            if vote > 0 and (name not in self.people or name in self.described_as_organisation)
         }
 
     def _lede_role(self) -> None:

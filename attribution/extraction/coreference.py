@@ -208,6 +208,13 @@ class Coreference:
         ]
         return Source(organisation_name(named[-1]), "organization") if named else None
 
+    def body_titled_before(self, offset: int) -> Source | None:
+        """ "Building products group James Hardie has agreed ... after the firm said": the latest name before
+        offset the article introduced with an organisation's noun, though the model took it for a person's."""
+        bodies = self.cast.described_as_organisation
+        titled = [m.name for m in self.cast.mentions if m.start < offset and m.name in bodies]
+        return Source(titled[-1], "organization") if titled else None
+
     def organisation_named_before(self, offset: int) -> str | None:
         """ "The Paris-based pressure group said" after "the media watchdog, Reporters Without Borders": the
         latest organisation named, in any part of a sentence, in the paragraph before offset or its own."""

@@ -519,6 +519,11 @@ def is_person_word(word: str) -> bool:
     return is_listed_person_word(word) or word.endswith(_PERSON_ENDINGS)
 
 
+def ends_like_a_person(word: str) -> bool:
+    """ "producer", "maker": organisation nouns that are also a person's ("the British producer added")."""
+    return word.endswith(_PERSON_ENDINGS)
+
+
 def is_listed_person_word(word: str) -> bool:
     """A word for a person by the list, not by its ending alone ("Peter", "Hunter" end like "backbencher")."""
     return word in _PERSON_WORDS and not (word in ORGANISATION_NOUNS or word in DOCUMENT_NOUNS or word in _NO_PERSON)

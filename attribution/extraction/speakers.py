@@ -16,6 +16,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     QUANTITIES,
     TELL_VERBS,
+    ends_like_a_person,
     is_person_word,
 )
 from .names import is_epithet
@@ -443,6 +444,12 @@ class SpeakerResolver:
                 organisation = organisation or coreference.organisation_before(subject.idx, plural=False)
                 if organisation.speaker:
                     return replace(organisation, resolved_from_pronoun=False)
+                # "Building products group James Hardie ... the firm said": a name the model took for a person's
+                # that the story introduced as a body; not for "the British producer", who may be a person.
+                ambiguous = ends_like_a_person(subject.lemma_.lower())
+                titled = None if ambiguous else coreference.body_titled_before(subject.idx)
+                if titled is not None:
+                    return titled
             described = self.coreference.described_person(subject)
             if described:
                 return self._described(described, subject)

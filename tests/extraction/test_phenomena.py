@@ -1648,3 +1648,11 @@ def test_a_clause_said_in_a_document_is_reported():
     assert [(a.speaker, a.text) for a in extract(text)] == [
         ("Amnesty International", "prison conditions had worsened over the year")
     ]
+
+
+def test_the_firm_is_a_name_introduced_as_a_body_though_the_model_takes_it_for_a_person():
+    text = (
+        "Australian building products group James Hardie has agreed to pay $1bn to victims.\n\n"
+        "The move follows protests after the firm said a previous fund was running out of money."
+    )
+    assert [a.speaker for a in extract(text)] == ["James Hardie"]
