@@ -480,6 +480,8 @@ _PERSON_WORDS = frozenset(
         "scrum-half",
         "full-back",
         "seed",
+        "princess",
+        "witness",
         # Posts newsrooms abbreviate: "the PM insisted", "the CEO said".
         "pm",
         "ceo",
@@ -508,15 +510,62 @@ _NO_PERSON = frozenset(
         "answer",
         "character",
         "chapter",
+        # Things and events the whole corpus makes the subjects of its sentences ("the 2003 murder of...").
+        "murder",
+        "disaster",
+        "barrier",
+        "register",
+        "remainder",
+        "poster",
+        "thriller",
+        "voucher",
+        "cover",
+        "flower",
+        "beer",
+        "other",
+        "latter",
+        "career",
+        "manner",
+        "encounter",
+        "rubber",
+        "floor",
+        "dossier",
+        "horror",
+        "computer",
+        "adapter",
+        "processor",
+        "browser",
+        "server",
+        "monitor",
+        "recorder",
+        "motor",
+        "calculator",
+        "cancer",
+        "summer",
+        "weather",
+        "dollar",
+        "mirror",
+        "shelter",
+        "chamber",
+        "tower",
+        "layer",
+        "trailer",
+        "charter",
+        "banner",
     }
 )
+# Endings of things that share the endings of people's words: "weakness", "success", "takeover",
+# "barometer", "shortlist" (but "finalist", "novelist").
+_NO_PERSON_ENDINGS = ("ness", "cess", "over", "meter", "tlist", "klist", "ylist")
 
 
 def is_person_word(word: str) -> bool:
     """Whether a common noun (its lemma, in lower case) stands for a person: "analyst", "chief", not "winter"."""
     if word in ORGANISATION_NOUNS or word in DOCUMENT_NOUNS or word in _NO_PERSON:
         return False
-    return is_listed_person_word(word) or word.endswith(_PERSON_ENDINGS)
+    if is_listed_person_word(word):
+        return True
+    return word.endswith(_PERSON_ENDINGS) and not word.endswith(_NO_PERSON_ENDINGS) and word not in ("list", "press")
 
 
 def ends_like_a_person(word: str) -> bool:

@@ -189,6 +189,7 @@ class NameIndex:
 
     def __init__(self, doc: Doc):
         self._fullest: dict[str, list[str]] = {}
+        self._namesakes: dict[str, list[tuple[int, str]]] = {}
         # Every stretch of the article that names a person, in order.
         # Not a span of honorifics alone ("the Rt Rev Dr" before "Tom Wright", labelled a person of its own).
         ents = doc.ents  # built anew at every access, as is doc.text
@@ -308,9 +309,12 @@ class NameIndex:
         best = self._fullest.get(self._key(words[-1]))
         if len(words) == 1 and (best is None or len(best) == 1):
             # "Sir Anthony", "David" alone: the one person the article names in full with that given name.
-            given = [full for full in self._fullest.values() if len(full) > 1 and full[0].lower() == words[0].lower()]
+            # (Among namesakes too: "his wife Sharon" after Ozzy Osbourne, before "Sharon Osbourne".)
+            full_names = {" ".join(full) for full in self._fullest.values() if len(full) > 1}
+            full_names |= {name for places in self._namesakes.values() for _, name in places}
+            given = [full for full in full_names if full.split()[0].lower() == words[0].lower()]
             if len(given) == 1:
-                return " ".join(given[0])
+                return given[0]
         if best and self._compatible(words[:-1], best[:-1]):
             return " ".join(best)
         return " ".join(words)

@@ -1656,3 +1656,11 @@ def test_the_firm_is_a_name_introduced_as_a_body_though_the_model_takes_it_for_a
         "The move follows protests after the firm said a previous fund was running out of money."
     )
     assert [a.speaker for a in extract(text)] == ["James Hardie"]
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it_among_namesakes_too():
+    text = (
+        "Rock star Ozzy Reed has been praised by police. His wife Sharon, who called the police, said her rings "
+        "were taken. Sharon Reed gave details of nine stolen items."
+    )
+    assert [a.speaker for a in extract(text)] == ["Sharon Reed"]
