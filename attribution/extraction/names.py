@@ -155,7 +155,10 @@ def _title_taken_in(word: Token, following: Token) -> bool:
 
 def one_edit_apart(a: str, b: str) -> bool:
     """Two spellings of one long surname ("Mukherjee", "Mukerjee"; "Monteith", "Montieth"): one letter added,
-    dropped or changed, or two letters side by side swapped."""
+    dropped or changed, or two letters side by side swapped; for a name of nine letters or more, two such
+    slips ("Srichaphan", "Scrichapan")."""
+    if min(len(a), len(b)) >= _LONG_NAME and a[0] == b[0] and _edits(a, b) <= 2:
+        return True
     if abs(len(a) - len(b)) > 1 or min(len(a), len(b)) < 6 or a[0] != b[0]:
         return False
     if len(a) > len(b):
@@ -163,6 +166,19 @@ def one_edit_apart(a: str, b: str) -> bool:
     i = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
     swapped = len(a) == len(b) and a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
     return swapped or a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+_LONG_NAME = 9
+
+
+def _edits(a: str, b: str) -> int:
+    """The letters to add, drop or change to make a into b (Levenshtein's distance)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
 
 
 # What "it" does as an organisation; an "it" that is, seems or takes is no one ("said it was a great day").

@@ -102,6 +102,8 @@ def _title_word(token: Token, name: Span) -> bool:
     rank = token.like_num and token.i > 0 and token.doc[token.i - 1].lower_.rstrip(".") in ("number", "no")
     # A distance or a weight of an event: "World 100m champion", "400m runner" (the number and unit split).
     rank |= token.like_num and not token.whitespace_ and token.i + 1 < name.start and token.doc[token.i + 1].is_alpha
+    # How often: "four-times finalist", "two-time champion".
+    rank |= token.like_num and token.i + 1 < name.start and token.doc[token.i + 1].tag_ == "HYPH"
     if token.is_space or (token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT") and not rank):
         return False
     if token.tag_ == "POS":

@@ -1664,3 +1664,14 @@ def test_a_given_name_alone_is_the_one_person_named_in_full_with_it_among_namesa
         "were taken. Sharon Reed gave details of nine stolen items."
     )
     assert [a.speaker for a in extract(text)] == ["Sharon Reed"]
+
+
+def test_a_long_surname_misspelt_twice_over_is_still_the_person_named_in_full():
+    text = "Carlos Moya beat Paradorn Srichaphan. Scrichapan said he would donate his prize money."
+    assert who(text) == [("Paradorn Srichaphan", None)]
+
+
+def test_how_often_someone_won_or_reached_a_final_is_part_of_their_title():
+    assert who("Four-times finalist Paradorn Srichaphan said he would donate his prize money.") == [
+        ("Paradorn Srichaphan", "Four-times finalist")
+    ]
