@@ -3,6 +3,7 @@
 import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, replace
+from itertools import pairwise
 from typing import Any, Literal
 
 from spacy.tokens import Doc, Token
@@ -144,7 +145,7 @@ class Reading:
 def read_article(doc: Doc) -> Reading:
     """Direct quotes and reported speech, each with its source, in order of appearance; and who is who."""
     text = doc.text  # spaCy rebuilds it on every access: read it once per article
-    spans = find_quote_spans(text)
+    spans = _closed_where_narration_resumes(doc, find_quote_spans(text))
     resolver = SpeakerResolver(doc, text, [(q.start, q.end) for q in spans])
     paras = Paragraphs(text)
     # Every attribution, direct or reported, is resolved in the order a reader meets its cue, so "she" and
@@ -187,6 +188,23 @@ def read_article(doc: Doc) -> Reading:
     found = _with_reported_speech(text, direct, sources, resolver)
     found = [_with_role_from_cast(quote, resolver.cast) for quote in found]
     return Reading(sorted(found, key=lambda q: (q.start, q.end)), resolver.cast.entities())
+
+
+def _closed_where_narration_resumes(doc: Doc, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A quote its writer never closed (open at the end of a paragraph the next does not continue) ends
+    before the first later sentence in which a named subject reports something ('... to their lives. His
+    contribution follows pledges... Srichaphan said he would donate'), which is the story's voice again."""
+    closed = list(spans)
+    for i, span in enumerate(spans):
+        if not span.open_ended or (i + 1 < len(spans) and spans[i + 1].continues):
+            continue
+        region = doc.char_span(span.start, span.end, alignment_mode="expand")
+        sentences = list(region.sents) if region is not None else []
+        for before, sentence in pairwise(sentences):
+            if any(is_cue(t) and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children) for t in sentence):
+                closed[i] = replace(span, end=before.end_char, open_ended=False)
+                break
+    return closed
 
 
 def _with_role_from_cast(quote: Attribution, cast: Cast) -> Attribution:

@@ -431,7 +431,12 @@ class SpeakerResolver:
             appositive = next(
                 (c for c in subject.children if c.dep_ == "appos" and (c.ent_type_ == "ORG" or c.pos_ == "PROPN")), None
             )
-            if appositive is not None and subject.lemma_.lower() in ORGANISATION_NOUNS and appositive.i > subject.i:
+            # ("The tour's sponsor, Mercedes, said": a body the model recognised, whatever the noun.)
+            if (
+                appositive is not None
+                and (subject.lemma_.lower() in ORGANISATION_NOUNS or appositive.ent_type_ == "ORG")
+                and appositive.i > subject.i
+            ):
                 return Source(noun_phrase(appositive), "organization")
             if subject.lemma_.lower() in ORGANISATION_NOUNS and any(c.lower_ == "the" for c in subject.children):
                 # "the bank" after "Bank of Ulster": the latest organisation named with that word; else "the

@@ -1675,3 +1675,16 @@ def test_how_often_someone_won_or_reached_a_final_is_part_of_their_title():
     assert who("Four-times finalist Paradorn Srichaphan said he would donate his prize money.") == [
         ("Paradorn Srichaphan", "Four-times finalist")
     ]
+
+
+def test_a_quote_never_closed_ends_where_a_named_subject_reports_again():
+    text = (
+        'Ana Ruiz confirmed afterwards: "I am donating my prize money to the relief fund. Her gift follows '
+        "pledges by other players. Tomas Brenner said he would donate an unspecified amount."
+    )
+    assert [(a.speaker, a.kind) for a in extract(text)] == [("Ana Ruiz", "direct"), ("Tomas Brenner", "indirect")]
+
+
+def test_a_body_named_beside_a_description_is_the_speaker():
+    text = "The tour's sponsor, Mercedes, said it would also contribute to the fund."
+    assert [a.speaker for a in extract(text)] == ["Mercedes"]
