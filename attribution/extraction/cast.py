@@ -14,7 +14,13 @@ from .names import HONORIFIC_GENDER, NameIndex, reported_pronoun
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
 from .reported import is_headline, opens_with_title
-from .roles import copular_description, lede_description, role_at_mention, title_before
+from .roles import (
+    copular_description,
+    lede_description,
+    role_at_mention,
+    title_before,
+    titled_as_one_of_several,
+)
 from .source import SourceKind
 
 
@@ -135,6 +141,8 @@ class Cast:
         self.organisations: set[str] = set()
         # Names an organisation's noun stands before as their title somewhere ("media giant Vivendi Universal").
         self.described_as_organisation: set[str] = set()
+        # People whose role is a title they share with others named beside them ("Top-seeded Americans").
+        self._one_of_several: set[str] = set()
         # Organisations found speaking so far, named as the article named them there ("Finance and Economy
         # Ministry"), which a shorter form later stands for.
         self.spoken_organisations: set[str] = set()
@@ -275,12 +283,16 @@ class Cast:
                 self.organisations.add(name)
             elif (
                 role
-                and name not in self.roles
+                and (name not in self.roles or (name in self._one_of_several and not titled_as_one_of_several(ent)))
                 and not (self.in_headline(ent.start_char) or self.in_title(ent.start_char))
             ):
                 # A headline's clipped label ("Film star Ito in theatre bid") is no role; the story's own
                 # introduction gives it.
                 self.roles[name] = role
+                if titled_as_one_of_several(ent):
+                    self._one_of_several.add(name)
+                else:
+                    self._one_of_several.discard(name)
             if name in introduced:
                 continue
             introduced.add(name)

@@ -261,6 +261,30 @@ def description_before_name(noun: Token, name: Span) -> str | None:
     return _trim(tokens[:comma])
 
 
+def _first_conjunct(name: Span) -> Span | None:
+    """ "Andy Roddick" for "Andre Agassi" in "Andy Roddick and Andre Agassi"."""
+    root, doc = name.root, name.doc
+    head = root.head
+    if root.dep_ != "conj" or head.ent_type_ != "PERSON" or doc[name.start - 1].lower_ != "and":
+        return None  # ("leaders Barcelona and Owen" are a club and a person)
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+        start -= 1
+    return doc[start : head.i + 1]
+
+
+def titled_as_one_of_several(name: Span) -> bool:
+    """ "Top-seeded Americans Andy Roddick and Andre Agassi": a plural title right before the names, which
+    each of them shares and a later title of their own ("world number three Roddick") outranks."""
+    first = _first_conjunct(name) or name
+    return first.start > 0 and first.doc[first.start - 1].tag_ in ("NNS", "NNPS")
+
+
+def _shared_title(name: Span) -> str | None:
+    first = _first_conjunct(name)
+    return role_at_mention(first)[0] if first is not None and titled_as_one_of_several(first) else None
+
+
 def role_at_mention(name: Span) -> tuple[str | None, Token]:
     """The role a mention of a person gives, and the noun phrase that carries it (for affiliations)."""
     root = name.root
@@ -271,6 +295,9 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     if role:
         return role, root
     head = root.head
+    shared = _shared_title(name)
+    if shared:
+        return shared, root
     description = _post_of(head)
     if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and _describes_a_person(description):
         return description_before_name(description, name), description

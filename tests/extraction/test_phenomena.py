@@ -1688,3 +1688,11 @@ def test_a_quote_never_closed_ends_where_a_named_subject_reports_again():
 def test_a_body_named_beside_a_description_is_the_speaker():
     text = "The tour's sponsor, Mercedes, said it would also contribute to the fund."
     assert [a.speaker for a in extract(text)] == ["Mercedes"]
+
+
+def test_a_plural_title_before_two_names_is_each_ones_until_one_gets_a_title_of_their_own():
+    text = (
+        "Top-seeded Americans Andy Roddick and Andre Agassi reached the last eight. World number three Roddick "
+        'dropped a set. "I am not playing great," Roddick said. "I got real patient," Agassi said.'
+    )
+    assert who(text) == [("Andy Roddick", "World number three"), ("Andre Agassi", "Top-seeded Americans")]
