@@ -33,8 +33,9 @@ def _has_word(phrase: str, word: str) -> bool:
     return word in {w.lower().strip(",.'") for w in phrase.split()}
 
 
-# Words that make a post another one: the shadow home secretary is not the home secretary.
-_RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "under", "associate"})
+# Words that make a post another one: the shadow home secretary is not the home secretary, and a fellow
+# lock is not the veteran lock the story is about.
+_RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "under", "associate", "fellow"})
 
 
 def _modifiers(noun: Token) -> frozenset[str]:

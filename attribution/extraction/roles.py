@@ -281,8 +281,18 @@ def titled_as_one_of_several(name: Span) -> bool:
 
 
 def _shared_title(name: Span) -> str | None:
+    """The plural title before two names, as the second one's."""
     first = _first_conjunct(name)
     return role_at_mention(first)[0] if first is not None and titled_as_one_of_several(first) else None
+
+
+def _as_one_of_several(title: str, name: Span) -> str:
+    """A plural title as one person's: "its stars X and Y" makes each a star."""
+    first = _first_conjunct(name) or name
+    plural = first.doc[first.start - 1]
+    if not title.endswith(plural.text):
+        return title
+    return title.removesuffix(plural.text) + (plural.lemma_ if plural.tag_ == "NNS" else plural.text.removesuffix("s"))
 
 
 def role_at_mention(name: Span) -> tuple[str | None, Token]:
@@ -292,12 +302,15 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     # The apposition hangs off the name's last word when the parse breaks the name up ("Jurgen den Hartog,
     # one of the researchers": "den" taken for a verb).
     role = title_before(name) or apposition_of(root) or (apposition_of(name[-1]) if name[-1] != root else None)
+    several = titled_as_one_of_several(name) and (
+        root.dep_ == "conj" or any(c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in root.children)
+    )
     if role:
-        return role, root
+        return (_as_one_of_several(role, name) if several else role), root
     head = root.head
     shared = _shared_title(name)
     if shared:
-        return shared, root
+        return _as_one_of_several(shared, name), root
     description = _post_of(head)
     if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and _describes_a_person(description):
         return description_before_name(description, name), description

@@ -1695,4 +1695,13 @@ def test_a_plural_title_before_two_names_is_each_ones_until_one_gets_a_title_of_
         "Top-seeded Americans Andy Roddick and Andre Agassi reached the last eight. World number three Roddick "
         'dropped a set. "I am not playing great," Roddick said. "I got real patient," Agassi said.'
     )
-    assert who(text) == [("Andy Roddick", "World number three"), ("Andre Agassi", "Top-seeded Americans")]
+    assert who(text) == [("Andy Roddick", "World number three"), ("Andre Agassi", "Top-seeded American")]
+
+
+def test_a_fellow_of_the_person_described_is_someone_else():
+    text = (
+        "Wales record cap holder Gareth Llewellyn will retire.\n\n"
+        "The veteran lock, who is 36, told BBC Wales that it was time to stop. Fellow locks Robert Sidoli and "
+        "Brent Cockbain scored tries."
+    )
+    assert who(text) == [("Gareth Llewellyn", "Wales record cap holder")]
