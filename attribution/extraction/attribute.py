@@ -298,8 +298,9 @@ def _with_reported_speech(
         start = next((q.start for q in kept if clause.cue.idx < q.start and _runs_into(text, q.end, start)), start)
         inner = [q for q in kept if start <= q.start < end]
         source = sources[clause]
-        if not source.outlet:
-            source = replace(source, outlet=_relayed_by(resolver, clause))
+        relayed = None if source.outlet else _relayed_by(resolver, clause)
+        if relayed and relayed != source.speaker:  # (an outlet is no outlet of its own words)
+            source = replace(source, outlet=relayed)
         kind: QuoteKind = "mixed" if inner else "indirect"
         if inner:
             end = max(end, *(q.end for q in inner))

@@ -1,6 +1,6 @@
 """Which outlet the words were given to: "told Itar-Tass", "RT's Roman Kosarev", "in an interview with X"."""
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import is_according
 from .lexicon import KNOWN_OUTLETS, MEDIA_NOUNS, ORGANISATION_NOUNS, OUTLET_HINTS, TELL_VERBS
@@ -116,6 +116,18 @@ def _quoted_by(cue: Token) -> str | None:
     return None
 
 
+def according_to_outlet(sentence: Span, besides: Token | None = None) -> str | None:
+    """ "The EU has said it will deliver aid, according to the Wall Street Journal": the outlet that carried a
+    report (besides the "according to" itself, which reports nothing else)."""
+    for token in sentence:
+        if token == besides or not is_according(token):
+            continue
+        source = next((t for t in token.doc[token.i + 1].children if t.dep_ == "pobj"), None)
+        if source is not None and looks_like_outlet(source):
+            return outlet_phrase(source)
+    return None
+
+
 def outlet_of(cue: Token, speaker: Token | None) -> str | None:
     """The outlet named around a reporting verb, or None."""
     if cue.lemma_ in TELL_VERBS:
@@ -153,7 +165,7 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
         outlet = outlet_of(frame, None)
         if outlet:
             return outlet
-    quoted_by = _quoted_by(cue)
+    quoted_by = _quoted_by(cue) or according_to_outlet(cue.sent, cue)
     if quoted_by is not None:
         return quoted_by
     for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "on")):

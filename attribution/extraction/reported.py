@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .cues import cues_in, is_according, is_reporting_verb, reporter_goes_on
+from .outlets import according_to_outlet
 from .quotes import Paragraphs, SpanSet
 
 _LEADING_DROP = {"that", ",", ":", "-", "\u2014", '"', "\u201c", "\u201d", "'"}
@@ -220,6 +221,18 @@ def _after_inverted_frame(verb: Token) -> tuple[int, int] | None:
     return _trimmed(doc, comma + 1, sent.end - 1)
 
 
+def _carries_a_report(according: Token) -> bool:
+    """ "The EU has said it will deliver aid, according to the Wall Street Journal": an outlet carrying a report
+    of its own, which is the report's outlet, not its source."""
+    sentence = according.sent
+    # ("According to the FT, analysts are questioning whether...": a question is no report.)
+    reports = any(
+        is_reporting_verb(t) and any(c.dep_ == "nsubj" for c in t.children) and _content_clause(t) is not None
+        for t in sentence
+    )
+    return reports and according_to_outlet(sentence) is not None
+
+
 def _according_to_content(token: Token) -> tuple[int, int] | None:
     """ "..., according to Malaev." — the rest of the sentence on the larger side of the phrase."""
     sent = token.sent
@@ -286,6 +299,8 @@ def reported_clauses(doc: Doc, text: str, quoted: list[tuple[int, int]]) -> Iter
     inside = SpanSet(quoted)
     for token in cues_in(doc):
         if token.idx in inside or paras.index(token.idx) in headlines:
+            continue
+        if is_according(token) and _carries_a_report(token):
             continue
         span = _according_to_content(token) if is_according(token) else _content_clause(token)
         span = _within_paragraph(paras, span, token.idx) if span else None

@@ -1705,3 +1705,12 @@ def test_a_fellow_of_the_person_described_is_someone_else():
         "Brent Cockbain scored tries."
     )
     assert who(text) == [("Gareth Llewellyn", "Wales record cap holder")]
+
+
+def test_an_outlet_carrying_someones_report_is_its_outlet_not_its_source():
+    text = "The European Union has said it will deliver 3m euros of aid, according to the Wall Street Journal."
+    assert [(a.speaker, a.outlet, a.text) for a in extract(text)] == [
+        ("European Union", "Wall Street Journal", "it will deliver 3m euros of aid")
+    ]
+    text = "According to the Financial Times, analysts are now questioning whether the firm can keep growing."
+    assert [(a.speaker, a.outlet) for a in extract(text)] == [("Financial Times", None)]
