@@ -578,9 +578,11 @@ class SpeakerResolver:
         """The person a subject names: itself, or a name in apposition to it ("the spokesperson, Vasily Malaev")."""
         names = self.cast.names
         span = names.span_of(token)
-        if span is not None:
+        if span is not None and not is_person_word(token.lemma_.lower()):
             return span
+        # "The EU's Humanitarian Aid Commissioner, Louis Michel,": the name after the title, though the model
+        # took the title for a name too.
         return next(
             (names.span_of(t) for t in token.subtree if t.dep_ == "appos" and names.span_of(t)),
-            None,
+            span,
         )

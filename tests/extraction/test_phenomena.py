@@ -1714,3 +1714,8 @@ def test_an_outlet_carrying_someones_report_is_its_outlet_not_its_source():
     ]
     text = "According to the Financial Times, analysts are now questioning whether the firm can keep growing."
     assert [(a.speaker, a.outlet) for a in extract(text)] == [("Financial Times", None)]
+
+
+def test_a_name_after_a_title_the_model_took_for_a_name_is_the_speaker():
+    text = "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying that aid must arrive quickly."
+    assert who(text) == [("Louis Michel", "EU's Humanitarian Aid Commissioner")]
