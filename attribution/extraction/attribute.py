@@ -209,7 +209,10 @@ def _closed_where_narration_resumes(doc: Doc, spans: list[QuoteSpan]) -> list[Qu
 
 def _with_role_from_cast(quote: Attribution, cast: Cast) -> Attribution:
     """A person quoted before the article describes them ("Jane Roe said ... The transport minister
-    added") has the role the whole article gives them."""
+    added") has the role the whole article gives them; a body's initials as a role ("Peter Saunders of the
+    CMF") are its name as the article spells it out."""
+    if quote.role is not None and quote.role.isupper() and len(quote.role.split()) == 1:
+        return replace(quote, role=cast.full_name(quote.role))
     if quote.role is not None or quote.speaker_kind != "person":
         return quote
     # Through Source, which keeps a role only if it says something besides the name.

@@ -1719,3 +1719,11 @@ def test_an_outlet_carrying_someones_report_is_its_outlet_not_its_source():
 def test_a_name_after_a_title_the_model_took_for_a_name_is_the_speaker():
     text = "The EU's Humanitarian Aid Commissioner, Louis Michel, was quoted as saying that aid must arrive quickly."
     assert who(text) == [("Louis Michel", "EU's Humanitarian Aid Commissioner")]
+
+
+def test_a_bodys_initials_as_a_role_are_its_name_as_the_story_spells_it_out():
+    text = (
+        "The Christian Medical Fellowship (CMF) opposes the bill. Peter Saunders of the CMF said refusals should "
+        "be only advisory."
+    )
+    assert who(text) == [("Peter Saunders", "Christian Medical Fellowship")]
