@@ -6,12 +6,14 @@ REPORTING_VERBS = frozenset(
     [
         "say",
         # Verbs that report what is said of something: "rejected suggestions that", "hinted that", "assured
-        # MPs that", "dubbed the plans an \"abuse of power\"", "labelled it \"a disgrace\"".
+        # MPs that", "dubbed the plans an \"abuse of power\"", "labelled it \"a disgrace\"", "hailed it as \"one of
+        # the great performances\"".
         "reject",
         "hint",
         "assure",
         "dub",
         "label",
+        "hail",
         "signal",
         "tell",
         "add",
