@@ -1730,5 +1730,5 @@ def test_a_bodys_initials_as_a_role_are_its_name_as_the_story_spells_it_out():
 
 
 def test_words_hailed_as_someones_are_theirs():
-    text = 'Welsh legend Mervyn Davies hailed it as "one of the great performances of the past three decades".'
-    assert who(text) == [("Mervyn Davies", "Welsh legend")]
+    text = 'Former captain Gareth Price hailed it as "one of the great performances of the past three decades".'
+    assert who(text) == [("Gareth Price", "Former captain")]
