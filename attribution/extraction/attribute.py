@@ -342,7 +342,7 @@ def _source_for(
         source = resolver.from_cue(cue, quoted=(quote.start, quote.end))
         if source.speaker:
             return source, 0.7 if source.resolved_from_pronoun else 0.9
-    framed = None if quote.continues else _sentence_subject(resolver, quote)
+    framed = None if quote.continues else _sentence_subject(resolver, quote) or _introduced(resolver, quote, previous)
     if framed is not None:
         return framed, 0.6
     if previous is not None:
@@ -357,6 +357,28 @@ def _source_for(
     # Words quoted with no frame and no one quoted before them: a guess, the person the story is about.
     subject = resolver.cast.story_subject
     return Source(subject, "person", resolver.cast.role_for(subject)) if subject else Source(None), 0.3
+
+
+def _introduced(resolver: SpeakerResolver, quote: QuoteSpan, previous: tuple[int, Source] | None) -> Source | None:
+    """ "Britain's Paula Radcliffe has also not ruled out competing. 'I haven't quite decided...'": words
+    quoted with no verb right after a sentence of the story's own about a named person, who is not the last
+    one quoted, are that person's."""
+    doc = resolver.doc
+    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if first is None or first.start < 2:
+        return None
+    before = doc[first.start - 2].sent  # the sentence ending right before the opening mark
+    if before.end < first.start - 1 or any(resolver.in_quote(t) or is_cue(t) for t in before):
+        return None
+    if resolver.cast.paragraphs.index(before.start_char) != resolver.cast.paragraphs.index(quote.start):
+        return None
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or resolver.cast.names.span_of(subject) is None:
+        return None  # a person the article names, not a firm ("BT was one of the companies...")
+    source = resolver.from_subject(subject)
+    if not source.speaker or source.kind != "person":
+        return None
+    return source if previous is None or previous[1].speaker != source.speaker else None
 
 
 def _sentence_subject(resolver: SpeakerResolver, quote: QuoteSpan) -> Source | None:

@@ -1732,3 +1732,16 @@ def test_a_bodys_initials_as_a_role_are_its_name_as_the_story_spells_it_out():
 def test_words_hailed_as_someones_are_theirs():
     text = 'Former captain Gareth Price hailed it as "one of the great performances of the past three decades".'
     assert who(text) == [("Gareth Price", "Former captain")]
+
+
+def test_words_quoted_with_no_verb_after_a_sentence_about_a_named_person_are_theirs():
+    text = (
+        "Hicham El Guerrouj said he would run. Britain's Paula Radcliffe has also not ruled out competing in the "
+        'championships. "I have not quite decided what events I will compete in."'
+    )
+    assert [a.speaker for a in extract(text)] == ["Hicham El Guerrouj", "Paula Radcliffe"]
+    text = (
+        "Ian Pearson told the BBC the closure was a shame. BT was just one of the companies that worked with the "
+        'Labs. "There were a lot of very talented, creative people there."'
+    )
+    assert [a.speaker for a in extract(text)][-1] == "Ian Pearson"
