@@ -181,9 +181,9 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
             if prep.lower_ in ("in", "on") and (written or looks_like_outlet(obj)):
                 # "wrote in the Valley Gazette", "said on Radio 4"; never "in a statement"
                 return outlet_phrase(obj)
-            # "in an interview with X", "on X's programme"
+            # "in an interview with X", "in an article for X", "on X's programme"
             for inner in obj.children:
-                if inner.dep_ == "prep" and inner.lower_ == "with":
+                if inner.dep_ == "prep" and inner.lower_ in ("with", "for"):
                     target = next((t for t in inner.children if t.dep_ == "pobj"), None)
                     if target is not None and looks_like_outlet(target):
                         return outlet_phrase(target)

@@ -133,6 +133,11 @@ def adjacent_subject(cue: Token, *, inverted: bool = True) -> Token | None:
     if i > 0 and doc[i].text == "," and doc[i - 1].pos_ == "PROPN":
         i -= 1  # "shop owner Hayriye Evren, told Associated Press"
     if i >= 0 and doc[i].pos_ in _NOMINAL:
+        # "Ms Dunwoody, who chairs the Transport Select Committee, says": whom the clause is about.
+        clause = next((a for a in doc[i].ancestors if a.dep_ == "relcl"), None)
+        closed = i + 1 < len(doc) and doc[i + 1].text == ","
+        if clause is not None and closed and clause.right_edge.i == i and clause.head.pos_ in _NOMINAL:
+            return clause.head
         return doc[i]
     if not inverted or cue.lemma_ in TELL_VERBS:
         return None  # whoever follows "told" is told, not telling

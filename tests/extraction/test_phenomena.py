@@ -1745,3 +1745,11 @@ def test_words_quoted_with_no_verb_after_a_sentence_about_a_named_person_are_the
         'Labs. "There were a lot of very talented, creative people there."'
     )
     assert [a.speaker for a in extract(text)][-1] == "Ian Pearson"
+
+
+def test_a_speaker_whose_relative_clause_ends_before_the_verb_and_an_article_written_for_an_outlet():
+    text = (
+        "Gwyneth Dunwoody spoke. In an article for the Times newspaper, Ms Dunwoody, who chairs the Transport "
+        'Select Committee, says: "Slight increases to low car speeds increase hugely the risk of death."'
+    )
+    assert [(a.speaker, a.outlet) for a in extract(text)] == [("Gwyneth Dunwoody", "Times newspaper")]
