@@ -19,7 +19,7 @@ from .lexicon import (
     ends_like_a_person,
     is_person_word,
 )
-from .names import is_epithet
+from .names import HONORIFICS, is_epithet
 from .outlets import first_outlet_after, last_outlet_before, outlet_of
 from .roles import affiliation_of, apposition_of, person_description, role_at_mention
 from .source import Source, SourceKind
@@ -389,6 +389,8 @@ class SpeakerResolver:
             if possessor is not None and possessor.right_edge.i < subject.i:
                 phrase = self.doc[possessor.right_edge.i + 1 : subject.i + 1].text
                 affiliation = affiliation_of(subject)
+        if subject.pos_ == "NOUN":
+            phrase = self._owners_named(subject, phrase)
         # A surname the tagger takes for a plural noun ("Connors added") is still the person's.
         if (subject.pos_ == "PROPN" or subject.text.istitle()) and self.cast.names.knows(phrase):
             name = self.cast.names.resolve(phrase)
@@ -489,6 +491,23 @@ class SpeakerResolver:
         if kind == "organization":
             phrase = _name_after_description(subject) or phrase  # from_cue then gives its full name
         return Source(phrase, kind)
+
+    def _owners_named(self, noun: Token, phrase: str) -> str:
+        """ "Mr Ebber's lawyers", "a spokesman for her lawyers": whose they are by the owner's fullest name
+        ("Bernie Ebbers's lawyers", "spokesman for Stephanie Villalba's lawyers")."""
+        for owner in (t for t in noun.subtree if t.dep_ == "poss" and t.text in phrase):
+            if owner.pos_ == "PRON" and owner.lower_ in ("his", "her"):
+                name = self.coreference.person_before(owner.idx, "male" if owner.lower_ == "his" else "female")
+                if name:
+                    phrase = phrase.replace(f"{owner.text} ", f"{name}'s ", 1)
+            elif (span := self.cast.names.span_of(owner)) is not None:
+                start = (
+                    span.start - 1
+                    if span.start and self.doc[span.start - 1].lower_.rstrip(".") in HONORIFICS
+                    else span.start
+                )
+                phrase = phrase.replace(self.doc[start : span.end].text, self.cast.names.resolve_at(span), 1)
+        return phrase
 
     def _issuer_before(self, document: Token) -> Token | None:
         """ "the report said": who the story said put that report out, within the paragraph before or its own

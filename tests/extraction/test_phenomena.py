@@ -1753,3 +1753,10 @@ def test_a_speaker_whose_relative_clause_ends_before_the_verb_and_an_article_wri
         'Select Committee, says: "Slight increases to low car speeds increase hugely the risk of death."'
     )
     assert [(a.speaker, a.outlet) for a in extract(text)] == [("Gwyneth Dunwoody", "Times newspaper")]
+
+
+def test_whose_an_unnamed_source_is_is_said_by_the_owners_fullest_name():
+    text = 'Stephanie Villalba lost her case. A spokesman for her lawyers described the ruling as "very disappointing".'
+    assert [a.speaker for a in extract(text)] == ["spokesman for Stephanie Villalba's lawyers"]
+    text = "Howard Flight was sacked. Mr Flight's allies said they had enough support to hold a meeting."
+    assert [a.speaker for a in extract(text)] == ["Howard Flight's allies"]
