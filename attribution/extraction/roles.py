@@ -6,7 +6,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS, ORIGIN_NOUNS, is_person_word
+from .lexicon import ORGANISATION_NOUNS, ORIGIN_NOUNS, ends_like_a_person, is_person_word
 from .names import HONORIFICS, PARTY_WORDS, capitalised_person_word
 from .outlets import looks_like_outlet
 
@@ -312,7 +312,11 @@ def role_at_mention(name: Span) -> tuple[str | None, Token]:
     if shared:
         return _as_one_of_several(shared, name), root
     description = _post_of(head)
-    if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and _describes_a_person(description):
+    # ("The film's executive producer Robbie Stamp": a body's noun that is also a person's, before a person.)
+    personal = _describes_a_person(description) or (
+        root.ent_type_ == "PERSON" and ends_like_a_person(description.lemma_.lower())
+    )
+    if root.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and personal:
         return description_before_name(description, name), description
     if (
         root.dep_ == "conj"

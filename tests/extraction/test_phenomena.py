@@ -1760,3 +1760,8 @@ def test_whose_an_unnamed_source_is_is_said_by_the_owners_fullest_name():
     assert [a.speaker for a in extract(text)] == ["spokesman for Stephanie Villalba's lawyers"]
     text = "Howard Flight was sacked. Mr Flight's allies said they had enough support to hold a meeting."
     assert [a.speaker for a in extract(text)] == ["Howard Flight's allies"]
+
+
+def test_a_bodys_noun_that_is_also_a_persons_is_the_post_of_the_person_it_stands_before():
+    text = "The film's executive producer Robbie Stamp said that Adams would have been delighted."
+    assert who(text) == [("Robbie Stamp", "film's executive producer")]
