@@ -38,6 +38,10 @@ def _has_word(phrase: str, word: str) -> bool:
 _RANKS = frozenset({"shadow", "deputy", "vice", "assistant", "junior", "under", "associate", "fellow"})
 
 
+# Titles only one person holds, whom a story names by them alone: never a title it gives its subject unsaid.
+_SOVEREIGNS = frozenset({"queen", "king", "pope", "monarch", "emperor", "empress"})
+
+
 def _modifiers(noun: Token) -> frozenset[str]:
     return frozenset(t.lower_ for t in noun.subtree if t.i < noun.i)
 
@@ -323,6 +327,8 @@ class Coreference:
             # father", "his agent" are someone else too; "the Lib Dems' Treasury spokesman" is who the story is
             # about.
             return None
+        if word in _SOVEREIGNS:
+            return None  # "prompting the Queen to ask Harold Wilson": no one the story is about
         recent = self._other_than_the_subject(noun) or self.recent_subject(noun.idx)
         role = cast.roles.get(recent or "")
         if word in UNNAMED_SOURCE_NOUNS and role and not _has_word(role, word):

@@ -1765,3 +1765,11 @@ def test_whose_an_unnamed_source_is_is_said_by_the_owners_fullest_name():
 def test_a_bodys_noun_that_is_also_a_persons_is_the_post_of_the_person_it_stands_before():
     text = "The film's executive producer Robbie Stamp said that Adams would have been delighted."
     assert who(text) == [("Robbie Stamp", "film's executive producer")]
+
+
+def test_a_sovereign_named_by_title_alone_is_no_title_of_the_storys_subject():
+    text = (
+        "Sir Edward Heath sought a deal. The talks collapsed, prompting the Queen to ask Harold Wilson to form a "
+        "government.\n\nSir Edward said the Liberals could keep out Labour."
+    )
+    assert [a.role for a in extract(text)] == [None]
