@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, replace
 from itertools import pairwise
 from typing import Any, Literal
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cast import Cast, Entity
 from .cues import cue_text, is_cue
@@ -199,12 +199,20 @@ def _closed_where_narration_resumes(doc: Doc, spans: list[QuoteSpan]) -> list[Qu
         if not span.open_ended or (i + 1 < len(spans) and spans[i + 1].continues):
             continue
         region = doc.char_span(span.start, span.end, alignment_mode="expand")
-        sentences = list(region.sents) if region is not None else []
-        for before, sentence in pairwise(sentences):
+        for before, sentence in pairwise(_sentences_of(region) if region is not None else []):
             if any(is_cue(t) and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in t.children) for t in sentence):
                 closed[i] = replace(span, end=before.end_char, open_ended=False)
                 break
     return closed
+
+
+def _sentences_of(region: Span) -> list[Span]:
+    """The sentences a stretch of text runs over, the first and last whole."""
+    doc = region.doc
+    sentences = [region[0].sent]
+    while sentences[-1].end < min(region.end, len(doc)):
+        sentences.append(doc[sentences[-1].end].sent)
+    return sentences
 
 
 def _with_role_from_cast(quote: Attribution, cast: Cast) -> Attribution:

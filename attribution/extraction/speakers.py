@@ -459,9 +459,9 @@ class SpeakerResolver:
                 # "Building products group James Hardie ... the firm said": a name the model took for a person's
                 # that the story introduced as a body; not for "the British producer", who may be a person.
                 ambiguous = ends_like_a_person(subject.lemma_.lower())
-                titled = None if ambiguous else coreference.body_titled_before(subject.idx)
-                if titled is not None:
-                    return titled
+                body = None if ambiguous else coreference.body_titled_before(subject.idx)
+                if body is not None:
+                    return body
             described = self.coreference.described_person(subject)
             if described:
                 return self._described(described, subject)
