@@ -186,7 +186,7 @@ def read_article(doc: Doc) -> Reading:
         previous = (item.start, source)
         direct.append(_record(text, item.start, item.end, "direct", source, cue, confidence))
     found = _with_reported_speech(text, direct, sources, resolver)
-    found = [_with_role_from_cast(quote, resolver.cast) for quote in found]
+    found = [_with_initials_spelled_out(_with_role_from_cast(quote, resolver.cast), resolver.cast) for quote in found]
     return Reading(sorted(found, key=lambda q: (q.start, q.end)), resolver.cast.entities())
 
 
@@ -215,12 +215,16 @@ def _sentences_of(region: Span) -> list[Span]:
     return sentences
 
 
-def _with_role_from_cast(quote: Attribution, cast: Cast) -> Attribution:
-    """A person quoted before the article describes them ("Jane Roe said ... The transport minister
-    added") has the role the whole article gives them; a body's initials as a role ("Peter Saunders of the
-    CMF") are its name as the article spells it out."""
+def _with_initials_spelled_out(quote: Attribution, cast: Cast) -> Attribution:
+    """A body's initials as a role ("Peter Saunders of the CMF") are its name as the article spells it out."""
     if quote.role is not None and quote.role.isupper() and len(quote.role.split()) == 1:
         return replace(quote, role=cast.full_name(quote.role))
+    return quote
+
+
+def _with_role_from_cast(quote: Attribution, cast: Cast) -> Attribution:
+    """A person quoted before the article describes them ("Jane Roe said ... The transport minister
+    added") has the role the whole article gives them."""
     if quote.role is not None or quote.speaker_kind != "person":
         return quote
     # Through Source, which keeps a role only if it says something besides the name.
@@ -306,7 +310,7 @@ def _with_reported_speech(
         start, end = clause.start, clause.end
         # 'saying "inside knowledge" could have led to...': quoted words the parse left out of the clause
         # they open, right after its verb.
-        start = next((q.start for q in kept if clause.cue.idx < q.start and _runs_into(text, q.end, start)), start)
+        start = next((q.start for q in direct if clause.cue.idx < q.start and _runs_into(text, q.end, start)), start)
         inner = [q for q in kept if start <= q.start < end]
         source = sources[clause]
         relayed = None if source.outlet else _relayed_by(resolver, clause)
