@@ -14,7 +14,7 @@ from .pipeline import DEFAULT_MODEL, load_nlp
 
 # Which rules produced a quote, recorded with it so editors' verdicts can be read per version (the insights
 # page, extraction_report): bumped whenever a change to the engine changes what it finds.
-ENGINE_VERSION = "2026.12.6"
+ENGINE_VERSION = "2026.12.7"
 
 
 class ExtractionError(Exception):

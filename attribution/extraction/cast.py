@@ -336,10 +336,16 @@ class Cast:
         # ("The Bishop of Durham, Tom Wright,") over people merely mentioned before them ("claims Jesus was not
         # crucified").
         speaks = lede.subject.dep_ == "nsubj" and is_reporting_verb(lede.subject.head)
+        # Nor anyone the opening names by their relation to its subject ("the trial of his ex-boss Bernie Ebbers").
+        related = {
+            m.name for m in self.mentions if self.paragraphs.index(m.start) == opening and self._related_to_someone(m)
+        }
         later = [
             m
             for m in self.mentions
-            if m.start >= lede.opening[0] and (m.is_subject or not speaks or self.paragraphs.index(m.start) != opening)
+            if m.start >= lede.opening[0]
+            and (m.is_subject or not speaks or self.paragraphs.index(m.start) != opening)
+            and m.name not in related
         ]
         following = [m for m in later if self.paragraphs.index(m.start) == opening + 1]
         if not following or later[0] is not following[0]:
@@ -349,6 +355,13 @@ class Cast:
             # The opening's subject is that person, whatever else the story calls them.
             self.lede_person = (lede.subject.i, first.name)
             self.roles.setdefault(first.name, lede.description)
+
+    def _related_to_someone(self, mention: Mention) -> bool:
+        """ "The former finance chief has finished giving evidence at the trial of his ex-boss Bernie Ebbers": a
+        person named by their relation to another ("his", "her") is not that other."""
+        at = self.doc.char_span(mention.start, mention.start + 1, alignment_mode="expand")
+        name = self.names.span_of(at[0]) if at is not None else None
+        return name is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in name.root.children)
 
     def entities(self) -> list[Entity]:
         """Everyone the article names, once each under its fullest name, in order of first mention, with the

@@ -2,6 +2,7 @@
 the article's cast, looked for where a reader would look, with the checks that keep it compatible."""
 
 from bisect import insort
+from collections import Counter
 from functools import partial
 from itertools import pairwise
 
@@ -9,7 +10,7 @@ from spacy.tokens import Token
 
 from .cast import Cast, Mention, in_report, is_subject, organisation_name
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word
+from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word, is_title_word
 from .names import misread_as_person, reported_pronoun
 from .roles import core_tokens, is_rank, person_description
 from .source import Source
@@ -70,6 +71,19 @@ def _names_what_another_owns(token: Token) -> bool:
     while head.dep_ == "compound" and head.head != head:
         head = head.head
     return head != token and head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+
+
+def _former(role: str) -> bool:
+    first = role.split()[0].lower()
+    return first == "former" or first.startswith("ex-")
+
+
+def _main_subject(noun: Token) -> bool:
+    """The subject of a sentence's main verb (or of one coordinated with it)."""
+    verb = noun.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _names_a_person(noun: Token) -> bool:
@@ -286,6 +300,10 @@ class Coreference:
         cast = self.cast
         if noun.i == cast.lede_person[0]:
             return cast.lede_person[1]
+        # "the prosecution's first witness, reporter Martin Bashir,": the name beside it says whom.
+        beside = next((span for c in noun.children if c.dep_ == "appos" and (span := cast.names.span_of(c))), None)
+        if beside is not None:
+            return cast.names.resolve_at(beside)
         word = noun.lemma_.lower()
         # The parse may hang the article off a modifier ("the world 200m and 400m record holder").
         determiners = {c.lower_ for c in noun.children if c.dep_ == "det"} | (
@@ -335,7 +353,25 @@ class Coreference:
             return None
         if role and _has_word(role, word) and not fits(role):
             return None  # "the deputy prime minister" after the prime minister is someone else
+        if role and is_title_word(word) and not _has_word(role, word) and not _former(role):
+            # "Tory co-chairman Liam Fox ... The prime minister ratcheted up": a post is not held by whom the
+            # story gave another (an ex-chatshow host can lead a party), but, where the sentence is the
+            # story's own, by someone it named without one. Inside another clause ("questions over why the
+            # chancellor was not present"), or with no one untitled, the story's subject still.
+            return (self._untitled_before(noun.idx) if _main_subject(noun) else None) or recent
         return recent
+
+    def _untitled_before(self, offset: int) -> str | None:
+        """The person named most often before offset among those the article gives no role (the earliest on
+        a tie)."""
+        cast = self.cast
+        body = cast.doc.text.find("\n")  # a headline's short form ("Kilroy") is no one of its own
+        counts = Counter(
+            m.name
+            for m in cast.mentions
+            if body < m.start < offset and m.named and m.name not in cast.organisations and m.name not in cast.roles
+        )
+        return counts.most_common(1)[0][0] if counts else None
 
     def _someone(self, possessor: Token) -> bool:
         """Whether a possessor is a person: named ("Mr Blair's"), a pronoun ("his") or described ("the

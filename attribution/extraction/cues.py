@@ -28,12 +28,22 @@ def is_reporting_verb(token: Token) -> bool:
         and (token.dep_ not in ("acl", "amod") or any(c.dep_ in ("agent", "ccomp") for c in token.children))
         and not any(c.dep_ == "nsubj" and c.pos_ == "SCONJ" for c in token.children)
         and not _rules_out(token)
+        and not _adds_something(token)
     )
 
 
 def _rules_out(token: Token) -> bool:
     """ "ruled out a deal", "ruled the country": a ruling only when it has a clause ("ruled that ...")."""
     return token.lemma_.lower() == "rule" and any(c.dep_ in ("prt", "dobj") for c in token.children)
+
+
+def _adds_something(token: Token) -> bool:
+    """ "adding her mother-in-law to the house", "added 2% to its value": something put somewhere, not words."""
+    return (
+        token.lemma_.lower() == "add"
+        and any(c.dep_ == "dobj" and not c.is_quote for c in token.children)
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children)
+    )
 
 
 def is_cue(token: Token) -> bool:

@@ -1,5 +1,7 @@
 """Word lists the rules lean on. Lemmas, lower case."""
 
+from nameparser.config.titles import TITLES
+
 # Verbs that introduce speech or writing. Beliefs (think, believe) are deliberately absent: an editor
 # checks what someone said, not what a reporter says they think.
 REPORTING_VERBS = frozenset(
@@ -14,6 +16,12 @@ REPORTING_VERBS = frozenset(
         "dub",
         "label",
         "hail",
+        # Judgements whose words are quoted: 'condemned the "complete irresponsibility" of', 'praised its
+        # "courage"', 'criticised the "bullying"'.
+        "condemn",
+        "criticise",
+        "criticize",
+        "praise",
         "signal",
         "tell",
         "add",
@@ -578,3 +586,13 @@ def ends_like_a_person(word: str) -> bool:
 def is_listed_person_word(word: str) -> bool:
     """A word for a person by the list, not by its ending alone ("Peter", "Hunter" end like "backbencher")."""
     return word in _PERSON_WORDS and not (word in ORGANISATION_NOUNS or word in DOCUMENT_NOUNS or word in _NO_PERSON)
+
+
+# A title the engine reads before a name; the honorifics are a name's own part (names.HONORIFICS).
+_TITLES = TITLES - {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor"}
+
+
+def is_title_word(word: str) -> bool:
+    """A word (in lower case) that can stand as a title before a name: "treasurer", "chief", "prime", by the
+    titles nameparser keeps."""
+    return word in _TITLES

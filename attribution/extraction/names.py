@@ -6,7 +6,7 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS, is_listed_person_word, is_person_word
+from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS, is_listed_person_word, is_person_word, is_title_word
 from .pipeline import COMMON_NOUNS
 
 HONORIFIC_GENDER = {
@@ -135,21 +135,23 @@ def misread_as_person(ent: Span) -> bool:
 
 
 def capitalised_person_word(word: Token) -> bool:
-    """ "Backbencher", "Economist": a word for a person in capitals. Known by its ending alone ("-er"), only
-    where a sentence begins: mid-sentence "Peter" or "Hunter" is a given name."""
-    return is_listed_person_word(word.lower_) or (bool(word.is_sent_start) and is_person_word(word.lower_))
+    """ "Backbencher", "Economist", "Treasurer": a word for a person or a title in capitals. Known by its ending
+    alone ("-er"), only where a sentence begins: mid-sentence "Peter" or "Hunter" is a given name."""
+    lower = word.lower_
+    return is_listed_person_word(lower) or is_title_word(lower) or (bool(word.is_sent_start) and is_person_word(lower))
 
 
 def _title_taken_in(word: Token, following: Token) -> bool:
     """Whether the first word of a name the model labelled is a common noun for a person ("Backbencher",
     "Economist") before the name proper."""
     return (
-        _common_noun(word)
-        and capitalised_person_word(word)
+        ((_common_noun(word) and capitalised_person_word(word)) or is_title_word(word.lower_))
         and following.pos_ == "PROPN"
         and following.text.istitle()
         and following.is_alpha  # "Hunter S. Thompson": an initial follows a given name, never a title
-        and not is_person_word(following.lower_)
+        and len(following) > 1
+        # "Treasurer Peter Costello", "Chief Executive Jeff Smith": a given name or another title follows.
+        and (is_title_word(following.lower_) or not is_listed_person_word(following.lower_))
     )
 
 
@@ -401,6 +403,31 @@ def _after_title(doc: Doc, start: int) -> bool:
     )
 
 
+def _mononym_after_post(chain: Span) -> bool:
+    """ "Arsenal's Brazilian midfielder Edu has hit out": one capitalised word, the subject of its clause, right
+    after a word for a person's post that hangs off it, is a name a person goes by alone."""
+    if len(chain) != 1:
+        return False
+    token = chain[0]
+    post = token.doc[token.i - 1] if token.i > 0 else None
+    if post is None:
+        return False
+    # The parse hangs either word off the other: "midfielder" a compound of the subject "Edu", or "Edu" in
+    # apposition to the subject "midfielder".
+    joined = (post.head == token and post.dep_ == "compound" and token.dep_ in ("nsubj", "nsubjpass")) or (
+        token.head == post and token.dep_ == "appos" and post.dep_ in ("nsubj", "nsubjpass")
+    )
+    return (
+        joined
+        and token.text.istitle()
+        and token.is_alpha
+        and token.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
+        and post.tag_ == "NN"
+        and post.text.islower()
+        and is_person_word(post.lemma_.lower())
+    )
+
+
 def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Span]:
     """Names the model did not label as people but that stand where people stand: "First Last" in
     apposition to a description ("the spokesperson, Lars Eklund,"), after a title as the subject of a
@@ -445,6 +472,9 @@ def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Sp
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
             start -= 1
+        if _mononym_after_post(doc[start : token.i + 1]):
+            found.append(doc[start : token.i + 1])
+            continue
         # "former Wales and Lions prop Dai Young ... Young told BBC Sport": a title before the name, and the
         # surname speaking on its own.
         titled_speaker = token.lower_ in speaking_alone and _after_title(doc, start)

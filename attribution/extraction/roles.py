@@ -110,7 +110,8 @@ def _title_word(token: Token, name: Span) -> bool:
         # "Senator Leahy's spokeswoman Tracy Schmaler": a possessor of the post belongs to the title; one right
         # before the name ("RT's Roman Kosarev") is an affiliation of its own.
         return token.i + 1 < name.start
-    common = (token.pos_ == "NOUN" and token.text.islower()) or capitalised_person_word(token)
+    # A word in lower case is no name, whatever its tag ("harbour master", tagged a proper noun).
+    common = (token.pos_ in ("NOUN", "PROPN") and token.text.islower()) or capitalised_person_word(token)
     if token.lower_ in PARTY_WORDS:
         return True  # "Lib Dem Norman Baker", which the model labels one person
     if token.ent_type_ == "PERSON" and not common:
@@ -167,14 +168,20 @@ def description_of(noun: Token) -> str | None:
     return _trim(core_tokens(noun))
 
 
+def _determined(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") for c in noun.children)
+
+
 def person_description(noun: Token) -> str | None:
     """ "the UK chancellor said" -> "UK chancellor": a description standing for a named person is their role.
     A bare common noun ("the minister", "the report") says too little, and is too often no person at all;
     "his lawyer" describes someone by another person, which is no role of theirs."""
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
         return None
-    if any(c.dep_ == "conj" and c.pos_ == "NOUN" for c in noun.children):
-        return None  # "the prime minister and his chancellor": two people, no one's role
+    if any(c.dep_ == "conj" and c.pos_ == "NOUN" and _determined(c) for c in noun.children):
+        # "the prime minister and his chancellor": two people, no one's role; "the feminist writer and
+        # broadcaster", "the chairman and chief executive": one person's two posts.
+        return None
     description = description_of(noun)
     if description is None or (" " not in description and not description[:1].isupper()):
         return None
@@ -354,6 +361,16 @@ def _names_a_body(noun: Token) -> bool:
     """An organisation by name, or an organisation's noun its name stands in ("the buildyourown.org.uk
     website", "the Fenwick walking club"): not "of the company" alone."""
     if noun.ent_type_ == "ORG":
+        return True
+    # "Richard Yamarone of Argus Research": a name of two or more capitalised words the model labelled nothing.
+    if (
+        noun.pos_ == "PROPN"
+        and not noun.ent_type_
+        and noun.text.istitle()
+        and any(
+            c.dep_ == "compound" and c.pos_ == "PROPN" and c.text.istitle() and not c.ent_type_ for c in noun.children
+        )
+    ):
         return True
     # A web address is tagged anything, punctuation included.
     named = any((c.dep_ == "compound" and c.pos_ == "PROPN") or _WEB_ADDRESS.search(c.text) for c in noun.children)

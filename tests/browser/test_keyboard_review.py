@@ -13,7 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 STORY = (
     "Storm closes coastal road\n\n"
-    '"The sea wall took the worst of it overnight," said harbour master Ines Dahl.\n\n'
+    # Her post is in the text for an editor to select, but not where the engine reads a role from.
+    '"The sea wall took the worst of it overnight," said Ines Dahl. The harbour master\'s office stayed shut.\n\n'
     '"We will not reopen the road until engineers have checked every metre," she added.\n\n'
     "Council leader Piet Graaf told Radio Kestrel that repairs would start on Monday.\n\n"
     '"Nobody should drive down there tonight," Graaf said.'

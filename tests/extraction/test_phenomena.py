@@ -1773,3 +1773,69 @@ def test_a_sovereign_named_by_title_alone_is_no_title_of_the_storys_subject():
         "government.\n\nSir Edward said the Liberals could keep out Labour."
     )
     assert [a.role for a in extract(text)] == [None]
+
+
+def test_a_title_the_model_took_into_a_name_after_the_verb_is_the_role():
+    text = "The budget will balance next year, said Treasurer Piet Castell on Tuesday."
+    assert who(text) == [("Piet Castell", "Treasurer")]
+    text = "Chief Executive Jon Amberly said the shops would stay open."
+    assert who(text) == [("Jon Amberly", "Chief Executive")]
+
+
+def test_a_description_with_two_posts_is_one_persons_role():
+    text = (
+        "Ernesta Vale has criticised the television show after quitting it.\n\n"
+        "The feminist writer and broadcaster said the show had behaved badly."
+    )
+    assert who(text) == [("Ernesta Vale", "feminist writer and broadcaster")]
+
+
+def test_a_post_is_not_held_by_whom_the_story_gave_another_but_by_someone_named_without_one():
+    text = (
+        "Tomas Brell lied about the war, say the Greens.\n\n"
+        "Green co-chairman Ian Fosse was speaking after Mr Brell spoke. Mr Fosse told BBC Radio: "
+        '"If you lie about war you lie about anything."\n\n'
+        "The prime minister toured the country at the weekend. He insisted he did not know the poll date."
+    )
+    assert who(text)[-1] == ("Tomas Brell", "prime minister")
+
+
+def test_a_description_with_a_name_beside_it_is_that_person():
+    text = (
+        "Anne Kitt said she was hired by the singer. The judge is studying whether the prosecution's first "
+        "witness, reporter Mark Bayliss, is in contempt of court. Ms Kitt said she was fired a week later."
+    )
+    assert {role for _, role in who(text)} == {None}
+
+
+def test_a_person_known_by_one_name_after_their_post():
+    text = (
+        "Rovers' Brazilian midfielder Tavo has hit out at the club over his contract.\n\n"
+        'Tavo has been linked with Milan and Valencia. He told BBC Sport: "I am not sure I want to stay."'
+    )
+    assert who(text) == [("Tavo", "Rovers' Brazilian midfielder")]
+
+
+def test_an_opening_description_is_the_role_of_whom_the_next_paragraph_names_not_of_their_relation():
+    text = (
+        "Finance chief ends evidence\n\n"
+        "The former chief financial officer at US telecoms firm Callcom has finished giving evidence at the "
+        "trial of his ex-boss Bernard Ebbs.\n\n"
+        "Samuel Sully admitted to jurors he was willing to commit fraud. The former finance officer said Mr Ebbs "
+        "knew about the entries."
+    )
+    assert set(who(text)) == {("Samuel Sully", "former chief financial officer at US telecoms firm Callcom")}
+
+
+def test_a_name_of_capitalised_words_the_model_left_unlabelled_is_an_affiliation():
+    text = '"The markets fear a more aggressive central bank," said Richard Yarrow of Argent Research.'
+    assert who(text) == [("Richard Yarrow", "Argent Research")]
+
+
+def test_adding_something_somewhere_reports_nothing_but_a_judgement_quotes_its_words():
+    text = (
+        "Gemma Greer has criticised the show after quitting it.\n\n"
+        'She also condemned the "complete irresponsibility" of adding Bea Nilsen\'s former mother-in-law '
+        "Jackie Stall to the house on Monday."
+    )
+    assert who(text) == [("Gemma Greer", None)]
