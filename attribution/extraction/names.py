@@ -403,28 +403,31 @@ def _after_title(doc: Doc, start: int) -> bool:
     )
 
 
-def _mononym_after_post(chain: Span) -> bool:
-    """ "Arsenal's Brazilian midfielder Edu has hit out": one capitalised word, the subject of its clause, right
-    after a word for a person's post that hangs off it, is a name a person goes by alone."""
-    if len(chain) != 1:
+def _named_after_post(chain: Span) -> bool:
+    """ "Arsenal's Brazilian midfielder Edu has hit out", "his brother and representative Amadeo Fensao": the
+    capitalised words right after a word for a person's post that hangs off them are a person's name, whatever
+    the model labelled them. A single word only as its clause's subject (or in apposition to the post), a
+    longer name only after a post by the list ("representative", not "carmaker", an -er word for a body)."""
+    doc = chain.doc
+    last = chain[-1]
+    post = doc[chain.start - 1] if chain.start > 0 else None
+    if post is None or len(chain) > 3 or not all(t.text.istitle() and t.is_alpha for t in chain):
         return False
-    token = chain[0]
-    post = token.doc[token.i - 1] if token.i > 0 else None
-    if post is None:
+    word = post.lemma_.lower()
+    if (
+        last.ent_type_ in ("GPE", "LOC", "NORP", "DATE")
+        or post.tag_ != "NN"
+        or not post.text.islower()
+        or not is_person_word(word)
+    ):
         return False
+    compound = post.head == last and post.dep_ == "compound"
+    if len(chain) > 1:
+        return compound and (is_listed_person_word(word) or is_title_word(word))
     # The parse hangs either word off the other: "midfielder" a compound of the subject "Edu", or "Edu" in
     # apposition to the subject "midfielder".
-    joined = (post.head == token and post.dep_ == "compound" and token.dep_ in ("nsubj", "nsubjpass")) or (
-        token.head == post and token.dep_ == "appos" and post.dep_ in ("nsubj", "nsubjpass")
-    )
-    return (
-        joined
-        and token.text.istitle()
-        and token.is_alpha
-        and token.ent_type_ not in ("GPE", "LOC", "NORP", "DATE")
-        and post.tag_ == "NN"
-        and post.text.islower()
-        and is_person_word(post.lemma_.lower())
+    return (compound and last.dep_ in ("nsubj", "nsubjpass")) or (
+        last.head == post and last.dep_ == "appos" and post.dep_ in ("nsubj", "nsubjpass")
     )
 
 
@@ -472,7 +475,7 @@ def _names_by_position(doc: Doc, propn: list[Token], taken: set[int]) -> list[Sp
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
             start -= 1
-        if _mononym_after_post(doc[start : token.i + 1]):
+        if _named_after_post(doc[start : token.i + 1]):
             found.append(doc[start : token.i + 1])
             continue
         # "former Wales and Lions prop Dai Young ... Young told BBC Sport": a title before the name, and the

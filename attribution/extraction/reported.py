@@ -111,6 +111,9 @@ _BACKSHIFTED = frozenset({"would", "could", "might", "had", "was", "were"})
 
 
 def _content_clause(verb: Token) -> tuple[int, int] | None:
+    misread = _object_misread(verb)
+    if misread is not None:
+        return misread
     heads = _clause_heads(verb)
     if not heads:
         return _parenthetical_content(verb) or _after_inverted_frame(verb) or _clause_from_object(verb)
@@ -134,6 +137,28 @@ def _content_clause(verb: Token) -> tuple[int, int] | None:
     if any(t.lower_ in _QUESTION_MARKS and t.dep_ == "mark" for t in verb.doc[first : heads[0].i]):
         return None
     return _trimmed(verb.doc, first, last)
+
+
+# What "say" takes as its object when it does take one: no clause.
+_SAID_AS_OBJECT = frozenset(
+    {"it", "this", "that", "so", "nothing", "something", "anything", "little", "much", "sorry", "goodbye", "yes", "no"}
+)
+
+
+def _object_misread(verb: Token) -> tuple[int, int] | None:
+    """ "The National Audit Office said the Dome cost taxpayers £28.7m to maintain": "say" seldom takes a noun
+    as its object, so a noun phrase right after it that the parse made one, with a verb or a figure after it
+    in the sentence, opens the clause reported, which runs to the sentence's end."""
+    if verb.lemma_.lower() != "say" or verb.i + 1 >= len(verb.doc):
+        return None
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.lower_ in _SAID_AS_OBJECT or obj.pos_ == "PRON":
+        return None
+    rest = doc[obj.i + 1 : verb.sent.end]
+    if not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in rest) or any(t.is_quote for t in rest):
+        return None
+    return _trimmed(doc, verb.i + 1, verb.sent.end - 1)
 
 
 def _clause_from_object(verb: Token) -> tuple[int, int] | None:

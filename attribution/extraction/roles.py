@@ -31,10 +31,16 @@ def _trim(tokens: list[Token]) -> str | None:
         tokens[-1].dep_ in ("punct", "cc", "case") or tokens[-1].is_punct or tokens[-1].lower_.rstrip(".") in HONORIFICS
     ):
         tokens = tokens[:-1]
-    if not tokens:
+    if not tokens or _nationality_alone(tokens):
         return None
     doc = tokens[0].doc
     return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _nationality_alone(tokens: list[Token]) -> bool:
+    """ "fellow American", "Britain's": where someone is from says nothing of what they do."""
+    content = [t for t in tokens if t.lower_ != "fellow" and not t.is_punct and t.tag_ != "POS"]
+    return bool(content) and all(t.ent_type_ in ("NORP", "GPE") for t in content)
 
 
 def title_before(name: Span) -> str | None:

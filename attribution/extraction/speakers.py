@@ -209,7 +209,8 @@ def _name_after_description(subject: Token) -> str | None:
     if any(not t.is_punct for t in subject.rights):
         return None
     words = [t for t in subject.doc[subject.left_edge.i : subject.i + 1] if t.dep_ != "det"]
-    lead = next((n for n, t in enumerate(words) if not t.text.islower()), 0)
+    # A name starts with a capital or a figure ("4Cast"); a hyphen is no start ("hugely-disgruntled").
+    lead = next((n for n, t in enumerate(words) if t.text[:1].isupper() or t.text[:1].isdigit()), 0)
     if lead == 0 or not all(t.text.isalnum() or t.text in "-&'" for t in words):
         return None
     return subject.doc[words[lead].i : subject.i + 1].text

@@ -1839,3 +1839,25 @@ def test_adding_something_somewhere_reports_nothing_but_a_judgement_quotes_its_w
         "Jackie Stall to the house on Monday."
     )
     assert who(text) == [("Gemma Greer", None)]
+
+
+def test_a_noun_phrase_the_parse_made_the_object_of_said_opens_the_clause_reported():
+    text = "The National Audit Office said the Dome cost taxpayers £28.7m to maintain in the years after it closed."
+    assert pairs(text) == [
+        ("indirect", "National Audit Office", "the Dome cost taxpayers £28.7m to maintain in the years after it closed")
+    ]
+
+
+def test_a_hyphenated_description_of_an_unnamed_source_is_kept_whole():
+    text = 'A hugely-disgruntled backbencher said: "It is time they realised it is not just my seat at risk."'
+    assert who(text) == [("hugely-disgruntled backbencher", "hugely-disgruntled backbencher")]
+
+
+def test_a_relation_to_someone_is_a_role_and_a_nationality_alone_is_none():
+    text = (
+        "Midfielder Tavo Silva has hit out at the club. Silva's brother and representative Amado Fenz has said "
+        "that the offer was well short."
+    )
+    assert who(text) == [("Amado Fenz", "Silva's brother and representative")]
+    text = 'Dan Young lost to fellow American Rob Ginter. "He is very talented," said Ginter.'
+    assert who(text) == [("Rob Ginter", None)]
