@@ -332,9 +332,9 @@ class Cast:
         opening = self.paragraphs.index(lede.opening[0])
         # Only a person named in the paragraph right after the opening (none in the opening itself, but for
         # those an opening description who speaks names as someone else: "Juninho's agent has confirmed the
-        # player is hoping for talks with O'Neill"), and the one introduced with a description of their own
-        # ("The Bishop of Durham, Tom Wright,") over people merely mentioned before them ("claims Jesus was not
-        # crucified").
+        # player is hoping for talks with O'Neill"); of them, the first who is the subject of the story's own
+        # sentence ("The Bishop of Durham, Tom Wright,"; "Sergio Marchionne has replaced Herbert Demel", though
+        # Mr Demel is described later), not of what someone says ("claims Jesus was not crucified").
         speaks = lede.subject.dep_ == "nsubj" and is_reporting_verb(lede.subject.head)
         # Nor anyone the opening names by their relation to its subject ("the trial of his ex-boss Bernie Ebbers").
         related = {
@@ -350,17 +350,20 @@ class Cast:
         following = [m for m in later if self.paragraphs.index(m.start) == opening + 1]
         if not following or later[0] is not following[0]:
             return
-        first = next((m for m in following if m.name in self.roles and m.is_subject), following[0])
+        first = next((m for m in following if m.is_subject and not m.reported), following[0])
         if first.name not in self.organisations:
             # The opening's subject is that person, whatever else the story calls them.
             self.lede_person = (lede.subject.i, first.name)
             self.roles.setdefault(first.name, lede.description)
 
+    def _name_at(self, mention: Mention) -> Span | None:
+        at = self.doc.char_span(mention.start, mention.start + 1, alignment_mode="expand")
+        return self.names.span_of(at[0]) if at is not None else None
+
     def _related_to_someone(self, mention: Mention) -> bool:
         """ "The former finance chief has finished giving evidence at the trial of his ex-boss Bernie Ebbers": a
         person named by their relation to another ("his", "her") is not that other."""
-        at = self.doc.char_span(mention.start, mention.start + 1, alignment_mode="expand")
-        name = self.names.span_of(at[0]) if at is not None else None
+        name = self._name_at(mention)
         return name is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in name.root.children)
 
     def entities(self) -> list[Entity]:

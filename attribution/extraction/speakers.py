@@ -194,13 +194,25 @@ def _described_by_last_noun(cue: Token, subject: Token) -> Token:
     if (
         last is not None
         and subject.pos_ == "PROPN"
-        and subject.ent_type_ == "ORG"
+        # (Labelled or not: "A Department for Work and Pensions spokeswoman" as often goes unlabelled.)
+        and (subject.ent_type_ == "ORG" or (last.tag_ == "NN" and is_person_word(last.lemma_.lower())))
         and last.pos_ == "NOUN"
         and last.lemma_.lower() not in ORGANISATION_NOUNS
         and last in subject.subtree
     ):
         return last
     return subject
+
+
+def _with_misparsed_body(noun: Token, phrase: str) -> str:
+    """ "A Department for Work and Pensions spokeswoman", parsed as the department with the spokeswoman the
+    object of its "for": the whole description, the body's name and all."""
+    prep = noun.head
+    body = prep.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or body.pos_ != "PROPN" or body.i > noun.i:
+        return phrase
+    words = [t for t in noun.doc[body.left_edge.i : noun.i + 1] if t.dep_ != "det"]
+    return noun.doc[words[0].i : noun.i + 1].text if words else phrase
 
 
 def _name_after_description(subject: Token) -> str | None:
@@ -484,6 +496,7 @@ class SpeakerResolver:
                 return Source(phrase, "group")  # "A third of shoppers said", "60% of those asked", "Many said"
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
             # and a later "she added" refers back to them.
+            phrase = _with_misparsed_body(subject, phrase)
             mention = Mention(subject.idx, phrase, True, named=False, reported=in_report(subject))
             insort(self.cast.mentions, mention, key=lambda m: m.start)
             if subject.lower_.endswith(("woman", "man")):

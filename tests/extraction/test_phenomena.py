@@ -1861,3 +1861,21 @@ def test_a_relation_to_someone_is_a_role_and_a_nationality_alone_is_none():
     assert who(text) == [("Amado Fenz", "Silva's brother and representative")]
     text = 'Dan Young lost to fellow American Rob Ginter. "He is very talented," said Ginter.'
     assert who(text) == [("Rob Ginter", None)]
+
+
+def test_an_unnamed_spokeswoman_of_an_unlabelled_department_is_described_in_full():
+    text = "A Department for Work and Pensions spokeswoman said the post had been advertised."
+    assert [(a.speaker, a.speaker_kind, a.role) for a in extract(text)] == [
+        ("Department for Work and Pensions spokeswoman", "anonymous", "Department for Work and Pensions spokeswoman")
+    ]
+
+
+def test_the_opening_description_goes_to_the_next_paragraphs_first_subject_not_to_one_described_later():
+    text = (
+        "Carmaker chief takes the wheel\n\n"
+        "The chief executive of the Fiat conglomerate has taken control of its struggling car business.\n\n"
+        "Sergio Marco has replaced Herbert Demmer as head of Fiat Auto, with Mr Demmer leaving the company.\n\n"
+        'Mr Marco said: "A profound transformation is under way." Mr Demmer, a car industry veteran, took the '
+        "helm in 2003."
+    )
+    assert who(text) == [("Sergio Marco", "chief executive of the Fiat conglomerate")]
