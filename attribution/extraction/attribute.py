@@ -135,6 +135,15 @@ def _pick_cue(
 
 
 @dataclass(frozen=True)
+class _Said:
+    """The last attributed words read: where they were and whose."""
+
+    start: int
+    end: int
+    source: Source
+
+
+@dataclass(frozen=True)
 class Reading:
     """What the engine makes of one article: its attributed quotes and the people and organisations it names."""
 
@@ -165,7 +174,7 @@ def read_article(doc: Doc) -> Reading:
     sources: dict[Reported, Source] = {}
     # Where the last attributed words began and whose they were: reported speech counts ("X says his firm
     # leads." then a paragraph of quotation with no verb of its own is X's).
-    previous: tuple[int, Source] | None = None
+    previous: _Said | None = None
     for _, item, cue in events:
         if resolver.cast.in_title(item.start):
             # The headline's quoted or reported words ("Games 'deserve a place in class'") compress a report
@@ -176,14 +185,14 @@ def read_article(doc: Doc) -> Reading:
             if source.speaker:
                 sources[item] = source
                 resolver.remember(source)
-                previous = (item.start, source)
+                previous = _Said(item.start, item.end, source)
             continue
         source, confidence = _source_for(resolver, cue, item, previous, paras)
         words = len(text[item.start : item.end].split())
         if words < MIN_UNCUED_WORDS and (cue is None or source.speaker is None):
             continue
         resolver.remember(source)
-        previous = (item.start, source)
+        previous = _Said(item.start, item.end, source)
         direct.append(_record(text, item.start, item.end, "direct", source, cue, confidence))
     found = _with_reported_speech(text, direct, sources, resolver)
     found = [_with_initials_spelled_out(_with_role_from_cast(quote, resolver.cast), resolver.cast) for quote in found]
@@ -347,7 +356,7 @@ def _source_for(
     resolver: SpeakerResolver,
     cue: Token | None,
     quote: QuoteSpan,
-    previous: tuple[int, Source] | None,
+    previous: _Said | None,
     paras: Paragraphs,
 ) -> tuple[Source, float]:
     if cue is not None:
@@ -358,20 +367,23 @@ def _source_for(
     if framed is not None:
         return framed, 0.6
     if previous is not None:
-        prev_start, prev_source = previous
+        prev_source = previous.source
         if quote.continues:
             # The same quotation running on into a new paragraph: the same words to the same outlet.
             return replace(prev_source, resolved_from_pronoun=False), 0.8
         # The next quoted stretch in the same or the next paragraph, with no verb of its own, belongs to
-        # whoever spoke last.
-        if paras.index(quote.start) - paras.index(prev_start) <= 1:
-            return replace(prev_source, outlet=None, resolved_from_pronoun=False), 0.6
+        # whoever spoke last; to the same outlet only where it follows straight on, with no sentence of the
+        # story's own between ('telling Radio 4 that Labour was not "rattled". "We have a duty..."').
+        if paras.index(quote.start) - paras.index(previous.start) <= 1:
+            gap = resolver.cast.text[previous.end : quote.start]
+            outlet = prev_source.outlet if len(gap.split()) <= 2 else None
+            return replace(prev_source, outlet=outlet, resolved_from_pronoun=False), 0.6
     # Words quoted with no frame and no one quoted before them: a guess, the person the story is about.
     subject = resolver.cast.story_subject
     return Source(subject, "person", resolver.cast.role_for(subject)) if subject else Source(None), 0.3
 
 
-def _introduced(resolver: SpeakerResolver, quote: QuoteSpan, previous: tuple[int, Source] | None) -> Source | None:
+def _introduced(resolver: SpeakerResolver, quote: QuoteSpan, previous: _Said | None) -> Source | None:
     """ "Britain's Paula Radcliffe has also not ruled out competing. 'I haven't quite decided...'": words
     quoted with no verb right after a sentence of the story's own about a named person, who is not the last
     one quoted, are that person's."""
@@ -390,7 +402,7 @@ def _introduced(resolver: SpeakerResolver, quote: QuoteSpan, previous: tuple[int
     source = resolver.from_subject(subject)
     if not source.speaker or source.kind != "person":
         return None
-    return source if previous is None or previous[1].speaker != source.speaker else None
+    return source if previous is None or previous.source.speaker != source.speaker else None
 
 
 def _sentence_subject(resolver: SpeakerResolver, quote: QuoteSpan) -> Source | None:

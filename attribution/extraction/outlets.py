@@ -128,6 +128,28 @@ def according_to_outlet(sentence: Span, besides: Token | None = None) -> str | N
     return None
 
 
+def _possessed_medium(outlet: Token) -> str | None:
+    """ "told Radio 4's PM programme", parsed as two objects of "told": the station's programme, whole."""
+    doc = outlet.doc
+    after = outlet.i + 1
+    if after >= len(doc) or doc[after].tag_ != "POS":
+        return None
+    medium = next(
+        (
+            c
+            for c in outlet.head.children
+            if c.dep_ == outlet.dep_ and after < c.i <= after + 4 and c.lemma_.lower() in MEDIA_NOUNS
+        ),
+        None,
+    )
+    if medium is None:
+        return None
+    start = _name_start(outlet)
+    while start < outlet.i and doc[start].lower_ == "the":
+        start += 1
+    return doc[start : medium.i + 1].text
+
+
 def outlet_of(cue: Token, speaker: Token | None) -> str | None:
     """The outlet named around a reporting verb, or None."""
     if cue.lemma_ in TELL_VERBS:
@@ -149,7 +171,7 @@ def outlet_of(cue: Token, speaker: Token | None) -> str | None:
                 if named is not None:
                     return outlet_phrase(named)
             if looks_like_outlet(child, spoken_to=True):
-                return outlet_phrase(child)
+                return _possessed_medium(child) or outlet_phrase(child)
             if child.lemma_.lower() not in MEDIA_NOUNS:
                 continue
             owner = next((d for d in child.children if d.dep_ == "poss" and d.pos_ == "PROPN"), None)

@@ -1879,3 +1879,11 @@ def test_the_opening_description_goes_to_the_next_paragraphs_first_subject_not_t
         "helm in 2003."
     )
     assert who(text) == [("Sergio Marco", "chief executive of the Fiat conglomerate")]
+
+
+def test_words_quoted_straight_after_an_interview_keep_its_outlet_and_a_stations_programme_is_whole():
+    text = (
+        "Environment Secretary Margo Beck rejected the comment, telling Radio 4's PM programme that Labour was not "
+        '"rattled". "We have a very real duty to get people to focus on his record."'
+    )
+    assert [a.outlet for a in extract(text)] == ["Radio 4's PM programme", "Radio 4's PM programme"]
