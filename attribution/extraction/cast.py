@@ -162,13 +162,19 @@ class Cast:
         self._lede_role()
 
     @cached_property
+    def opening(self) -> tuple[int, int] | None:
+        """The story's first paragraph of prose, after any headline."""
+        return next((p for p in self.paragraphs.ranges if not (is_headline(self.text, p) or self.in_title(p[0]))), None)
+
+    def in_opening(self, offset: int) -> bool:
+        return self.opening is not None and self.opening[0] <= offset < self.opening[1]
+
+    @cached_property
     def story_subject(self) -> str | None:
         """The person the story opens on: the first named as a subject in its first paragraph of prose ("David
         Blunkett - who has resigned - built his reputation..."), whom words quoted with no frame at all are
         most likely from."""
-        opening = next(
-            (p for p in self.paragraphs.ranges if not (is_headline(self.text, p) or self.in_title(p[0]))), None
-        )
+        opening = self.opening
         if opening is None:
             return None
         return next(

@@ -277,10 +277,19 @@ class Coreference:
         return f"{organisation_name(first)} and {organisation_name(second)}"
 
     def organisation_named_after(self, noun: Token) -> str | None:
-        """The organisation an indefinite description ("a watchdog group") stands for: the first one named
-        after it as a subject, in its paragraph or the next, outside quotes."""
-        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        """The organisation an indefinite description ("a watchdog group") stands for, or a description the
+        story opens on ("..., a report by the government's finance watchdog says. ... The National Audit Office
+        said")."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        # A bare "the firm" refers back, even in the opening; "the government's finance watchdog" may not.
+        described = any(c.dep_ in ("poss", "amod", "compound") for c in noun.children)
+        if not (indefinite or (described and self.cast.in_opening(noun.idx))):
             return None
+        return self.organisation_named_next(noun)
+
+    def organisation_named_next(self, noun: Token) -> str | None:
+        """The first organisation named after a noun as a subject, in its paragraph or the next, outside
+        quotes."""
         cast = self.cast
         limit = cast.paragraphs.next_end(noun.idx)
         for ent in cast.ents:

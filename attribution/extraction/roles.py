@@ -6,7 +6,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS, ORIGIN_NOUNS, ends_like_a_person, is_person_word
+from .lexicon import DOCUMENT_NOUNS, ORGANISATION_NOUNS, ORIGIN_NOUNS, ends_like_a_person, is_person_word
 from .names import HONORIFICS, PARTY_WORDS, capitalised_person_word
 from .outlets import looks_like_outlet
 
@@ -508,6 +508,7 @@ def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> 
                 and described
                 and someone
                 and token.lemma_ not in ORGANISATION_NOUNS
+                and token.lemma_ not in DOCUMENT_NOUNS  # "a report by the finance watchdog says": no one
             ):
                 description = _trim(core_tokens(token))
                 # An honorific alone ("A lady is suing ...") trims to nothing, which is no role.

@@ -264,6 +264,12 @@ def _issuer(document: Token) -> Token | None:
     if owner is not None:
         return owner
     for child in document.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            by = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if by is not None and by.pos_ in ("NOUN", "PROPN"):
+                # "a report by the government's finance watchdog"; "by telecoms giant BT", the name in
+                # apposition to what the parse made the object.
+                return next((c for c in by.children if c.dep_ == "appos" and c.pos_ == "PROPN"), by)
         if child.dep_ == "acl" and child.lemma_.lower() in _ISSUING:
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -437,6 +443,9 @@ class SpeakerResolver:
             kind = "organization"
         elif subject.tag_ in ("NNS", "NNPS"):
             kind = "group"
+            behind = self._body_behind_opening_group(subject)
+            if behind is not None:
+                return Source(behind, "organization")
         elif subject.pos_ == "PROPN" and self.cast.full_name(phrase) != phrase:
             kind = "organization"  # an acronym the article spells out ("the FA confirmed")
         elif subject.pos_ == "PROPN" and (named := _organisation_described(subject)):
@@ -538,6 +547,14 @@ class SpeakerResolver:
             # The report stays that body's for the rest of the story: "the report added", paragraphs on.
             self._issuers[document.lemma_] = issuer
         return issuer
+
+    def _body_behind_opening_group(self, subject: Token) -> str | None:
+        """ "..., MPs have warned. ... the Environmental Audit Committee said": people the story opens on by
+        what they are, and whose body it names as a source next, spoke as that body."""
+        bare = not any(c.dep_ in ("det", "poss", "nummod", "amod") for c in subject.children)
+        if not (bare and self.cast.in_opening(subject.idx) and is_person_word(subject.lemma_.lower())):
+            return None
+        return self.coreference.organisation_named_next(subject) if is_reporting_verb(subject.head) else None
 
     def _person_from_organisation(self, subject: Token) -> Source | None:
         """ "Toshihiko Horiuchi, from Hitachi's laboratory, said", the name labelled an organisation: someone

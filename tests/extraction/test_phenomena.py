@@ -1887,3 +1887,26 @@ def test_words_quoted_straight_after_an_interview_keep_its_outlet_and_a_stations
         '"rattled". "We have a very real duty to get people to focus on his record."'
     )
     assert [a.outlet for a in extract(text)] == ["Radio 4's PM programme", "Radio 4's PM programme"]
+
+
+def test_a_body_the_story_opens_on_by_description_is_the_one_it_names_next():
+    text = (
+        "Errors doomed first sale\n\n"
+        "The first attempt to sell the Harbour Dome failed, a report by the government's finance watchdog says.\n\n"
+        "The report said too many parties were involved. The National Audit Office said the sale cost £28.7m."
+    )
+    assert {a.speaker for a in extract(text)} == {"National Audit Office"}
+    text = (
+        "Housing plans criticised\n\n"
+        '"Irreversible damage" will be caused by plans to build more homes, MPs have warned.\n\n'
+        "Communities were being planned without a real understanding of the land, the Environmental Audit "
+        "Committee said."
+    )
+    assert [(a.speaker, a.speaker_kind) for a in extract(text)] == [
+        ("Environmental Audit Committee", "organization")
+    ] * 2
+
+
+def test_a_report_by_a_body_is_the_bodys():
+    text = "A report by telecoms giant BT predicts that around 23 million Britons will miss out on essential services."
+    assert [(a.speaker, a.speaker_kind) for a in extract(text)] == [("BT", "organization")]
