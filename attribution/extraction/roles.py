@@ -368,16 +368,18 @@ def _names_a_body(noun: Token) -> bool:
     website", "the Fenwick walking club"): not "of the company" alone."""
     if noun.ent_type_ == "ORG":
         return True
-    # "Richard Yamarone of Argus Research": a name of two or more capitalised words the model labelled nothing.
-    if (
-        noun.pos_ == "PROPN"
-        and not noun.ent_type_
-        and noun.text.istitle()
-        and any(
+    if noun.pos_ == "PROPN" and noun.text[:1].isupper():
+        # "Richard Yamarone of Argus Research": a name of two or more capitalised words the model labelled
+        # nothing; "Herbert Hansen of Respond's Belgian partner Keyobs": a name a common noun describes,
+        # whatever the label (but a place's).
+        if not noun.ent_type_ and any(
             c.dep_ == "compound" and c.pos_ == "PROPN" and c.text.istitle() and not c.ent_type_ for c in noun.children
-        )
-    ):
-        return True
+        ):
+            return True
+        if noun.ent_type_ not in ("GPE", "LOC", "NORP", "DATE") and any(
+            c.dep_ == "compound" and c.pos_ == "NOUN" and c.text.islower() for c in noun.children
+        ):
+            return True
     # A web address is tagged anything, punctuation included.
     named = any((c.dep_ == "compound" and c.pos_ == "PROPN") or _WEB_ADDRESS.search(c.text) for c in noun.children)
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in ORGANISATION_NOUNS and named

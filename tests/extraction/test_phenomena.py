@@ -1910,3 +1910,8 @@ def test_a_body_the_story_opens_on_by_description_is_the_one_it_names_next():
 def test_a_report_by_a_body_is_the_bodys():
     text = "A report by telecoms giant BT predicts that around 23 million Britons will miss out on essential services."
     assert [(a.speaker, a.speaker_kind) for a in extract(text)] == [("BT", "organization")]
+
+
+def test_of_a_body_a_common_noun_describes_is_an_affiliation_whatever_its_label():
+    text = '"A map is a working document," explains Herbert Hanssen of Respond\'s Belgian partner Keyobs.'
+    assert who(text) == [("Herbert Hanssen", "Respond's Belgian partner Keyobs")]
