@@ -613,3 +613,23 @@ def is_title_word(word: str) -> bool:
     """A word (in lower case) that can stand as a title before a name: "treasurer", "chief", "prime", by the
     titles nameparser keeps."""
     return word in _TITLES
+
+
+# The publisher's own programmes and services (this corpus is the BBC's). Editors credit an interview given to
+# them only to the words it introduces; another outlet's report ("told Itar-Tass") is the source of all it quoted.
+_OWN_OUTLET_WORDS = (
+    "bbc",
+    "radio 4",
+    "radio four",
+    "radio 5",
+    "radio five",
+    "five live",
+    "today programme",
+    "newsnight",
+    "world service",
+)
+
+
+def is_own_outlet(name: str) -> bool:
+    lower = name.lower()
+    return any(words in lower for words in _OWN_OUTLET_WORDS)

@@ -510,7 +510,8 @@ def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> 
                 and described
                 and someone
                 and token.lemma_ not in ORGANISATION_NOUNS
-                and token.lemma_ not in DOCUMENT_NOUNS  # "a report by the finance watchdog says": no one
+                # "a report by the finance watchdog says" is no one; "a leading industry figure" is.
+                and (token.lemma_ not in DOCUMENT_NOUNS or token.lemma_ == "figure")
             ):
                 description = _trim(core_tokens(token))
                 # An honorific alone ("A lady is suing ...") trims to nothing, which is no role.

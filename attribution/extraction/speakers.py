@@ -17,6 +17,7 @@ from .lexicon import (
     QUANTITIES,
     TELL_VERBS,
     ends_like_a_person,
+    is_own_outlet,
     is_person_word,
 )
 from .names import HONORIFICS, is_epithet
@@ -356,9 +357,13 @@ class SpeakerResolver:
             # However the body was reached ("the Economy Ministry said", "the Lib Dems say"), by its full name.
             source = replace(source, speaker=self.cast.full_name(source.speaker))
         # An outlet the person was introduced with covers what they said on that occasion (past tense, or
-        # "according to"); "Mr Herren says ..." in the present is the story's own framing, not that interview.
+        # "according to"); "Mr Herren says ..." in the present is the story's own framing, not that interview;
+        # and the publisher's own interview ("told BBC Sport") only the words it introduces.
         occasion = cue.tag_ not in ("VBZ", "VBP")
-        source.outlet = outlet_of(cue, subject) or (self.cast.outlets.get(source.speaker or "") if occasion else None)
+        relayed = self.cast.outlets.get(source.speaker or "")
+        if relayed is not None and is_own_outlet(relayed):
+            relayed = None
+        source.outlet = outlet_of(cue, subject) or (relayed if occasion else None)
         return source
 
     def _names_in(self, stretch: tuple[int, int]) -> frozenset[str]:

@@ -1915,3 +1915,12 @@ def test_a_report_by_a_body_is_the_bodys():
 def test_of_a_body_a_common_noun_describes_is_an_affiliation_whatever_its_label():
     text = '"A map is a working document," explains Herbert Hanssen of Respond\'s Belgian partner Keyobs.'
     assert who(text) == [("Herbert Hanssen", "Respond's Belgian partner Keyobs")]
+
+
+def test_the_publishers_own_interview_is_credited_to_the_words_it_introduces_another_outlets_report_to_all():
+    own = (
+        'Tim Renn told BBC Sport that the industry was struggling. "It is over," he said.\n\nHe added: "We need time."'
+    )
+    assert [a.outlet for a in extract(own)] == ["BBC Sport", None, None]
+    relayed = 'Vasil Malev told Itar-Tass that 41 soldiers had crossed. "They want to go home," Malev said.'
+    assert [a.outlet for a in extract(relayed)] == ["Itar-Tass", "Itar-Tass"]
