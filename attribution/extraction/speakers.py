@@ -100,6 +100,9 @@ def subject_of(verb: Token) -> Token | None:
         verb.dep_ in ("conj", "advcl", "xcomp")
         and verb.head != verb
         and not any(c.dep_ == "mark" for c in verb.children)
+        # A finite verb the parse hangs on another as an adverbial clause has a subject of its own, unlinked,
+        # where the other's is a thing ("His comments come as the co-chairman, Liam Fox, on Saturday called him").
+        and not (verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and _thing_does(verb.head))
     ):
         return subject_of(verb.head)
     # "Ministers raised an appeal arguing that...", "issued a statement saying": whoever put out the noun
@@ -114,6 +117,12 @@ def subject_of(verb: Token) -> Token | None:
             main = main.head  # "has been fined and banned ... for calling"
         return next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
+
+
+def _thing_does(verb: Token) -> bool:
+    """Whether a verb's subject is a common noun for no person ("His comments come")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.pos_ == "NOUN" and not is_person_word(subject.lemma_.lower())
 
 
 _NOMINAL = ("PRON", "PROPN", "NOUN")

@@ -397,7 +397,10 @@ def test_a_headlines_label_is_not_the_role():
             "Sarah Thompson, the vice-president of the rowing club, said the race would go ahead.",
             "vice-president of the rowing club",
         ),
-        ("Sarah Thompson, Lee's co-star in the radio drama, said the series would return.", "Lee's co-star"),
+        (
+            "Sarah Thompson, Lee's co-star in the radio drama, said the series would return.",
+            "Lee's co-star in the radio drama",
+        ),
     ],
 )
 def test_a_hyphenated_apposition_is_one_role(text, role):
@@ -1924,3 +1927,11 @@ def test_the_publishers_own_interview_is_credited_to_the_words_it_introduces_ano
     assert [a.outlet for a in extract(own)] == ["BBC Sport", None, None]
     relayed = 'Vasil Malev told Itar-Tass that 41 soldiers had crossed. "They want to go home," Malev said.'
     assert [a.outlet for a in extract(relayed)] == ["Itar-Tass", "Itar-Tass"]
+
+
+def test_a_prefixed_word_is_one_word():
+    text = (
+        'Green co-chairman Ian Fosse spoke. The Green co-chairman attacked the pledges as "vacuous" and said '
+        "Mr Brell was very worried."
+    )
+    assert set(who(text)) == {("Ian Fosse", "Green co-chairman")}
