@@ -363,7 +363,13 @@ def _source_for(
         source = resolver.from_cue(cue, quoted=(quote.start, quote.end))
         if source.speaker:
             return source, 0.7 if source.resolved_from_pronoun else 0.9
-    framed = None if quote.continues else _sentence_subject(resolver, quote) or _introduced(resolver, quote, previous)
+    framed = (
+        None
+        if quote.continues
+        else _named_before_colon(resolver, quote)
+        or _sentence_subject(resolver, quote)
+        or _introduced(resolver, quote, previous)
+    )
     if framed is not None:
         return framed, 0.6
     if previous is not None:
@@ -381,6 +387,26 @@ def _source_for(
     # Words quoted with no frame and no one quoted before them: a guess, the person the story is about.
     subject = resolver.cast.story_subject
     return Source(subject, "person", resolver.cast.role_for(subject)) if subject else Source(None), 0.3
+
+
+def _named_before_colon(resolver: SpeakerResolver, quote: QuoteSpan) -> Source | None:
+    """'BBC Two controller Roly Keating: "It's an exciting new era..."': a name, with its title, and a colon
+    before the opening mark, with no verb, frame the words as theirs."""
+    doc = resolver.doc
+    first = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if first is None or first.start < 3:
+        return None
+    colon = doc[first.start - 2] if doc[first.start - 1].is_quote else doc[first.start - 1]
+    if colon.text != ":" or colon.i == 0:
+        return None
+    named = resolver.cast.names.span_of(doc[colon.i - 1])
+    if named is None or named.end != colon.i:
+        return None
+    frame = doc[named.sent.start : named.start]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct or resolver.in_quote(t) for t in frame):
+        return None
+    source = resolver.from_subject(named.root)
+    return source if source.speaker and source.kind == "person" else None
 
 
 def _introduced(resolver: SpeakerResolver, quote: QuoteSpan, previous: _Said | None) -> Source | None:

@@ -291,7 +291,9 @@ def opens_with_title(text: str, paragraphs: list[tuple[int, int]]) -> bool:
     start, end = paragraphs[0]
     # A headline trailing off ("'My memories of Marley...'") still ends without a sentence's stop.
     line = text[start:end].rstrip().rstrip(_CLOSING_MARKS).removesuffix("...").rstrip("\u2026")
-    return _short_and_unstopped(line, ".!?:")
+    # A headline may ask ("UKIP's secret weapon?"); a story does not open on a short question of its own.
+    asks = line.endswith("?") and len(line.split()) <= 10
+    return asks or _short_and_unstopped(line, ".!?:")
 
 
 def _within_paragraph(paras: Paragraphs, span: tuple[int, int], cue_at: int) -> tuple[int, int] | None:

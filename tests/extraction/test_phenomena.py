@@ -1935,3 +1935,17 @@ def test_a_prefixed_word_is_one_word():
         "Mr Brell was very worried."
     )
     assert set(who(text)) == {("Ian Fosse", "Green co-chairman")}
+
+
+def test_a_name_and_a_colon_frame_the_words_after_them():
+    text = 'The new show will launch in spring. Channel controller Roly Keating: "It is an exciting new era for us."'
+    assert [a.speaker for a in extract(text)] == ["Roly Keating"]
+
+
+def test_a_headline_may_ask_a_question():
+    text = (
+        "The party's secret weapon?\n\n"
+        "By any measure, strategist Dick Morrow is a winner.\n\n"
+        '"I was on a cruise in the Mediterranean and so was the party leader. It went from there."'
+    )
+    assert [a.speaker for a in extract(text)] == ["Dick Morrow"]
