@@ -94,6 +94,11 @@ def subject_of(verb: Token) -> Token | None:
             return controller
     if reporter_goes_on(verb):
         return subject_of(verb.head.head)
+    if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and not any(c.dep_ == "agent" for c in verb.head.children):
+        # "he is seen asking", "was heard saying": whom the passive is about does the speaking.
+        passive = next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            return passive
     # "... and said", "adding that": the subject of the verb this one hangs off; not for a clause of its own
     # ("His comments come as Liam Fox called him ...", "after the government announced").
     if (

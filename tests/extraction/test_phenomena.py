@@ -1949,3 +1949,12 @@ def test_a_headline_may_ask_a_question():
         '"I was on a cruise in the Mediterranean and so was the party leader. It went from there."'
     )
     assert [a.speaker for a in extract(text)] == ["Dick Morrow"]
+
+
+def test_whom_a_passive_is_about_does_the_speaking_it_shows():
+    text = (
+        "Lost frontman film found\n\n"
+        'Historians have found a film of Jim Morrow. "But what happened? Why did nobody look ahead?" he is seen '
+        "asking."
+    )
+    assert [a.speaker for a in extract(text)] == ["Jim Morrow"]
