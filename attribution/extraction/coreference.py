@@ -6,7 +6,7 @@ from collections import Counter
 from functools import partial
 from itertools import pairwise
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from .cast import Cast, Mention, in_report, is_subject, organisation_name
 from .cues import is_reporting_verb
@@ -290,18 +290,26 @@ class Coreference:
     def organisation_named_next(self, noun: Token) -> str | None:
         """The first organisation named after a noun as a subject, in its paragraph or the next, outside
         quotes."""
+        ent = self.organisation_after(noun)
+        return organisation_name(ent) if ent is not None else None
+
+    def organisation_after(self, noun: Token, *, main: bool = False) -> Span | None:
+        """The first organisation named after a noun as a subject (main=True: of its sentence's main verb)."""
         cast = self.cast
         limit = cast.paragraphs.next_end(noun.idx)
-        for ent in cast.ents:
-            if (
-                noun.idx < ent.start_char < limit
+        return next(
+            (
+                ent
+                for ent in cast.ents
+                if noun.idx < ent.start_char < limit
                 and ent.label_ == "ORG"
                 and not cast.in_quote(ent[0])
                 and is_subject(ent.root)
+                and (not main or _main_subject(ent.root))
                 and (len(ent) > 1 or ent.text.isupper())
-            ):
-                return organisation_name(ent)
-        return None
+            ),
+            None,
+        )
 
     def described_person(self, noun: Token) -> str | None:
         """ "the judge", "the spokesperson": the latest person named earlier whose role has that noun;

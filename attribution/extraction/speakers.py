@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from .cast import Cast, Mention, in_report
+from .cast import Cast, Mention, in_report, organisation_name
 from .coreference import Coreference, noun_phrase
 from .cues import is_reporting_verb, reporter_goes_on
 from .lexicon import (
@@ -269,7 +269,11 @@ def _owner(document: Token) -> Token | None:
 
 
 # Verbs by which a body or a person puts a document out: "Oxfam published a report", "she sent an e-mail".
-_ISSUING = frozenset({"publish", "issue", "release", "send", "write", "produce", "commission", "launch", "draw"})
+_ISSUING = frozenset(
+    {"publish", "issue", "release", "send", "write", "produce", "commission", "launch", "draw"}
+    # Who made a study: "undertaken by", "carried out by", "conducted by", "compiled by", "prepared by".
+    | {"undertake", "carry", "conduct", "compile", "prepare"}
+)
 
 
 def _issuer(document: Token) -> Token | None:
@@ -518,8 +522,8 @@ class SpeakerResolver:
             if subject.lemma_.lower() in DOCUMENT_NOUNS:
                 # "United's statement to the stock exchange said", "the Sunday Telegraph report added": whose
                 # it is; "a letter said", "the report found": the words do not say.
-                issuer = _issuer(subject) or self._issuer_before(subject)
-                return self.from_subject(issuer) if issuer is not None else Source(phrase)
+                issuer = _issuer(subject) or self._issuer_before(subject) or self._issuer_named_next(subject)
+                return self._issued_by(issuer) if issuer is not None else Source(phrase)
             if _quantity(subject):
                 return Source(phrase, "group")  # "A third of shoppers said", "60% of those asked", "Many said"
             # "A spokesperson for Delta Airlines told...": the description is both who and what they are,
@@ -564,6 +568,34 @@ class SpeakerResolver:
         issuer = next((issuer for t in same if (issuer := _issuer(t)) is not None), None)
         if issuer is not None:
             # The report stays that body's for the rest of the story: "the report added", paragraphs on.
+            self._issuers[document.lemma_] = issuer
+        return issuer
+
+    def _issued_by(self, issuer: Token) -> Source:
+        """The source of a document: its issuer, an organisation by the whole name the model found for it
+        ("Jupiter Research", where the parse hangs "Jupiter" off the verb)."""
+        source = self.from_subject(issuer)
+        named = next((e for e in self.cast.ents if e.start <= issuer.i < e.end and e.label_ == "ORG"), None)
+        whole = organisation_name(named) if named is not None else ""
+        if source.kind == "organization" and source.speaker and source.speaker in whole:
+            return replace(source, speaker=self.cast.full_name(whole))
+        return source
+
+    def _issuer_named_next(self, document: Token) -> Token | None:
+        """ "..., a report says. ... The National Audit Office praised ministers": a document the story opens
+        on is the next body it names as a subject's, for the rest of the story ("the report added")."""
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in document.children)
+        if not (indefinite and self.cast.in_opening(document.idx)):
+            return None
+        # Whose the next document named is ("The study, undertaken by the European Commission"), else the
+        # next body named as a subject.
+        limit = self.cast.paragraphs.next_end(document.idx)
+        later = (t for t in self.doc[document.i + 1 :] if t.idx < limit and t.lemma_.lower() in DOCUMENT_NOUNS)
+        issuer = next((found for t in later if (found := _issuer(t)) is not None), None)
+        if issuer is None:
+            body = self.coreference.organisation_after(document, main=True)
+            issuer = body.root if body is not None else None
+        if issuer is not None:
             self._issuers[document.lemma_] = issuer
         return issuer
 

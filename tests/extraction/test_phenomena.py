@@ -1958,3 +1958,14 @@ def test_whom_a_passive_is_about_does_the_speaking_it_shows():
         "asking."
     )
     assert [a.speaker for a in extract(text)] == ["Jim Morrow"]
+
+
+def test_a_document_the_story_opens_on_is_whose_the_story_says_next():
+    text = (
+        "EU too slow on reforms\n\n"
+        "Most EU countries have failed to put in place policies aimed at making Europe the most competitive "
+        "economy, a report says.\n\n"
+        "The study, undertaken by the European Commission, sought to assess how far the EU has moved towards its "
+        "targets. Among the biggest laggards, according to the report, are Greece and Italy."
+    )
+    assert {a.speaker for a in extract(text)} == {"European Commission"}
