@@ -3,7 +3,8 @@ the article's cast, looked for where a reader would look, with the checks that k
 
 from bisect import insort
 from collections import Counter
-from functools import partial
+from collections.abc import Callable
+from functools import cached_property, partial
 from itertools import pairwise
 
 from spacy.tokens import Span, Token
@@ -11,7 +12,7 @@ from spacy.tokens import Span, Token
 from .cast import Cast, Mention, in_report, is_subject, organisation_name
 from .cues import is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word, is_title_word
-from .names import misread_as_person, reported_pronoun
+from .names import PARTY_WORDS, misread_as_person, reported_pronoun
 from .roles import core_tokens, is_rank, person_description
 from .source import Source
 
@@ -47,10 +48,30 @@ def _modifiers(noun: Token) -> frozenset[str]:
     return frozenset(t.lower_ for t in noun.subtree if t.i < noun.i)
 
 
-def _role_fits(role: str, *, words: frozenset[str], word: str) -> bool:
-    """Whether a person's role is what a description names: its noun, and the same ranks (the deputy prime
-    minister is not the prime minister, nor the other way round)."""
-    return _has_word(role, word) and not any(_has_word(role, rank) != (rank in words) for rank in _RANKS)
+def _role_fits(role: str, *, words: frozenset[str], word: str, bodies: frozenset[str], known: frozenset[str]) -> bool:
+    """Whether a person's role is what a description names: its noun, the same ranks (the deputy prime
+    minister is not the prime minister, nor the other way round), and no other body or party: "the Tory
+    leader" is not the Leader of the Commons (but "the Democrat senator" may be the New York Senator: a place
+    is no body)."""
+    if not _has_word(role, word) or any(_has_word(role, rank) != (rank in words) for rank in _RANKS):
+        return False
+    own = {_stem(w) for w in role.split() if _stem(w) in known} - {_stem(word)}
+    return not (bodies and own and not bodies & own)
+
+
+def _stem(word: str) -> str:
+    """A name's first letters, the same in "Tory's", "Tory" and "Tories"."""
+    return word.lower().replace("\u2019", "'").removesuffix("'s").strip(",.'")[:4]
+
+
+def _bodies_named(noun: Token) -> frozenset[str]:
+    """The bodies and parties a description is qualified by: "Tory" of "the Tory leader"."""
+    return frozenset(
+        _stem(t.text) for t in noun.subtree if t.i < noun.i and (t.lower_ in PARTY_WORDS or t.ent_type_ in _BODIES)
+    )
+
+
+_BODIES = ("ORG", "NORP")
 
 
 def _age_given(token: Token) -> str | None:
@@ -335,7 +356,9 @@ class Coreference:
             return None
         if cast.full_name(noun.text) != noun.text:
             return None  # "the BCC said" is the chamber, not its director general, whose role names it
-        fits = partial(_role_fits, words=_modifiers(noun), word=word)
+        fits = partial(
+            _role_fits, words=_modifiers(noun), word=word, bodies=_bodies_named(noun), known=self._body_words
+        )
         if definite:
             for mention in reversed(cast.mentions):
                 if mention.start < noun.idx and fits(cast.roles.get(mention.name, "")):
@@ -364,7 +387,7 @@ class Coreference:
             return None
         if word in _SOVEREIGNS:
             return None  # "prompting the Queen to ask Harold Wilson": no one the story is about
-        recent = self._other_than_the_subject(noun) or self.recent_subject(noun.idx)
+        recent = self._other_than_the_subject(noun, fits) or self.recent_subject(noun.idx)
         role = cast.roles.get(recent or "")
         if word in UNNAMED_SOURCE_NOUNS and role and not _has_word(role, word):
             return None
@@ -390,6 +413,13 @@ class Coreference:
         )
         return counts.most_common(1)[0][0] if counts else None
 
+    @cached_property
+    def _body_words(self) -> frozenset[str]:
+        """The stems of every word of a body's or a party's name in the article."""
+        return frozenset(
+            _stem(t.text) for ent in self.cast.ents if ent.label_ in _BODIES for t in ent if t.text[:1].isupper()
+        ) | frozenset(_stem(word) for word in PARTY_WORDS)
+
     def _someone(self, possessor: Token) -> bool:
         """Whether a possessor is a person: named ("Mr Blair's"), a pronoun ("his") or described ("the
         player's", "the 30-year-old's")."""
@@ -403,10 +433,11 @@ class Coreference:
         named = self.cast.names.span_of(token)
         return named is not None and self.cast.names.resolve_at(named) not in self.cast.organisations
 
-    def _other_than_the_subject(self, noun: Token) -> str | None:
+    def _other_than_the_subject(self, noun: Token, fits: Callable[[str], bool]) -> str | None:
         """ "Rio Ferdinand has said he is unsure of Malcolm Glazer's motives after the American billionaire
         launched...": a description later in the sentence whose subject is named is someone else the sentence
-        names, not the subject it has called "he"."""
+        names, not the subject it has called "he"; not one whose post is another ("a claim by Peter Hain, Leader
+        of the Commons, that the Tory leader is...")."""
         cast = self.cast
         sentence = noun.sent
         named = [
@@ -416,7 +447,12 @@ class Coreference:
         ]
         if not named or not named[0].is_subject:
             return None
-        others = [m.name for m in named if m.name != named[0].name]
+        word = noun.lemma_.lower()
+        others = [
+            m.name
+            for m in named
+            if m.name != named[0].name and not (_has_word(role := cast.roles.get(m.name, ""), word) and not fits(role))
+        ]
         return others[-1] if others else None
 
     def recent_person(self, offset: int) -> str | None:

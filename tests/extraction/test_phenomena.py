@@ -1969,3 +1969,18 @@ def test_a_document_the_story_opens_on_is_whose_the_story_says_next():
         "targets. Among the biggest laggards, according to the report, are Greece and Italy."
     )
     assert {a.speaker for a in extract(text)} == {"European Commission"}
+
+
+def test_a_description_qualified_by_a_party_is_not_whom_the_story_gave_another_bodys_post():
+    text = (
+        "Howard hits back at mongrel jibe\n\n"
+        'Michael Howard has said a claim by Peter Hain that the Tory leader is acting like an "attack mongrel" '
+        'shows Labour is "rattled".\n\n'
+        "Mr Hain, Leader of the Commons, told BBC Radio that the stance put the country at risk."
+    )
+    assert who(text) == [("Michael Howard", "Tory leader"), ("Peter Hain", "Leader of the Commons")]
+    text = (
+        "New York Senator Charles Schulman said the tapes were stolen. Details of his Vermont colleague Pat Lacey's "
+        'account are missing. "Baggage handlers should have background checks," the Democrat senator said.'
+    )
+    assert [a.speaker for a in extract(text)][-1] == "Charles Schulman"
