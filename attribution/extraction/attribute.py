@@ -71,9 +71,10 @@ def _after_region(text: str, quote: QuoteSpan, limit: int) -> tuple[int, int] | 
         return None
     ends_clause = (text[quote.end - 1] in ",\u2014-" if quote.end > 0 else False) or _comma_after(text, quote, stripped)
     if not (ends_clause or stripped[0].islower()):
-        # "..." Mr Lush said. is still attribution when a verb follows a short subject.
+        # "..." Mr Lush said. is still attribution when a verb follows a short subject; not a sentence of its
+        # own that runs on into the next quoted words ('..." The government says the Tories are "a bit late"').
         first_sentence = re.split(r"[.!?:]", stripped, maxsplit=1)[0]
-        if len(first_sentence.split()) > 6:
+        if len(first_sentence.split()) > 6 or (first_sentence == stripped and limit < len(text)):
             return None
     end_match = re.search(r"[.!?:;]", rest)
     if end_match and end_match.group() == ":" and not ends_clause:

@@ -6,7 +6,14 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import DOCUMENT_NOUNS, ORGANISATION_NOUNS, ORIGIN_NOUNS, ends_like_a_person, is_person_word
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    ORGANISATION_NOUNS,
+    ORIGIN_NOUNS,
+    ends_like_a_person,
+    is_listed_person_word,
+    is_person_word,
+)
 from .names import HONORIFICS, PARTY_WORDS, capitalised_person_word
 from .outlets import looks_like_outlet
 
@@ -133,7 +140,10 @@ def _title_word(token: Token, name: Span) -> bool:
     # A participle describing the post is part of it: "managing director", "acting head", "Swansea-born actor".
     participle = token.tag_ in ("VBG", "VBN") and token.dep_ == "amod"
     # A word the parse puts in the name's noun phrase, whatever its tag ("Ulster forward", "forward" an adverb).
-    modifier = token.dep_ in ("compound", "advmod") and name.root in token.ancestors
+    # (Or hung on the verb instead, right before the name: "England forward Martin Corry says".)
+    modifier = token.dep_ in ("compound", "advmod") and (
+        name.root in token.ancestors or (token.i == name.start - 1 and is_listed_person_word(token.lower_))
+    )
     # A noun the tagger took for a verb between a name and a noun ("England rugby union captain").
     doc = token.doc
     misread = (

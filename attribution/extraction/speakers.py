@@ -30,9 +30,14 @@ def unclosed_apposition(verb: Token) -> tuple[Token, Token] | None:
     """ "Rhodri Glyn Thomas, Plaid Cymru health spokesman said": a name and its description after a comma the
     writer never closed, which the parse makes two subjects of the verb; the name, then the description."""
     before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
-    if len(before) < 2 or before[-1].pos_ != "NOUN" or before[-2].pos_ != "PROPN":
+    if len(before) < 2 or before[-2].pos_ != "PROPN":
         return None
     name, description = before[-2], before[-1]
+    # "Lisa Power, head of policy at Aids charity the Terrence Higgins Trust said": the description the parse
+    # began as the name's apposition ends in a body's name it took for another subject.
+    described = any(c.dep_ == "appos" for c in name.children)
+    if description.pos_ != "NOUN" and not (described and description.pos_ == "PROPN"):
+        return None
     if not any(t.text == "," for t in verb.doc[name.i + 1 : description.left_edge.i]):
         return None
     return name, description
@@ -367,8 +372,15 @@ class SpeakerResolver:
             return Source(None)
         subject = _described_by_last_noun(cue, _nearest_conjunct(cue, subject))
         source = self.from_subject(subject, addressed=self._names_in(quoted) if quoted else frozenset())
-        if source.kind == "person" and not source.role:
-            unclosed = unclosed_apposition(cue)
+        unclosed = unclosed_apposition(cue)
+        if source.kind == "person" and unclosed is not None and unclosed[1].pos_ == "PROPN":
+            # The whole description, up to the verb: the parse broke it at the body's name.
+            words = [t for t in self.doc[unclosed[0].i + 1 : cue.i] if not t.is_punct or t.text == "-"]
+            if words and source.speaker:
+                whole = self.doc[words[0].i : words[-1].i + 1].text
+                self.cast.roles[source.speaker] = whole  # for the rest of the story too ("she said")
+                source = replace(source, role=whole)
+        elif source.kind == "person" and not source.role:
             role = person_description(unclosed[1]) if unclosed is not None else _speaking_for(cue, subject)
             source = replace(source, role=role) if role else source
         if source.speaker and source.kind in ("organization", "group"):

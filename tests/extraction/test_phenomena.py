@@ -1984,3 +1984,28 @@ def test_a_description_qualified_by_a_party_is_not_whom_the_story_gave_another_b
         'account are missing. "Baggage handlers should have background checks," the Democrat senator said.'
     )
     assert [a.speaker for a in extract(text)][-1] == "Charles Schulman"
+
+
+def test_a_post_the_parse_hung_on_the_verb_right_before_a_name_is_still_its_title():
+    text = (
+        "Corry backs skipper Robinson\n\n"
+        "England forward Martin Corry says Jason Robinson is the right man to lead the national team back to "
+        "winning ways."
+    )
+    assert who(text) == [("Martin Corry", "England forward")]
+
+
+def test_a_sentence_that_runs_on_into_quoted_words_does_not_attribute_the_quote_before_it():
+    text = (
+        'And Dr John Moore-Gillon, of the British Lung Foundation, said: "TB is not simply imported, we are seeing a '
+        'rise in many sections of the population as well." The government says the Tories are "a bit late".'
+    )
+    assert extract(text)[0].speaker == "John Moore-Gillon"
+
+
+def test_a_description_never_closed_by_a_comma_runs_to_the_verb():
+    text = (
+        "Lisa Power, head of policy at Aids charity the Terrence Higgins Trust said the policy was prejudice-based. "
+        '"It would drive people to falsify tests," she said.'
+    )
+    assert who(text) == [("Lisa Power", "head of policy at Aids charity the Terrence Higgins Trust")] * 2
