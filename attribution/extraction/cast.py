@@ -150,7 +150,10 @@ class Cast:
         self.ages: dict[str, str] = {}
         self.people = {
             name
-            for name in (self.names.resolve_at(ent) for ent in self.ents if ent.label_ == "PERSON")
+            for name in (
+                self.names.resolve_at(span)
+                for span in [*(ent for ent in self.ents if ent.label_ == "PERSON"), *self.names.placed]
+            )
             if len(name.split()) >= 2
         }
         # The token opening the story with a description of someone ("A senior planner has resigned") and who

@@ -220,7 +220,9 @@ class NameIndex:
             and not misread_as_person(ent)
         ]
         propn = proper_nouns(doc)
-        self.spans += _names_by_position(doc, propn, {t.i for s in self.spans for t in s})
+        # Names the model did not label as people's, found where people stand ("lawyer Gregory Ioannidis").
+        self.placed = _names_by_position(doc, propn, {t.i for s in self.spans for t in s})
+        self.spans += self.placed
         for span in self.spans:
             self.add(span.text)
         # The small model often labels one mention of a person as an organisation ("Declan Farris said");
@@ -422,8 +424,10 @@ def _named_after_post(chain: Span) -> bool:
     ):
         return False
     compound = post.head == last and post.dep_ == "compound"
+    # ("Kenteris' lawyer Gregory Ioannidis described", parsed as two subjects of the verb.)
+    beside = post.dep_ == last.dep_ == "nsubj" and post.head == last.head
     if len(chain) > 1:
-        return compound and (is_listed_person_word(word) or is_title_word(word))
+        return (compound or beside) and (is_listed_person_word(word) or is_title_word(word))
     # The parse hangs either word off the other: "midfielder" a compound of the subject "Edu", or "Edu" in
     # apposition to the subject "midfielder".
     return (compound and last.dep_ in ("nsubj", "nsubjpass")) or (

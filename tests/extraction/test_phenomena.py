@@ -2009,3 +2009,11 @@ def test_a_description_never_closed_by_a_comma_runs_to_the_verb():
         '"It would drive people to falsify tests," she said.'
     )
     assert who(text) == [("Lisa Power", "head of policy at Aids charity the Terrence Higgins Trust")] * 2
+
+
+def test_a_name_beside_its_post_as_a_second_subject_is_a_persons_whatever_else_the_story_says():
+    text = (
+        'Kenteris\' lawyer Gregory Ioannidis described the decision as "not unexpected". "The timing is '
+        'surprising and it creates concerns," said Ioannidis.'
+    )
+    assert who(text) == [("Gregory Ioannidis", "Kenteris' lawyer")] * 2
