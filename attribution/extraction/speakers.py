@@ -346,7 +346,12 @@ class SpeakerResolver:
             role = person_description(description)
             if role:
                 self.cast.roles[name] = role
-        return Source(name, "person", role)
+        # "A Bayern spokesman said ... the spokesman said": still the unnamed source.
+        return Source(name, "anonymous" if self._unnamed(name) else "person", role)
+
+    def _unnamed(self, name: str | None) -> bool:
+        """Whether a source is one the story only described ("a spokeswoman"), never named."""
+        return any(m.name == name and not m.named for m in self.cast.mentions)
 
     def remember(self, source: Source) -> None:
         self.coreference.remember(source)
@@ -416,9 +421,11 @@ class SpeakerResolver:
                 if name:
                     self.cast.gender.setdefault(name, gender)
                 # "A spokeswoman said ... she added": still the unnamed source, not a person's name.
-                unnamed = any(m.name == name and not m.named for m in self.cast.mentions)
                 return Source(
-                    name, "anonymous" if unnamed else "person", self.cast.role_for(name), resolved_from_pronoun=True
+                    name,
+                    "anonymous" if self._unnamed(name) else "person",
+                    self.cast.role_for(name),
+                    resolved_from_pronoun=True,
                 )
             if lower in GROUP_PRONOUNS or lower == "it":
                 return self.coreference.organisation_before(subject.idx, plural=lower != "it")

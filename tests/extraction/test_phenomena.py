@@ -2017,3 +2017,13 @@ def test_a_name_beside_its_post_as_a_second_subject_is_a_persons_whatever_else_t
         'surprising and it creates concerns," said Ioannidis.'
     )
     assert who(text) == [("Gregory Ioannidis", "Kenteris' lawyer")] * 2
+
+
+def test_the_unnamed_source_described_again_is_still_unnamed():
+    text = (
+        "A Bayern spokesman said on Monday that the decision had been motivated by his condition. "
+        '"He has got back pain and he could not train," the spokesman said.'
+    )
+    assert [(a.speaker, a.speaker_kind, a.role) for a in extract(text)] == [
+        ("Bayern spokesman", "anonymous", "Bayern spokesman")
+    ] * 2
