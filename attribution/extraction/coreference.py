@@ -13,7 +13,7 @@ from .cast import Cast, Mention, in_report, is_subject, organisation_name
 from .cues import is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word, is_title_word
 from .names import PARTY_WORDS, misread_as_person, reported_pronoun
-from .roles import core_tokens, is_rank, person_description
+from .roles import core_tokens, is_rank, person_description, title_before
 from .source import Source
 
 
@@ -145,7 +145,9 @@ class Coreference:
         the article gives them none: speaking or not, the description says who they are."""
         cast = self.cast
         for token in cast.doc:
-            if token.dep_ not in ("nsubj", "nsubjpass"):
+            # ("a claim denied by the chancellor": a passive's agent is who does it as much as a subject.)
+            agent = token.dep_ == "pobj" and token.head.dep_ == "agent"
+            if token.dep_ not in ("nsubj", "nsubjpass") and not agent:
                 continue
             # "the 23-year-old" is tagged an adjective, and is often a passive's subject ("is undaunted by").
             aged = _age_given(token) is not None
@@ -338,9 +340,17 @@ class Coreference:
         cast = self.cast
         if noun.i == cast.lede_person[0]:
             return cast.lede_person[1]
-        # "the prosecution's first witness, reporter Martin Bashir,": the name beside it says whom.
+        # "the prosecution's first witness, reporter Martin Bashir,": the name beside it says whom; as does one
+        # the phrase ends on ("Labour's deputy minister for women Jacqui Smith", the name parsed into it).
         beside = next((span for c in noun.children if c.dep_ == "appos" and (span := cast.names.span_of(c))), None)
-        if beside is not None:
+        ending = cast.names.span_of(noun.right_edge)
+        if beside is None and ending is not None and ending.start > noun.i and ending.end == noun.right_edge.i + 1:
+            # Only where the words from the noun to the name are the name's title, not whom the noun speaks
+            # for or represents ("a spokesman for distributor Toho", "a lawyer representing Mr Wass").
+            before = title_before(ending)
+            if before is not None and before.endswith(cast.doc[noun.i : ending.start].text.rstrip()):
+                beside = ending
+        if beside is not None and cast.names.resolve_at(beside) not in cast.organisations:
             return cast.names.resolve_at(beside)
         word = noun.lemma_.lower()
         # The parse may hang the article off a modifier ("the world 200m and 400m record holder").

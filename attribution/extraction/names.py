@@ -123,10 +123,19 @@ def _as_name(span: Span) -> Span:
     return doc[start:end]
 
 
+def is_party_name(name: str) -> bool:
+    """ "Lib Dems", "Tories", "Labour": a party's words alone."""
+    words = name.split()
+    return bool(words) and all(any(f in PARTY_WORDS for f in _noun_forms(w.lower())) for w in words)
+
+
 def misread_as_person(ent: Span) -> bool:
     """A name the model labels a person's that is not one: with an article before it, honorifics aside ("The
     Da Vinci Code claims", but "the Rev Jesse Jackson"), a book's, a film's or a band's; opening with a plural
-    ("Reporters Without Borders", or its end "Without Borders" alone), a body's."""
+    ("Reporters Without Borders", or its end "Without Borders" alone), a body's; a party's words alone, a
+    party's."""
+    if ent.label_ == "PERSON" and is_party_name(ent.text):
+        return True  # "the Lib Dems", "Tories": a party
     if len(ent) < 2 or ent.label_ != "PERSON":
         return False
     titled = ent[0].lower_ in ("the", "a") and ent[1].lower_.rstrip(".") not in HONORIFICS
@@ -268,7 +277,10 @@ class NameIndex:
             for t in propn
             if t.i not in taken and not t.ent_type_ and t.text.istitle() and len(self._fullest.get(t.lower_, [])) > 1
         ]
-        self.spans = sorted({(span.start, span.end): span for span in self.spans}.values(), key=lambda span: span.start)
+        self.spans = sorted(
+            {(span.start, span.end): span for span in self.spans if not is_party_name(span.text)}.values(),
+            key=lambda span: span.start,
+        )
         self._span_at = {t.i: span for span in self.spans for t in span}
         # People who share a surname ("the brother of Simon Cowell. Writer Tony Cowell..."): where each is named
         # in full, for a bare "Cowell" to mean the one named last before it.
@@ -299,7 +311,7 @@ class NameIndex:
 
     def add(self, name: str) -> None:
         words = name_tokens(name)
-        if not words:
+        if not words or is_party_name(name):
             return
         key = self._key(words[-1])
         best = self._fullest.get(key)

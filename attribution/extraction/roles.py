@@ -13,6 +13,7 @@ from .lexicon import (
     ends_like_a_person,
     is_listed_person_word,
     is_person_word,
+    is_title_word,
 )
 from .names import HONORIFICS, PARTY_WORDS, capitalised_person_word
 from .outlets import looks_like_outlet
@@ -132,10 +133,13 @@ def _title_word(token: Token, name: Span) -> bool:
         # takes for people. But "Backbencher" or "physio" the model took into the name after it is a title.
         after = next(t for t in token.doc[token.i : name.start + 1] if t.pos_ != "PROPN" or t.i >= name.start)
         return after.i < name.start and (after.pos_ == "NOUN" or after.tag_ == "POS")
-    if token.lower_ in ("and", "of"):
-        # Inside a title only: "record holder and BBC pundit", "Secretary of State"; "part of boss Rafa
-        # Benitez's plans" is no title of his.
+    if token.lower_ in ("and", "of", "for"):
+        # Inside a title only: "record holder and BBC pundit", "Secretary of State", "minister for women";
+        # "part of boss Rafa Benitez's plans" is no title of his.
         before = token.doc[token.i - 1] if token.i > 0 else token
+        if token.lower_ == "for":
+            # A post's portfolio ("minister for women"), not whom a spokesman speaks for.
+            return before.pos_ == "NOUN" and is_title_word(before.lower_)
         return before.pos_ in ("NOUN", "PROPN") and (token.lower_ == "and" or _describes_a_person(before))
     # A participle describing the post is part of it: "managing director", "acting head", "Swansea-born actor".
     participle = token.tag_ in ("VBG", "VBN") and token.dep_ == "amod"

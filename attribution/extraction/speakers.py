@@ -20,7 +20,7 @@ from .lexicon import (
     is_own_outlet,
     is_person_word,
 )
-from .names import HONORIFICS, is_epithet
+from .names import HONORIFICS, is_epithet, is_party_name
 from .outlets import first_outlet_after, last_outlet_before, outlet_of
 from .roles import affiliation_of, apposition_of, person_description, role_at_mention
 from .source import Source, SourceKind
@@ -492,6 +492,8 @@ class SpeakerResolver:
             kind = "organization"  # an acronym the article spells out ("the FA confirmed")
         elif subject.pos_ == "PROPN" and (named := _organisation_described(subject)):
             kind, phrase = "organization", named  # "consultancy Quantlane said"
+        elif subject.pos_ == "PROPN" and is_party_name(phrase):
+            kind = "organization"  # "say the Lib Dems", which the model takes for a person
         elif subject.pos_ == "PROPN":
             # An unrecognised proper name in subject position is usually a person ("said Edwards").
             name = self.cast.names.resolve(phrase)

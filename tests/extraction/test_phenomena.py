@@ -2027,3 +2027,15 @@ def test_the_unnamed_source_described_again_is_still_unnamed():
     assert [(a.speaker, a.speaker_kind, a.role) for a in extract(text)] == [
         ("Bayern spokesman", "anonymous", "Bayern spokesman")
     ] * 2
+
+
+def test_a_party_is_no_person_and_a_description_ending_on_a_name_with_its_portfolio_is_that_person():
+    text = "Public trust can only be restored if Gordon Brown opens up his books, say the Lib Dems."
+    assert [(a.speaker, a.speaker_kind) for a in extract(text)] == [("Lib Dems", "organization")]
+    text = (
+        "Charles Kennedy spoke. Labour's deputy minister for women Jacqui Smith accused the Lib Dems of offering "
+        '"false promises" to women and said their sums did not add up.'
+    )
+    assert set(who(text)) == {("Jacqui Smith", "Labour's deputy minister for women")}
+    text = 'A spokesman for distributor Toho said the film "has received strong interest" from audiences.'
+    assert [a.speaker for a in extract(text)] == ["spokesman for distributor Toho"]
