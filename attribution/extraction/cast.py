@@ -2,6 +2,7 @@
 it names, every place it names them, and what it says about each (role, gender, age, the outlet they spoke to).
 The speaker stages read who is who from here instead of from the words around one cue."""
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -97,6 +98,10 @@ def _affiliation_before(name: Span) -> Token | None:
         if token.dep_ == "poss" and looks_like_outlet(token):
             return token
     return None
+
+
+_BRACKETED = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
+_BRACKETED_END = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)?$")
 
 
 def _initial_words(name: str) -> list[str]:
@@ -250,13 +255,26 @@ class Cast:
     def _spelled_out(self) -> dict[str, str]:
         """Each acronym the article's organisations spell out, where only one does."""
         by_initials: dict[str, set[str]] = defaultdict(set)
-        for full in {organisation_name(ent) for ent in self.ents if ent.label_ == "ORG"}:
+        given: dict[str, str] = {}
+        for ent in self.ents:
+            if ent.label_ != "ORG":
+                continue
+            full = organisation_name(ent)
+            inside = _BRACKETED_END.search(full)  # the model can take the bracket into the name
+            if inside:
+                full = full[: inside.start()]
+                given.setdefault(inside.group(1), full)
             words = _initial_words(full)
             # An acronym inside the name gives all its letters ("UK Independence Party": UKIP).
             for initials in {"".join(w[0] for w in words), "".join(w if w.isupper() else w[0] for w in words)}:
                 if 2 <= len(initials) <= 6 and len(full.split()) > 1:
                     by_initials[initials].add(full)
-        return {initials: names.pop() for initials, names in by_initials.items() if len(names) == 1}
+            # "the Royal National Institute for Deaf People (RNID)": the short form the article gives itself,
+            # whatever letters it takes.
+            bracketed = _BRACKETED.match(self.text, ent.end_char)
+            if bracketed and len(full.split()) > 1:
+                given.setdefault(bracketed.group(1), full)
+        return {initials: names.pop() for initials, names in by_initials.items() if len(names) == 1} | given
 
     def _collect_mentions(self) -> None:
         doc = self.doc

@@ -247,6 +247,14 @@ def apposition_of(head: Token) -> str | None:
                 if not _joined(tokens[-1], following.left_edge):
                     break
                 tokens += core_tokens(following)
+            # "Lance Friedmann, Kraft senior vice president": the post the parse set beside the body's name,
+            # with nothing between, is the rest of one title.
+            doc = child.doc
+            posts = (c for c in child.children if c.dep_ == "appos" and c.i > child.i and child.pos_ == "PROPN")
+            for post in posts:
+                between = doc[tokens[-1].i + 1 : post.left_edge.i]
+                if _describes(post.lemma_.lower()) and not any(t.is_punct for t in between):
+                    tokens = sorted({*tokens, *core_tokens(post)}, key=lambda t: t.i)
             # A thing the parse set beside the name ("says Dr Paniccia, telecommunications equipment that
             # amplifies...") is none: people are "who", things "that" or "which".
             # So is something of theirs ("Lord Kinnock of Bedwellty - his first constituency").

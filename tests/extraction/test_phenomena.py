@@ -2039,3 +2039,16 @@ def test_a_party_is_no_person_and_a_description_ending_on_a_name_with_its_portfo
     assert set(who(text)) == {("Jacqui Smith", "Labour's deputy minister for women")}
     text = 'A spokesman for distributor Toho said the film "has received strong interest" from audiences.'
     assert [a.speaker for a in extract(text)] == ["spokesman for distributor Toho"]
+
+
+def test_a_body_and_the_short_form_it_gives_itself_in_brackets_are_one():
+    text = (
+        "The service is being piloted by the Royal National Institute for Deaf People (RNID). The RNID says the UK "
+        "is lagging behind other countries."
+    )
+    assert [a.speaker for a in extract(text)] == ["Royal National Institute for Deaf People"]
+
+
+def test_a_post_set_beside_a_bodys_name_is_the_rest_of_one_title():
+    text = '"We are working on ways to help people eat wisely," said Lance Friedman, Kraft senior vice president.'
+    assert who(text) == [("Lance Friedman", "Kraft senior vice president")]
