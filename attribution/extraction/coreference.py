@@ -210,7 +210,9 @@ class Coreference:
             # ... It now estimates".
             anchor = token.head if token.dep_ == "appos" else token
             according = anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == "according"
-            if cast.in_quote(token) or not (is_subject(token) or according):
+            # ("The service is being piloted by the RNID, but the organisation says": who does it, passive or not.)
+            agent = anchor.dep_ == "pobj" and anchor.head.dep_ == "agent"
+            if cast.in_quote(token) or not (is_subject(token) or according or agent):
                 continue
             if _names_what_another_owns(token):
                 continue

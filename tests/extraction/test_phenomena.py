@@ -2052,3 +2052,11 @@ def test_a_body_and_the_short_form_it_gives_itself_in_brackets_are_one():
 def test_a_post_set_beside_a_bodys_name_is_the_rest_of_one_title():
     text = '"We are working on ways to help people eat wisely," said Lance Friedman, Kraft senior vice president.'
     assert who(text) == [("Lance Friedman", "Kraft senior vice president")]
+
+
+def test_a_bodys_noun_stands_for_who_does_what_a_passive_reports():
+    text = (
+        "The Video Relay Service is being piloted by the Royal National Institute for Deaf People, but the "
+        "organisation says the service will be beyond most people's pockets."
+    )
+    assert [a.speaker for a in extract(text)] == ["Royal National Institute for Deaf People"]
