@@ -238,7 +238,8 @@ def _with_role_from_cast(quote: Attribution, cast: Cast) -> Attribution:
     if quote.role is not None or quote.speaker_kind != "person":
         return quote
     # Through Source, which keeps a role only if it says something besides the name.
-    return replace(quote, role=Source(quote.speaker, "person", cast.role_for(quote.speaker)).role)
+    role = cast.role_for(quote.speaker) or cast.relative_roles.get(quote.speaker or "")
+    return replace(quote, role=Source(quote.speaker, "person", role).role)
 
 
 def _record(

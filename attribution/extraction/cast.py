@@ -18,6 +18,7 @@ from .reported import is_headline, opens_with_title
 from .roles import (
     copular_description,
     lede_description,
+    relative_role,
     role_at_mention,
     title_before,
     titled_as_one_of_several,
@@ -142,6 +143,9 @@ class Cast:
         self.mentions: list[Mention] = []
         self.gender: dict[str, str] = {}
         self.roles: dict[str, str] = {}
+        # What a relative clause says a person does ("who designed the user interface"), the role of one the
+        # article gives no other.
+        self.relative_roles: dict[str, str] = {}
         self.outlets: dict[str, str] = {}
         self.organisations: set[str] = set()
         # Names an organisation's noun stands before as their title somewhere ("media giant Vivendi Universal").
@@ -303,6 +307,9 @@ class Cast:
             if age is not None:
                 self.ages.setdefault(name, age)
             role, description = role_at_mention(ent)
+            relative = relative_role(ent.root)
+            if relative:
+                self.relative_roles.setdefault(name, relative)
             title = title_before(ent)
             if title and head_word(title) in ORGANISATION_NOUNS:
                 self.described_as_organisation.add(name)

@@ -449,6 +449,30 @@ def _description_as_second_subject(name: Span) -> Token | None:
     )
 
 
+# Auxiliaries a relative clause's role leaves out ("who is taking part in the pilot": "taking part ...").
+_AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "had", "have", "been", "be"})
+
+
+def relative_role(root: Token) -> str | None:
+    """ "said Robert Currington who is taking part in the pilot", "Maciej Sundra, who designed the user
+    interface": what the article says the person does, as editors record it (the clause without "who"), where
+    it gives no title."""
+    for clause in root.children:
+        # ("who is one of the club's founders": what someone is, the copular description's to judge.)
+        if clause.dep_ != "relcl" or is_reporting_verb(clause) or clause.i < root.i or clause.lemma_ == "be":
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children):
+            continue
+        words = [t for t in root.doc[clause.left_edge.i : clause.right_edge.i + 1] if t.lower_ != "who"]
+        while words and (words[0].lower_ in _AUXILIARIES or words[0].is_punct):
+            words = words[1:]
+        while words and words[-1].is_punct:
+            words = words[:-1]
+        if words and len(words) <= 12:
+            return root.doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
 def affiliation_of(head: Token) -> str | None:
     """ "Bluewave Media's Clara Ost": the organisation a name is given as belonging to. A country ("France's
     Clara Ost") is where they are from, not whom they speak for."""

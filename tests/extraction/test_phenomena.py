@@ -2060,3 +2060,14 @@ def test_a_bodys_noun_stands_for_who_does_what_a_passive_reports():
         "organisation says the service will be beyond most people's pockets."
     )
     assert [a.speaker for a in extract(text)] == ["Royal National Institute for Deaf People"]
+
+
+def test_what_a_relative_clause_says_a_person_does_is_their_role_where_the_story_gives_no_other():
+    text = '"In the past, I used textphones," said Robert Currington who is taking part in the pilot.'
+    assert who(text) == [("Robert Currington", "taking part in the pilot")]
+    text = (
+        "The chief executive of the Fiat conglomerate has taken control of its car business.\n\n"
+        "Sergio Marco has replaced Herbert Demmer as head of Fiat Auto.\n\n"
+        'Mr Marco, who only joined the company last year, said: "A profound transformation is under way."'
+    )
+    assert who(text) == [("Sergio Marco", "chief executive of the Fiat conglomerate")]
