@@ -10,7 +10,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from .cues import is_reporting_verb
-from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS
+from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS, ends_like_a_person
 from .names import HONORIFIC_GENDER, NameIndex, reported_pronoun
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
@@ -311,7 +311,9 @@ class Cast:
             if relative:
                 self.relative_roles.setdefault(name, relative)
             title = title_before(ent)
-            if title and head_word(title) in ORGANISATION_NOUNS:
+            # ("Broadcaster Chris Evans", a person the model names as one: a body's noun that is also a person's.)
+            ambiguous = title is not None and ends_like_a_person(head_word(title)) and name in self.people
+            if title and head_word(title) in ORGANISATION_NOUNS and not ambiguous:
                 self.described_as_organisation.add(name)
             if self.kind_of(name, role) == "organization":
                 self.organisations.add(name)

@@ -64,8 +64,13 @@ def title_before(name: Span) -> str | None:
         before -= 1
     if before == 0 or doc[before - 1].lower_ in ("and", "of"):
         return None  # "images of Ms Simonetti", "the death of Dr David Kelly", "Ant and Dec": no title
-    while start > 0 and _title_word(doc[start - 1], name):
-        start -= 1
+    while start > 0:
+        if start >= 3 and doc[start - 1].text == ")" and doc[start - 3].text == "(" and doc[start - 2].is_upper:
+            start -= 3  # "World Anti-Doping Agency (WADA) chief Dick Pound": the body's initials, bracketed
+        elif _title_word(doc[start - 1], name):
+            start -= 1
+        else:
+            break
     while start < name.start and doc[start].lower_ in ("and", "of"):
         start += 1
     words = list(doc[start : name.start])
@@ -390,6 +395,10 @@ def _names_a_body(noun: Token) -> bool:
     website", "the Fenwick walking club"): not "of the company" alone."""
     if noun.ent_type_ == "ORG":
         return True
+    if noun.pos_ == "NOUN" and noun.text.istitle() and not noun.is_sent_start:
+        # "Anne Borthwick, of Campaign for Borders Rail": a capitalised word the tagger took for a common noun,
+        # heading a body's name.
+        return any(t.ent_type_ == "ORG" for t in noun.subtree if t != noun)
     if noun.pos_ == "PROPN" and noun.text[:1].isupper():
         # "Richard Yamarone of Argus Research": a name of two or more capitalised words the model labelled
         # nothing; "Herbert Hansen of Respond's Belgian partner Keyobs": a name a common noun describes,

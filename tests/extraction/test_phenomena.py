@@ -2071,3 +2071,25 @@ def test_what_a_relative_clause_says_a_person_does_is_their_role_where_the_story
         'Mr Marco, who only joined the company last year, said: "A profound transformation is under way."'
     )
     assert who(text) == [("Sergio Marco", "chief executive of the Fiat conglomerate")]
+
+
+def test_a_bodys_name_the_tagger_split_and_bracketed_initials_in_a_title_are_kept_whole():
+    text = (
+        "They will mark the anniversary with a walk. Anne Borthwick, of Campaign for Borders Rail, said reopening "
+        "the line would restore the area's prosperity."
+    )
+    assert who(text) == [("Anne Borthwick", "Campaign for Borders Rail")]
+    text = (
+        "Jones medals must go if guilty\n\n"
+        "World Anti-Doping Agency (WADA) chief Dick Pound says Marion Jones should be stripped of her medals."
+    )
+    assert who(text) == [("Dick Pound", "World Anti-Doping Agency (WADA) chief")]
+
+
+def test_a_person_introduced_by_a_bodys_noun_that_is_also_a_persons_stays_a_person():
+    text = (
+        "Chris Evans back on the market\n\n"
+        "Broadcaster Chris Evans has begun selling his possessions from a stall in Camden Market.\n\n"
+        'Evans said: "I just want to get rid of it all, it is just a headache."'
+    )
+    assert [(a.speaker, a.speaker_kind, a.role) for a in extract(text)] == [("Chris Evans", "person", "Broadcaster")]
