@@ -197,6 +197,11 @@ def _determined(noun: Token) -> bool:
     return any(c.dep_ in ("det", "poss") for c in noun.children)
 
 
+def _bare_title(noun: Token) -> bool:
+    """A title one person holds in a story's world, used alone ("the chancellor", "the president")."""
+    return noun.lower_ in ("chancellor", "president", "premier", "governor", "mayor", "chairman", "chairwoman")
+
+
 def person_description(noun: Token) -> str | None:
     """ "the UK chancellor said" -> "UK chancellor": a description standing for a named person is their role.
     A bare common noun ("the minister", "the report") says too little, and is too often no person at all;
@@ -208,7 +213,10 @@ def person_description(noun: Token) -> str | None:
         # broadcaster", "the chairman and chief executive": one person's two posts.
         return None
     description = description_of(noun)
-    if description is None or (" " not in description and not description[:1].isupper()):
+    # A bare title the article keeps using for someone ("The chancellor said") is their role; another bare noun
+    # ("the minister", "the player") says too little.
+    bare = description is not None and " " not in description and not description[:1].isupper()
+    if description is None or (bare and not _bare_title(noun)):
         return None
     return description
 

@@ -2093,3 +2093,13 @@ def test_a_person_introduced_by_a_bodys_noun_that_is_also_a_persons_stays_a_pers
         'Evans said: "I just want to get rid of it all, it is just a headache."'
     )
     assert [(a.speaker, a.speaker_kind, a.role) for a in extract(text)] == [("Chris Evans", "person", "Broadcaster")]
+
+
+def test_a_bare_title_one_person_holds_is_the_role_of_whom_it_stands_for():
+    text = (
+        "Chancellor rallies voters\n\n"
+        "Gordon Brown has issued a rallying cry to supporters.\n\n"
+        'The chancellor said the vote would give a "clear and fundamental" choice. The prime minister is to take '
+        "part later."
+    )
+    assert who(text) == [("Gordon Brown", "chancellor")]
