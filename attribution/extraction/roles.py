@@ -567,9 +567,10 @@ def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> 
             )
             # What a passive's subject undergoes is often a thing's ("A call for shortlists has been rejected").
             someone = token.dep_ == "nsubj" or is_person_word(token.lemma_.lower())
+            # ("the Trade and Industry Secretary has said": a post in capitals, by the list of titles.)
+            titled = token.tag_ == "NNP" and is_title_word(token.lower_) and token.ent_type_ in ("", "ORG")
             if (
-                token.pos_ == "NOUN"
-                and token.tag_ == "NN"
+                ((token.pos_ == "NOUN" and token.tag_ == "NN") or titled)
                 and described
                 and someone
                 and token.lemma_ not in ORGANISATION_NOUNS

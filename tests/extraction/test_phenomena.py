@@ -2103,3 +2103,12 @@ def test_a_bare_title_one_person_holds_is_the_role_of_whom_it_stands_for():
         "part later."
     )
     assert who(text) == [("Gordon Brown", "chancellor")]
+
+
+def test_an_opening_post_in_capitals_is_the_role_of_whom_the_next_paragraph_names():
+    text = (
+        "Minister decries sexism\n\n"
+        "Plans to extend paid leave should be in the manifesto, the Trade and Industry Secretary has said.\n\n"
+        "Patricia Hewitt said the cost of the proposals was being evaluated."
+    )
+    assert set(who(text)) == {("Patricia Hewitt", "Trade and Industry Secretary")}
