@@ -16,6 +16,7 @@ from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
 from .reported import is_headline, opens_with_title
 from .roles import (
+    according_to,
     copular_description,
     lede_description,
     relative_role,
@@ -372,6 +373,8 @@ class Cast:
         # sentence ("The Bishop of Durham, Tom Wright,"; "Sergio Marchionne has replaced Herbert Demel", though
         # Mr Demel is described later), not of what someone says ("claims Jesus was not crucified").
         speaks = lede.subject.dep_ == "nsubj" and is_reporting_verb(lede.subject.head)
+        # ("X will meet his rule, according to his former adviser": all the opening names is what it reports.)
+        relayed = according_to(lede.subject)
         # Nor anyone the opening names by their relation to its subject ("the trial of his ex-boss Bernie Ebbers").
         related = {
             m.name for m in self.mentions if self.paragraphs.index(m.start) == opening and self._related_to_someone(m)
@@ -381,6 +384,7 @@ class Cast:
             for m in self.mentions
             if m.start >= lede.opening[0]
             and (m.is_subject or not speaks or self.paragraphs.index(m.start) != opening)
+            and not (relayed and self.paragraphs.index(m.start) == opening)
             and m.name not in related
         ]
         following = [m for m in later if self.paragraphs.index(m.start) == opening + 1]

@@ -544,6 +544,12 @@ class Lede(NamedTuple):
     opening: tuple[int, int]  # the opening paragraph's range
 
 
+def according_to(token: Token) -> bool:
+    """The source of "according to": "according to his adviser"."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
+
+
 def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> Lede | None:
     """A story opening on "A US airline attendant is fighting for her job..." names the person later; the
     description is their role."""
@@ -557,13 +563,16 @@ def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> 
     first_sentence_end = next((t.i for t in span if t.text in (".", "!", "?")), span.end)
     sentence = doc[span.start : first_sentence_end]
     # "The plot of a bestseller is 'laughable', a clergyman has said": who said it, not what it is about.
-    speakers = [t for t in sentence if t.dep_ == "nsubj" and is_reporting_verb(t.head)]
+    # ("..., according to his former chief economic adviser": the source of "according to" speaks too.)
+    # (Not one named right there: "according to his Newcastle boss Rob Andrew".)
+    relayed = [t for t in sentence if according_to(t) and not any(w.ent_type_ == "PERSON" for w in t.subtree)]
+    speakers = [t for t in sentence if t.dep_ == "nsubj" and is_reporting_verb(t.head)] + relayed
     for token in speakers or sentence:
-        if token.dep_ in ("nsubj", "nsubjpass"):
+        if token.dep_ in ("nsubj", "nsubjpass") or token in relayed:
             # "A senior planner has resigned...", "The city's chief planner has resigned...": one person,
-            # described before the story names them.
+            # described before the story names them (after "according to", as someone's too: "his adviser").
             described = any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in token.children) or any(
-                c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children
+                c.dep_ == "poss" and (c.pos_ != "PRON" or token in relayed) for c in token.children
             )
             # What a passive's subject undergoes is often a thing's ("A call for shortlists has been rejected").
             someone = token.dep_ == "nsubj" or is_person_word(token.lemma_.lower())

@@ -430,6 +430,10 @@ class SpeakerResolver:
             if lower in GROUP_PRONOUNS or lower == "it":
                 return self.coreference.organisation_before(subject.idx, plural=lower != "it")
             return Source(None)
+        lede_at, lede_person = self.cast.lede_person
+        if subject.i == lede_at and lede_person:
+            # The opening's description, whoever the next paragraph names ("according to his former adviser").
+            return self._named(lede_person, self.cast.role_for(lede_person))
         after_title = self._named_after_title(subject)
         if after_title is not None:
             name_span, title = after_title

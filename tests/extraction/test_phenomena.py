@@ -2112,3 +2112,20 @@ def test_an_opening_post_in_capitals_is_the_role_of_whom_the_next_paragraph_name
         "Patricia Hewitt said the cost of the proposals was being evaluated."
     )
     assert set(who(text)) == {("Patricia Hewitt", "Trade and Industry Secretary")}
+
+
+def test_the_source_of_according_to_in_the_opening_is_whom_the_next_paragraph_names():
+    text = (
+        "Golden rule intact says ex-aide\n\n"
+        'Chancellor Gordon Brown will meet his golden economic rule "with a margin to spare", according to his '
+        "former chief economic adviser.\n\n"
+        "Formerly one of Mr Brown's closest Treasury aides, Ed Balls hinted at a Budget giveaway. He said he hoped "
+        "more would be done."
+    )
+    assert set(who(text)) == {("Ed Balls", "former chief economic adviser")}
+    named = (
+        "Wilkinson to miss Ireland match\n\n"
+        "England will take on Ireland without captain Jonny Wilkinson, according to his Newcastle boss Rob Andrew."
+        '\n\nWilkinson has been missed by England. "Jonny is not fit yet," Andrew told BBC Radio Five Live.'
+    )
+    assert {speaker for speaker, _ in who(named)} == {"Rob Andrew"}
