@@ -404,7 +404,9 @@ def _named_before_colon(resolver: SpeakerResolver, quote: QuoteSpan) -> Source |
     named = resolver.cast.names.span_of(doc[colon.i - 1])
     if named is None or named.end != colon.i:
         return None
-    frame = doc[named.sent.start : named.start]
+    frame = list(doc[named.sent.start : named.start])
+    while frame and (frame[0].is_punct or frame[0].is_space):
+        frame = frame[1:]  # a list's bullet ("- Manchester City boss Kevin Keegan:")
     if any(t.pos_ in ("VERB", "AUX") or t.is_punct or resolver.in_quote(t) for t in frame):
         return None
     source = resolver.from_subject(named.root)

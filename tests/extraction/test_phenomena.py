@@ -2129,3 +2129,13 @@ def test_the_source_of_according_to_in_the_opening_is_whom_the_next_paragraph_na
         '\n\nWilkinson has been missed by England. "Jonny is not fit yet," Andrew told BBC Radio Five Live.'
     )
     assert {speaker for speaker, _ in who(named)} == {"Rob Andrew"}
+
+
+def test_a_list_of_names_and_colons_frames_each_ones_words():
+    text = (
+        "United could have had a third late on.\n\n"
+        '- Manchester City boss Kevin Keegan: "We had a great chance to take the lead, and the first goal was '
+        'always going to be crucial."\n'
+        ' - Manchester United boss Sir Alex Ferguson: "It was not our best performance of the last three months."'
+    )
+    assert who(text) == [("Kevin Keegan", "Manchester City boss"), ("Alex Ferguson", "Manchester United boss")]
