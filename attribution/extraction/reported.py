@@ -116,7 +116,12 @@ def _content_clause(verb: Token) -> tuple[int, int] | None:
         return misread
     heads = _clause_heads(verb)
     if not heads:
-        return _parenthetical_content(verb) or _after_inverted_frame(verb) or _clause_from_object(verb)
+        return (
+            _parenthetical_content(verb)
+            or _after_inverted_frame(verb)
+            or _clause_from_object(verb)
+            or _described_as(verb)
+        )
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         # "On a larger scale, said Mr Trainor, improvements ... can reduce": the parse makes the speaker named
         # after the verb the subject of the clause it reports.
@@ -159,6 +164,21 @@ def _object_misread(verb: Token) -> tuple[int, int] | None:
     if not any(t.pos_ in ("VERB", "AUX") or t.like_num for t in rest) or any(t.is_quote for t in rest):
         return None
     return _trimmed(doc, verb.i + 1, verb.sent.end - 1)
+
+
+def _described_as(verb: Token) -> tuple[int, int] | None:
+    """ "Carlos Moya described Spain's Davis Cup victory as the highlight of his career": what is described and
+    what it is described as, reported in the speaker's terms. Not where the words are quoted ('described it as
+    "a disgrace"'), which is a quote of its own."""
+    if verb.lemma_.lower() != "describe":
+        return None
+    thing = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > verb.i), None)
+    if as_ is None and thing is not None:
+        as_ = next((c for c in thing.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if thing is None or as_ is None or any(t.is_quote for t in as_.subtree):
+        return None
+    return _trimmed(verb.doc, thing.left_edge.i, as_.right_edge.i)
 
 
 def _clause_from_object(verb: Token) -> tuple[int, int] | None:

@@ -502,7 +502,8 @@ def test_a_lede_source_and_a_capitalised_title_are_the_person_introduced_with_it
         "not add up."
     )
     found = [(a.speaker, a.role) for a in extract(text) if a.speaker != "book"]
-    assert found == [("Petra Lindqvist", "Astronomer Royal of Kent")] * 2
+    # The lede's report, "described the novel as clever but wrong", and the physics not adding up.
+    assert found == [("Petra Lindqvist", "Astronomer Royal of Kent")] * 3
 
 
 def test_a_person_quoted_before_the_article_describes_them_has_that_role():
@@ -2139,3 +2140,9 @@ def test_a_list_of_names_and_colons_frames_each_ones_words():
         ' - Manchester United boss Sir Alex Ferguson: "It was not our best performance of the last three months."'
     )
     assert who(text) == [("Kevin Keegan", "Manchester City boss"), ("Alex Ferguson", "Manchester United boss")]
+
+
+def test_what_someone_describes_and_as_what_is_reported_unless_the_words_are_quoted():
+    text = "Carlos Moya described Spain's Davis Cup victory as the highlight of his career."
+    assert pairs(text) == [("indirect", "Carlos Moya", "Spain's Davis Cup victory as the highlight of his career")]
+    assert [a.kind for a in extract('The critic described the novel as a "great thriller".')] == ["direct"]
