@@ -9,14 +9,13 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import is_reporting_verb
+from .cues import is_according_source, is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS, PERSON_PRONOUNS, ends_like_a_person
 from .names import HONORIFIC_GENDER, NameIndex, reported_pronoun
 from .outlets import looks_like_outlet, outlet_of, outlet_phrase
 from .quotes import Paragraphs, SpanSet
 from .reported import is_headline, opens_with_title
 from .roles import (
-    according_to,
     copular_description,
     lede_description,
     relative_role,
@@ -374,7 +373,7 @@ class Cast:
         # Mr Demel is described later), not of what someone says ("claims Jesus was not crucified").
         speaks = lede.subject.dep_ == "nsubj" and is_reporting_verb(lede.subject.head)
         # ("X will meet his rule, according to his former adviser": all the opening names is what it reports.)
-        relayed = according_to(lede.subject)
+        relayed = is_according_source(lede.subject)
         # Nor anyone the opening names by their relation to its subject ("the trial of his ex-boss Bernie Ebbers").
         related = {
             m.name for m in self.mentions if self.paragraphs.index(m.start) == opening and self._related_to_someone(m)

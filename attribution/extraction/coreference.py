@@ -10,7 +10,7 @@ from itertools import pairwise
 from spacy.tokens import Span, Token
 
 from .cast import Cast, Mention, in_report, is_subject, organisation_name
-from .cues import is_reporting_verb
+from .cues import is_according_source, is_reporting_verb
 from .lexicon import ORGANISATION_NOUNS, UNNAMED_SOURCE_NOUNS, is_person_word, is_title_word
 from .names import PARTY_WORDS, misread_as_person, reported_pronoun
 from .roles import core_tokens, is_rank, person_description, title_before
@@ -209,7 +209,7 @@ class Coreference:
             # The source of "according to" is who the story last quoted: "According to analysis firm Technorati,
             # ... It now estimates".
             anchor = token.head if token.dep_ == "appos" else token
-            according = anchor.dep_ == "pobj" and anchor.head.lower_ == "to" and anchor.head.head.lower_ == "according"
+            according = is_according_source(anchor)
             # ("The service is being piloted by the RNID, but the organisation says": who does it, passive or not.)
             agent = anchor.dep_ == "pobj" and anchor.head.dep_ == "agent"
             if cast.in_quote(token) or not (is_subject(token) or according or agent):
@@ -417,7 +417,7 @@ class Coreference:
         """The person named most often before offset among those the article gives no role (the earliest on
         a tie)."""
         cast = self.cast
-        body = cast.doc.text.find("\n")  # a headline's short form ("Kilroy") is no one of its own
+        body = cast.text.find("\n")  # a headline's short form ("Kilroy") is no one of its own
         counts = Counter(
             m.name
             for m in cast.mentions

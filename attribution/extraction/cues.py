@@ -13,6 +13,12 @@ def is_according(token: Token) -> bool:
     return token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to"
 
 
+def is_according_source(token: Token) -> bool:
+    """The source of "according to": "his adviser" in "according to his adviser"."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.lower_ == "to" and is_according(prep.head)
+
+
 def _puts_it(token: Token) -> bool:
     """ "As Gavin Cox put it:", "as one analyst puts it": the idiom, not the verb of placing things."""
     return token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)

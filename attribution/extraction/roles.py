@@ -5,7 +5,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import is_reporting_verb
+from .cues import is_according_source, is_reporting_verb
 from .lexicon import (
     DOCUMENT_NOUNS,
     ORGANISATION_NOUNS,
@@ -544,12 +544,6 @@ class Lede(NamedTuple):
     opening: tuple[int, int]  # the opening paragraph's range
 
 
-def according_to(token: Token) -> bool:
-    """The source of "according to": "according to his adviser"."""
-    prep = token.head
-    return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according"
-
-
 def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> Lede | None:
     """A story opening on "A US airline attendant is fighting for her job..." names the person later; the
     description is their role."""
@@ -565,7 +559,7 @@ def lede_description(doc: Doc, text: str, paragraphs: list[tuple[int, int]]) -> 
     # "The plot of a bestseller is 'laughable', a clergyman has said": who said it, not what it is about.
     # ("..., according to his former chief economic adviser": the source of "according to" speaks too.)
     # (Not one named right there: "according to his Newcastle boss Rob Andrew".)
-    relayed = [t for t in sentence if according_to(t) and not any(w.ent_type_ == "PERSON" for w in t.subtree)]
+    relayed = [t for t in sentence if is_according_source(t) and not any(w.ent_type_ == "PERSON" for w in t.subtree)]
     speakers = [t for t in sentence if t.dep_ == "nsubj" and is_reporting_verb(t.head)] + relayed
     for token in speakers or sentence:
         if token.dep_ in ("nsubj", "nsubjpass") or token in relayed:
